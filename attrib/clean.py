@@ -1,0 +1,168 @@
+"""Stage 2, clean and split: mark page clutter and cut the body into sentences.
+
+Sentences keep their offsets into the original text. Splitting is
+quote-aware: '"...," KCNA reportedly added.' and '"We will win!" Trump said.'
+stay one sentence; abbreviations and initials do not end a sentence.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import Lexicon, load_lexicon
+from .records import Sentence
+
+OPEN_QUOTES = "“‘«„"
+CLOSE_QUOTES = "”’»"
+_BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
+_LINE = regex.compile(r"[^\n]*\n?")
+_SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I But And This That These Those In On At For After Before "
+    "When While His Her Their Its There Here Meanwhile However Still Yet So".split())
+
+
+@dataclass(frozen=True)
+class Splitter:
+    """Compiled splitting and clutter patterns; build once with `Splitter.create()`."""
+
+    lexicon: Lexicon
+    abbreviations: frozenset[str]
+    attribution_tail: regex.Pattern
+
+    @classmethod
+    def create(cls, lexicon: Lexicon | None = None) -> "Splitter":
+        lexicon = lexicon or load_lexicon()
+        lists = lexicon.lists
+        # After a closing quote, a short "Trump said" / "said Trump" keeps the sentence open.
+        tail = regex.compile(
+            r"\s+(?:(?:\p{Lu}[\w.'’-]*|he|she|they|it|the|a|an|[a-z]+)\s+){0,6}?"
+            r"(?:\L<hedges>\s+)?(?:\L<cue_inverted>|\L<cue_finite>)\b(?![\w'])",
+            hedges=lists["hedges"], cue_inverted=lists["cue_inverted"], cue_finite=lists["cue_finite"])
+        return cls(lexicon=lexicon, abbreviations=frozenset(lists["abbreviations"]), attribution_tail=tail)
+
+    def is_clutter(self, line: str, script: str) -> bool:
+        stripped = line.strip().strip("\ufeff")
+        if not stripped:
+            return True
+        for c in self.lexicon.clutter:
+            if c.pattern.fullmatch(stripped, timeout=0.5):
+                return True
+        return bool(script) and _dominant_script(stripped) not in ("", script)
+
+    def split(self, text: str) -> list[Sentence]:
+        """Split the whole document into sentences, flagging clutter lines."""
+        script = _dominant_script(text[:5000])
+        lines = [(m.start(), m.group().rstrip("\n")) for m in _LINE.finditer(text) if m.group()]
+        has_blank = any(not l.strip() for _, l in lines)
+        clutter_flags = [self.is_clutter(l, script) for _, l in lines]
+        _mark_headline_lists(lines, clutter_flags)
+        sentences: list[Sentence] = []
+        paragraph = 0
+        in_quote = False
+        prev_blank = True
+        for (start, line), clutter in zip(lines, clutter_flags):
+            if not line.strip():
+                if not prev_blank:
+                    paragraph += 1
+                prev_blank = True
+                in_quote = False
+                continue
+            if not has_blank and not prev_blank:
+                paragraph += 1
+            prev_blank = False
+            for s, e in self._split_line(line):
+                piece = line[s:e]
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece.rstrip())
+                if trail <= lead:
+                    continue
+                sent_text = piece[lead:trail]
+                opens = _quote_open_after(sent_text, in_quote)
+                sentences.append(Sentence(index=len(sentences), start=start + s + lead, end=start + s + trail,
+                                          text=sent_text, paragraph=paragraph, clutter=clutter,
+                                          opens_quote=opens, in_quote=in_quote))
+                in_quote = opens
+        return sentences
+
+    def _split_line(self, line: str) -> list[tuple[int, int]]:
+        cuts = [0]
+        for m in _BOUNDARY.finditer(line):
+            end = m.end()
+            rest = line[end:]
+            nxt = rest.lstrip()
+            if not nxt:
+                continue
+            if not self._is_boundary(line, m.start(), end, nxt):
+                continue
+            cuts.append(end)
+        cuts.append(len(line))
+        return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def _is_boundary(self, line: str, punct_start: int, end: int, nxt: str) -> bool:
+        first = nxt[0]
+        if not (first.isupper() or first.isdigit() or first in OPEN_QUOTES + "\"'(["):
+            return False
+        word = regex.search(r"([\w.'’-]+)$", line[:punct_start + 1])
+        token = word.group(1) if word else ""
+        bare = token.rstrip(".")
+        punct = line[punct_start:end].rstrip()
+        if punct.startswith(".") and not punct.startswith(".."):
+            if bare in self.abbreviations or bare.split(".")[-1] in self.abbreviations:
+                return False
+            if len(bare) == 1 and bare.isupper():  # an initial: "J. K. Rowling"
+                return False
+            if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):  # U.S., U.N., D.C.
+                return nxt.split(" ", 1)[0] in _SENTENCE_STARTERS
+        closes_quote = any(q in punct for q in CLOSE_QUOTES + '"')
+        if closes_quote and punct[0] in "!?.…" and self.attribution_tail.match(" " + nxt, timeout=0.2):
+            return False  # '"We will win!" Trump said.': the attribution belongs to the quote
+        return True
+
+
+def _quote_open_after(text: str, was_open: bool) -> bool:
+    """Whether a double quotation is still open at the end of this sentence."""
+    state = was_open
+    straight = 0
+    for ch in text:
+        if ch == "“":
+            state = True
+        elif ch == "”":
+            state = False
+        elif ch == '"':
+            straight += 1
+    if straight % 2:
+        state = not state if not was_open else False
+    return state
+
+
+def _dominant_script(text: str) -> str:
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            try:
+                name = unicodedata.name(ch).split(" ", 1)[0]
+            except ValueError:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    return max(counts, key=counts.get)
+
+
+def _mark_headline_lists(lines: list[tuple[int, str]], flags: list[bool]) -> None:
+    """Flag runs of other stories' headlines: 4+ short lines, mostly without final punctuation."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and lines[j][1].strip() and len(lines[j][1].strip()) < 160:
+            j += 1
+        run = [k for k in range(i, j)]
+        if len(run) >= 4:
+            unpunct = sum(1 for k in run if lines[k][1].strip()[-1] not in ".!?”\"’:")
+            if unpunct / len(run) >= 0.6:
+                for k in run:
+                    flags[k] = True
+        i = j + 1 if j == i else j

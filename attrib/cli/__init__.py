@@ -1,0 +1,23 @@
+"""The command line: a thin layer over the Python API, one module per command."""
+from __future__ import annotations
+
+import click
+
+from .analyze import analyze_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="attrib")
+def main() -> None:
+    """attrib: find who said it first.
+
+    Finds attributions in news articles, follows citation chains to their
+    original sources, and groups statements into claims.
+
+    \b
+    Example:
+      attrib analyze fixtures/ --out out/
+    """
+
+
+main.add_command(analyze_command)

@@ -1,0 +1,44 @@
+"""`attrib analyze`: the main analysis run."""
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from .. import api
+from ..read import InputError
+from .options import format_option, jobs_option, metadata_option, out_option, quiet_option
+
+
+@click.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@out_option
+@format_option
+@metadata_option
+@jobs_option
+@quiet_option
+@click.option("--strict", is_flag=True, help="Exit non-zero when any document has an error.")
+def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict) -> None:
+    """Analyze articles and write statements, citations and documents tables.
+
+    PATHS are text files (.txt, .md), folders (read recursively) or tables
+    (.jsonl, .csv, .tsv, .parquet) with one article per row.
+
+    \b
+    Example:
+      attrib analyze fixtures/ --out out/
+      attrib analyze corpus/polnear/dev/text --metadata corpus/polnear/metadata.tsv --out out/dev
+    """
+    logging.basicConfig(level=logging.WARNING, format="attrib: %(message)s", stream=sys.stderr)
+    try:
+        analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    written = api.write_analysis(analysis, out_dir, fmt)
+    if not quiet:
+        click.echo(api.summary(analysis))
+        click.echo(f"wrote {', '.join(str(p) for p in written)}")
+    errors = analysis.documents.filter(analysis.documents["status"] == "error").height
+    if strict and errors:
+        raise SystemExit(1)

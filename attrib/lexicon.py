@@ -1,0 +1,46 @@
+"""Named word lists and clutter patterns, loaded once from the package's data files.
+
+Rules refer to lists as \\L<name>; the splitter uses the abbreviation and cue
+lists. Nothing here is module-level state: `load_lexicon()` returns a value and
+callers keep it.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+@dataclass(frozen=True)
+class ClutterPattern:
+    id: str
+    description: str
+    pattern: regex.Pattern
+    examples: tuple[str, ...]
+    counter: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lists: dict[str, tuple[str, ...]]
+    clutter: tuple[ClutterPattern, ...]
+
+
+def read_toml(name: str) -> dict:
+    return tomllib.loads(resources.files("attrib.rules").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lists = {k: tuple(dict.fromkeys(v)) for k, v in read_toml("lists.toml")["lists"].items()}
+    clutter = []
+    for entry in read_toml("clutter.toml")["clutter"]:
+        flags = regex.V0 if entry.get("case_sensitive") else regex.IGNORECASE
+        clutter.append(ClutterPattern(
+            id=entry["id"], description=entry["description"],
+            pattern=regex.compile(r"(?:" + entry["pattern"] + r")", flags),
+            examples=tuple(entry.get("examples", ())), counter=tuple(entry.get("counter", ()))))
+    return Lexicon(lists=lists, clutter=tuple(clutter))

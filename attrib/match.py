@@ -1,0 +1,149 @@
+"""Stage 3, match rules: run the attribution rules over each sentence.
+
+Rules are data (`attrib/rules/rules.toml`); this module compiles them once,
+runs them with a timeout, and turns matches into `Frame` records. Where two
+matches share words, the higher-priority (then longer) one wins.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import Lexicon, load_lexicon, read_toml
+from .records import Frame, Sentence, Span
+
+log = logging.getLogger("attrib")
+MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; a rule that times out is skipped there
+_MACRO = regex.compile(r"%([A-Z]+)%")
+_WORD = regex.compile(r"[\w'’-]+|:")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    description: str
+    pattern: regex.Pattern
+    hops: tuple[str, ...]
+    cues: tuple[str, ...]
+    priority: int
+    triggers: frozenset[str]
+    content: str
+    attach: str
+    parallel: bool
+    examples: tuple[dict, ...] = field(default=(), compare=False)
+    negatives: tuple[str, ...] = field(default=(), compare=False)
+
+
+def expand_macros(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 10:
+        raise ValueError("macro recursion too deep")
+    if "%" not in pattern:
+        return pattern
+    expanded = _MACRO.sub(lambda m: macros[m.group(1)] if m.group(1) in macros else m.group(0), pattern)
+    return expand_macros(expanded, macros, depth + 1) if expanded != pattern else expanded
+
+
+def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = None) -> tuple[Rule, ...]:
+    """Compile every rule once. `outlet_names` fills the \\L<outlets> list."""
+    lexicon = lexicon or load_lexicon()
+    data = read_toml("rules.toml")
+    macros = data["macros"]
+    lists = dict(lexicon.lists)
+    lists["outlets"] = tuple(n for n in outlet_names if len(n) > 1) or ("\x00",)
+    rules = []
+    for entry in data["rule"]:
+        source = expand_macros(entry["pattern"], macros)
+        names = set(regex.findall(r"\\L<(\w+)>", source))
+        try:
+            compiled = regex.compile(source, regex.V0, **{n: lists[n] for n in names})
+        except (regex.error, KeyError) as exc:
+            raise ValueError(f"rule {entry['id']}: cannot compile: {exc}") from exc
+        triggers: set[str] = set()
+        for t in entry.get("triggers", []):
+            for word in lists.get(t, (t,)):
+                triggers.add(word.split()[0].lower())
+        rules.append(Rule(
+            id=entry["id"], description=entry["description"], pattern=compiled,
+            hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
+            priority=int(entry.get("priority", 0)), triggers=frozenset(triggers),
+            content=entry.get("content", "auto"), attach=entry.get("attach", ""),
+            parallel=bool(entry.get("parallel", False)),
+            examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ()))))
+    return tuple(rules)
+
+
+def sentence_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
+    """All non-overlapping frames of one sentence, in text order."""
+    words = sentence_words(sentence.text)
+    candidates: list[Frame] = []
+    for rule in rules:
+        if rule.triggers and rule.triggers.isdisjoint(words):
+            continue
+        try:
+            for m in rule.pattern.finditer(sentence.text, timeout=MATCH_TIMEOUT):
+                frame = _frame(rule, m, sentence.start)
+                if frame is not None:
+                    candidates.append(frame)
+        except TimeoutError:
+            log.warning("%s: rule %s timed out on sentence %d; skipped there", doc_id, rule.id, sentence.index)
+    return _resolve_overlaps(candidates)
+
+
+def _span(m: regex.Match, group: str, offset: int) -> Span | None:
+    try:
+        start, end = m.span(group)
+    except IndexError:
+        return None
+    if start < 0 or end <= start:
+        return None
+    return Span(offset + start, offset + end, m.group(group))
+
+
+def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
+    hops, cues = [], []
+    for hop_group, cue_group in zip(rule.hops, rule.cues):
+        hop = _span(m, hop_group, offset)
+        if hop is None:
+            continue
+        hops.append(hop)
+        cue = _span(m, cue_group, offset)
+        cues.append(cue or Span(-1, -1, ""))
+    if not hops and not rule.attach and "venue" not in rule.pattern.groupindex:
+        return None
+    hedge = ""
+    for g in ("hedge", "hedge2"):
+        if g in rule.pattern.groupindex and m.group(g):
+            hedge = m.group(g)
+    return Frame(
+        rule_id=rule.id, start=offset + m.start(), end=offset + m.end(), hops=hops, cues=cues,
+        priority=rule.priority, hedge=hedge, antecedent=_span(m, "antecedent", offset),
+        outer=_span(m, "outer", offset), attach=rule.attach, parallel=rule.parallel,
+        venue=_span(m, "venue", offset), content_side=rule.content)
+
+
+def _frame_spans(frame: Frame) -> list[tuple[int, int]]:
+    spans = [(h.start, h.end) for h in frame.hops] + [(c.start, c.end) for c in frame.cues if c.start >= 0]
+    for extra in (frame.outer, frame.venue, frame.antecedent):
+        if extra is not None:
+            spans.append((extra.start, extra.end))
+    return spans
+
+
+def _resolve_overlaps(candidates: list[Frame]) -> list[Frame]:
+    candidates.sort(key=lambda f: (-f.priority, -(f.end - f.start), f.start))
+    accepted: list[Frame] = []
+    taken: list[tuple[int, int]] = []
+    for frame in candidates:
+        spans = _frame_spans(frame)
+        if any(a < d and c < b for a, b in spans for c, d in taken):
+            continue
+        accepted.append(frame)
+        taken.extend(spans)
+    accepted.sort(key=lambda f: f.start)
+    return accepted

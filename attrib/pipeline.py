@@ -1,0 +1,119 @@
+"""The analysis pipeline: read -> clean and split -> match -> resolve -> chains -> tables.
+
+`Analyzer` compiles everything once; `analyze_document` runs one document
+through the stages and returns plain rows, so documents can be processed in
+any order, in any process, and give the same rows.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .chains import DocumentChains
+from .clean import Splitter
+from .lexicon import load_lexicon
+from .match import Rule, load_rules, match_sentence
+from .records import Document, Statement
+from .resolve import Resolver, load_gazetteer
+
+log = logging.getLogger("attrib")
+
+STATEMENT_COLUMNS = ("doc_id", "statement_id", "sentence_index", "text", "chains", "originals", "n_originals",
+                     "depth", "hedged", "claim_id", "publisher", "start", "end", "paragraph")
+CITATION_COLUMNS = ("doc_id", "statement_id", "path", "hop", "citing", "cited", "cited_kind", "cited_text",
+                    "source_start", "source_end", "cue", "cue_start", "cue_end", "rule_id", "hedge", "source_id")
+DOCUMENT_COLUMNS = ("doc_id", "path", "publisher", "n_sentences", "n_statements", "n_attributed", "status", "error")
+
+
+@dataclass
+class DocumentResult:
+    document: dict
+    statements: list[dict]
+    citations: list[dict]
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    splitter: Splitter
+    rules: tuple[Rule, ...]
+    resolver: Resolver
+
+    @classmethod
+    def create(cls) -> "Analyzer":
+        lexicon = load_lexicon()
+        gazetteer = load_gazetteer()
+        return cls(splitter=Splitter.create(lexicon), rules=load_rules(gazetteer.outlet_names(), lexicon),
+                   resolver=Resolver.create(gazetteer, lexicon))
+
+    def statements(self, doc: Document) -> list[Statement]:
+        """Every non-clutter sentence of a document as a Statement with its chains."""
+        sentences = self.splitter.split(doc.text)
+        state = DocumentChains.start(doc, self.resolver)
+        out = []
+        for sentence in sentences:
+            if sentence.clutter:
+                continue
+            frames = match_sentence(sentence, self.rules, doc.doc_id)
+            out.append(state.statement(sentence, frames))
+        state.finish(out)
+        return out
+
+    def analyze_document(self, doc: Document) -> DocumentResult:
+        row = {"doc_id": doc.doc_id, "path": doc.path, "publisher": doc.publisher, "n_sentences": 0,
+               "n_statements": 0, "n_attributed": 0, "status": doc.status, "error": doc.error}
+        if doc.status == "error":
+            return DocumentResult(row, [], [])
+        try:
+            sentences = self.splitter.split(doc.text)
+            statements = self.statements(doc)
+        except Exception as exc:  # one bad document never stops a run
+            log.exception("%s: analysis failed", doc.doc_id)
+            row.update(status="error", error=f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0])
+            return DocumentResult(row, [], [])
+        row["n_sentences"] = len(sentences)
+        row["n_statements"] = len(statements)
+        row["n_attributed"] = sum(1 for s in statements if s.paths)
+        stmt_rows, cite_rows = [], []
+        for s in statements:
+            stmt_rows.append(statement_row(s))
+            for p, path in enumerate(s.paths, 1):
+                for h, hop in enumerate(path, 1):
+                    cite_rows.append({
+                        "doc_id": s.doc_id, "statement_id": s.statement_id, "path": p, "hop": h,
+                        "citing": hop.citing, "cited": hop.cited, "cited_kind": hop.cited_kind,
+                        "cited_text": hop.cited_text, "source_start": hop.source_start, "source_end": hop.source_end,
+                        "cue": hop.cue, "cue_start": hop.cue_start, "cue_end": hop.cue_end,
+                        "rule_id": hop.rule_id, "hedge": hop.hedge, "source_id": hop.source_id})
+        return DocumentResult(row, stmt_rows, cite_rows)
+
+
+def statement_row(s: Statement) -> dict:
+    originals = list(dict.fromkeys(p[-1].cited for p in s.paths if p))
+    return {
+        "doc_id": s.doc_id, "statement_id": s.statement_id, "sentence_index": s.sentence.index,
+        "text": s.sentence.text, "chains": " | ".join(" > ".join(h.cited for h in p) for p in s.paths),
+        "originals": " | ".join(originals), "n_originals": len(originals),
+        "depth": max((len(p) for p in s.paths), default=0), "hedged": s.hedged, "claim_id": s.statement_id,
+        "publisher": s.publisher, "start": s.sentence.start, "end": s.sentence.end,
+        "paragraph": s.sentence.paragraph}
+
+
+def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:
+    """Give a repeated doc_id a suffix and say so, so that no document is merged into another."""
+    seen: dict[str, int] = {}
+    for doc in docs:
+        n = seen.get(doc.doc_id, 0) + 1
+        seen[doc.doc_id] = n
+        if n > 1:
+            new_id = f"{doc.doc_id}~{n}"
+            while new_id in seen:
+                n += 1
+                new_id = f"{doc.doc_id}~{n}"
+            seen[new_id] = 1
+            warning = f"duplicate doc_id {doc.doc_id!r}; renamed to {new_id!r}"
+            doc.doc_id = new_id
+            if doc.status == "ok":
+                doc.status = "warning"
+            doc.error = f"{doc.error}; {warning}" if doc.error else warning
+        yield doc

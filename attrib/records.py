@@ -1,0 +1,103 @@
+"""Small typed records that pass between the pipeline stages.
+
+Each stage takes and returns these (or polars frames built from them), so a
+stage can be run, tested and replaced on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as read from disk or a table row, before any analysis."""
+
+    doc_id: str
+    text: str
+    path: str = ""
+    publisher: str = ""
+    title: str = ""
+    url: str = ""
+    date: str = ""
+    wire: str = ""
+    status: str = "ok"
+    error: str = ""
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A statement candidate: one sentence of the body, with offsets into the original text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    clutter: bool = False
+    opens_quote: bool = False   # an opening quotation mark is still open at the end
+    in_quote: bool = False      # starts inside a quotation opened by an earlier sentence
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Frame:
+    """One rule match: who is cited, by which cue, and over which content.
+
+    `hops` lists the sources in the order the chain reads them, outermost first
+    ("CNN cited KCNA as reporting" -> [CNN, KCNA]).
+    """
+
+    rule_id: str
+    start: int
+    end: int
+    hops: list[Span]
+    cues: list[Span]
+    priority: int = 0
+    hedge: str = ""
+    content_start: int = 0
+    content_end: int = 0
+    antecedent: Span | None = None   # for relative pronouns: "Trump, who said"
+    outer: Span | None = None        # addressee outlet: "told CNN", "in an interview with CNN"
+    attach: str = ""                 # "inner": hops extend the previous frame ("..., citing Y")
+    parallel: bool = False           # never nests inside another frame ("with Russian media reporting")
+    venue: Span | None = None
+    content_side: str = "after"
+    hop_rules: list[str] = field(default_factory=list)  # rule of each hop, where a hop was attached
+    outer_rule: str = ""
+
+
+@dataclass(slots=True)
+class Hop:
+    """One edge of a chain: `citing` cites `cited`."""
+
+    citing: str
+    cited: str
+    cited_kind: str
+    cited_text: str = ""
+    source_start: int | None = None
+    source_end: int | None = None
+    cue: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule_id: str = ""
+    hedge: str = ""
+    source_id: str = ""
+
+
+@dataclass(slots=True)
+class Statement:
+    doc_id: str
+    statement_id: str
+    sentence: Sentence
+    paths: list[list[Hop]] = field(default_factory=list)
+    publisher: str = ""
+
+    @property
+    def hedged(self) -> bool:
+        return any(h.hedge for p in self.paths for h in p)

@@ -1,0 +1,221 @@
+"""Stage 4, resolve sources: turn the words that name a source into a source.
+
+"North Korean state media KCNA" and "the official Korean Central News Agency"
+become KCNA (from the gazetteer); "Russian President Vladimir Putin" and
+"Mr. Putin" become Vladimir Putin; "Russian state media" stays a group.
+Pronouns and descriptions ("he", "the agency") are left to the chain stage,
+which knows the document's recent sources.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from .lexicon import Lexicon, load_lexicon
+
+OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
+            "they": "plural", "them": "plural", "we": "speaker", "i": "speaker", "who": "relative",
+            "which": "relative", "that": "relative"}
+_DETERMINER = regex.compile(
+    r"^(?:(?i:the|a|an|another|one|two|three|four|five|several|some|many|other|his|her|its|their|our|this|that|these|those|both)\s+)+")
+_POSSESSIVE_END = regex.compile(r"['’]s?$")
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    id: str
+    name: str
+    kind: str
+    country: str = ""
+    state_affiliated: bool = False
+    owner: str = ""
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    adjectives: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a source mention stands for."""
+
+    name: str
+    kind: str            # person, group, country, organisation, pronoun, description, or a gazetteer kind
+    source_id: str = ""  # gazetteer id, "country:XX", "person:<name>" ...
+    entry: SourceEntry | None = None
+
+
+@dataclass
+class Gazetteer:
+    """Outlets, agencies, governments and countries, with every alias, from attrib/data."""
+
+    entries: dict[str, SourceEntry]
+    countries: dict[str, Country]
+    by_alias: dict[str, SourceEntry] = field(default_factory=dict)
+    by_alias_ci: dict[str, SourceEntry] = field(default_factory=dict)
+    country_by_word: dict[str, Country] = field(default_factory=dict)
+    alias_finder: regex.Pattern | None = None
+    description_finder: regex.Pattern | None = None
+    by_description: dict[str, SourceEntry] = field(default_factory=dict)
+    by_domain: dict[str, SourceEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries.values():
+            for alias in (entry.name, *entry.aliases):
+                self.by_alias.setdefault(alias, entry)
+                self.by_alias_ci.setdefault(alias.lower(), entry)
+                if alias.lower().startswith("the "):
+                    self.by_alias_ci.setdefault(alias[4:].lower(), entry)
+            for desc in entry.descriptions:
+                self.by_description.setdefault(desc.lower(), entry)
+            for domain in entry.domains:
+                self.by_domain.setdefault(domain.lower(), entry)
+        for country in self.countries.values():
+            for word in (country.name, *country.aliases, *country.adjectives):
+                self.country_by_word.setdefault(word, country)
+        names = sorted(self.by_alias, key=len, reverse=True)
+        if names:
+            self.alias_finder = regex.compile(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
+        if self.by_description:
+            self.description_finder = regex.compile(
+                r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
+
+    def outlet_names(self) -> tuple[str, ...]:
+        return tuple(a for a, e in self.by_alias.items() if e.kind in OUTLET_KINDS)
+
+    def lookup(self, name: str) -> SourceEntry | None:
+        return self.by_alias.get(name) or self.by_alias_ci.get(name.lower())
+
+    def find_in(self, text: str) -> list[tuple[int, int, SourceEntry]]:
+        """Every gazetteer name inside a text, longest first at each position."""
+        found = []
+        if self.alias_finder is not None:
+            for m in self.alias_finder.finditer(text, overlapped=False, timeout=1.0):
+                found.append((m.start(), m.end(), self.by_alias[m.group()]))
+        if self.description_finder is not None:
+            for m in self.description_finder.finditer(text, overlapped=False, timeout=1.0):
+                found.append((m.start(), m.end(), self.by_description[m.group().lower()]))
+        return found
+
+    def domain_publisher(self, url: str) -> SourceEntry | None:
+        host = regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            entry = self.by_domain.get(".".join(parts[i:]))
+            if entry:
+                return entry
+        return None
+
+
+def _split_list(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = resources.files("attrib.data")
+    entries: dict[str, SourceEntry] = {}
+    sources = data.joinpath("sources.csv")
+    if sources.is_file():
+        for row in csv.DictReader(sources.read_text(encoding="utf-8").splitlines()):
+            entries[row["id"]] = SourceEntry(
+                id=row["id"], name=row["name"].strip(), kind=row["kind"].strip(),
+                country=row.get("country", "").strip(), state_affiliated=row.get("state_affiliated", "") == "true",
+                owner=row.get("owner", "").strip(), aliases=_split_list(row.get("aliases", "")),
+                domains=_split_list(row.get("domains", "")), descriptions=_split_list(row.get("descriptions", "")))
+    countries: dict[str, Country] = {}
+    cfile = data.joinpath("countries.csv")
+    if cfile.is_file():
+        for row in csv.DictReader(cfile.read_text(encoding="utf-8").splitlines()):
+            countries[row["code"]] = Country(code=row["code"], name=row["name"],
+                                             adjectives=_split_list(row.get("adjectives", "")),
+                                             aliases=_split_list(row.get("aliases", "")))
+    return Gazetteer(entries=entries, countries=countries)
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Resolves one mention's words; built once per run."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    titles: frozenset[str]
+    org_words: frozenset[str]
+    group_heads: frozenset[str]
+
+    @classmethod
+    def create(cls, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> "Resolver":
+        lexicon = lexicon or load_lexicon()
+        return cls(gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon,
+                   titles=frozenset(lexicon.lists["titles"]), org_words=frozenset(lexicon.lists["org_words"]),
+                   group_heads=frozenset(lexicon.lists["group_heads"]))
+
+    def resolve(self, words: str) -> Resolved:
+        """Resolve the words of a mention, without document context."""
+        text = clean_mention(words)
+        low = text.lower()
+        if low in PRONOUNS:
+            return Resolved(name=low, kind="pronoun")
+        entry = self.gazetteer.lookup(text)
+        if entry is not None:
+            return _from_entry(entry)
+        country = self.gazetteer.country_by_word.get(text) or self.gazetteer.country_by_word.get(
+            regex.sub(r"^(?i:the)\s+", "", text))
+        if country is not None and text not in country.adjectives:
+            return Resolved(name=country.name, kind="country", source_id=f"country:{country.code}")
+        found = self.gazetteer.find_in(text)
+        if found:
+            start, end, entry = max(found, key=lambda f: (f[1], f[1] - f[0]))
+            tail = text[end:].strip(" ,'’s")
+            # The outlet must be the head of the mention, not a modifier ("CNN's Jake Tapper").
+            if not tail or tail.lower() in ("news agency", "agency", "newspaper", "news", "report", "reports",
+                                             "website", "television", "tv", "broadcaster", "channel"):
+                return _from_entry(entry)
+        tokens = text.split()
+        head = tokens[-1].lower() if tokens else ""
+        last_two = " ".join(tokens[-2:]).lower()
+        if head in self.group_heads or last_two in self.group_heads or not any(t[:1].isupper() for t in tokens):
+            return Resolved(name=_group_name(text), kind="group", source_id="group:" + _group_name(text).lower())
+        return self._named(text, tokens)
+
+    def _named(self, text: str, tokens: list[str]) -> Resolved:
+        # Strip titles and nationality adjectives before the name: "Russian President Vladimir Putin".
+        i = 0
+        while i < len(tokens) - 1 and (tokens[i] in self.titles or tokens[i].capitalize() in self.titles
+                                       or tokens[i] in self.gazetteer.country_by_word
+                                       or not tokens[i][:1].isupper() or tokens[i].endswith(("'s", "’s"))
+                                       or self.gazetteer.lookup(tokens[i]) is not None):
+            i += 1
+        rest = tokens[i:]
+        if any(t in self.org_words or t.capitalize() in self.org_words for t in rest) or len(rest) > 5:
+            return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
+        name = " ".join(rest)
+        return Resolved(name=name, kind="person", source_id="person:" + name.lower())
+
+
+def _from_entry(entry: SourceEntry) -> Resolved:
+    return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+
+
+def clean_mention(words: str) -> str:
+    text = _SPACE.sub(" ", words).strip(" \t\n,.;:\"“”‘’'")
+    text = _DETERMINER.sub("", text) if len(text.split()) > 1 else text
+    text = _POSSESSIVE_END.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text
+    return text.replace(" > ", " ").replace(" | ", " ").strip()
+
+
+def _group_name(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() and text.split()[0].lower() in ("media",) else text
