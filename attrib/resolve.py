@@ -210,8 +210,11 @@ def _from_entry(entry: SourceEntry) -> Resolved:
     return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
 
 
+_TAG = regex.compile(r"\s*\([^()]{0,30}\)")
+
+
 def clean_mention(words: str) -> str:
-    text = _SPACE.sub(" ", words).strip(" \t\n,.;:\"“”‘’'")
+    text = _SPACE.sub(" ", _TAG.sub("", words)).strip(" \t\n,.;:\"“”‘’'")
     text = _DETERMINER.sub("", text) if len(text.split()) > 1 else text
     text = _POSSESSIVE_END.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text
     return text.replace(" > ", " ").replace(" | ", " ").strip()
