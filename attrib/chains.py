@@ -67,6 +67,8 @@ class DocumentChains:
     mentions: list[Mention] = field(default_factory=list)
     previous_paths: list[list[Hop]] = field(default_factory=list)
     previous_sentence: int = -10
+    previous_paragraph: int = -1
+    last_statement: Statement | None = None
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -93,18 +95,22 @@ class DocumentChains:
             return stmt
         main = _attach(frames)
         paths: list[list[Hop]] = []
+        if self._credits_previous(sentence, main):
+            return stmt
         if main:
             paths = self._paths(sentence, main)
-        elif sentence.in_quote and self.previous_paths and sentence.index - self.previous_sentence <= 2:
+        elif self._continues_quote(sentence):
             paths = [[_carried(h) for h in p] for p in self.previous_paths]
         self._remember_people(sentence, main, paths)
         if self.wire is not None:
             paths = self._with_wire(paths)
         stmt.paths = _dedupe(paths)
+        self.last_statement = stmt
         if main or (sentence.in_quote and paths):
             self.previous_paths = [p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p
                                    for p in stmt.paths]
             self.previous_sentence = sentence.index
+            self.previous_paragraph = sentence.paragraph
         return stmt
 
     def _paths(self, sentence: Sentence, frames: list[Frame]) -> list[list[Hop]]:
@@ -158,7 +164,36 @@ class DocumentChains:
                    cue_end=cue.end if cue.start >= 0 else None, rule_id=rule_id, hedge=hedge,
                    source_id=resolved.source_id)
 
+    def _credits_previous(self, sentence: Sentence, frames: list[Frame]) -> bool:
+        """A credit line of its own ('— MFA Russia (@mfa_russia) June 18') attributes the post above it."""
+        if (len(frames) != 1 or frames[0].rule_id != "quote-credit" or self.last_statement is None
+                or sentence.text[: frames[0].start - sentence.start].strip()):
+            return False
+        frame = frames[0]
+        credit = self._canonical_person(self.resolver.resolve(frame.hops[0].text))
+        hop = Hop(citing="", cited=credit.name, cited_kind=credit.kind, rule_id=frame.rule_id,
+                  source_id=credit.source_id)
+        previous = self.last_statement
+        wire = [p[0] for p in previous.paths if p and p[0].rule_id == "wire"][:1]
+        inner = [p[1:] if wire else p for p in previous.paths]
+        inner = [p for p in inner if p]
+        previous.paths = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
+        return True
+
     # -- context ----------------------------------------------------------
+    def _continues_quote(self, sentence: Sentence) -> bool:
+        """A quotation that goes on from an attributed sentence carries its chain.
+
+        Either the sentence starts inside a quotation left open, or it is a quotation
+        of its own right after an attributed sentence of the same paragraph.
+        """
+        if not self.previous_paths or sentence.index - self.previous_sentence > 1:
+            return False
+        if sentence.in_quote:
+            return True
+        return sentence.text[:1] in "“\"" and self.previous_paragraph == sentence.paragraph
+
+
     def _continues(self, sentence: Sentence, frame: Frame, cue: Span, resolved: Resolved) -> bool:
         if sentence.index - self.previous_sentence > 2 or not self.previous_paths:
             return False

@@ -38,7 +38,8 @@ class Splitter:
         # After a closing quote, a short "Trump said" / "said Trump" keeps the sentence open.
         tail = regex.compile(
             r"\s+(?:(?:\p{Lu}[\w.'’-]*|he|she|they|it|the|a|an|[a-z]+)\s+){0,6}?"
-            r"(?:\L<hedges>\s+)?(?:\L<cue_inverted>|\L<cue_finite>)\b(?![\w'])",
+            r"(?:\L<hedges>\s+)?(?:\L<cue_inverted>|\L<cue_finite>)\b(?![\w'])"
+            r"(?:\s+[\w'’.-]+){0,4}?\s*(?:[.,;:!?]|$)",
             hedges=lists["hedges"], cue_inverted=lists["cue_inverted"], cue_finite=lists["cue_finite"])
         return cls(lexicon=lexicon, abbreviations=frozenset(lists["abbreviations"]), attribution_tail=tail)
 

@@ -214,7 +214,7 @@ _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 
 
 def clean_mention(words: str) -> str:
-    text = _SPACE.sub(" ", _TAG.sub("", words)).strip(" \t\n,.;:\"“”‘’'")
+    text = _SPACE.sub(" ", _TAG.sub("", words)).strip(" \t\n,.;:\"“”‘’'").replace("#", "")
     text = _DETERMINER.sub("", text) if len(text.split()) > 1 else text
     text = _POSSESSIVE_END.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text
     return text.replace(" > ", " ").replace(" | ", " ").strip()
