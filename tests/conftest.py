@@ -1,0 +1,41 @@
+"""Shared fixtures: the repository, the shared material beside it, and one analysis of the seeds."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared, skipping the test when the shared material is not beside the checkout."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return path
+
+
+def run_scorer(script: str, *args: str | Path) -> str:
+    tool = shared_path("tools", script)
+    done = subprocess.run([sys.executable, str(tool), *map(str, args)], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from attrib.pipeline import Analyzer
+    return Analyzer.create()
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """`attrib analyze fixtures/seeds` once, as a user would run it."""
+    out = tmp_path_factory.mktemp("seeds_out")
+    subprocess.run([sys.executable, "-m", "attrib", "analyze", str(FIXTURES / "seeds"), "--out", str(out), "-q",
+                    "--jobs", "1"], check=True)
+    return out

@@ -1,0 +1,47 @@
+"""Accuracy floors, measured with the scorers that acceptance uses (like trafilatura's evaluation gate).
+
+Raise a floor when the analyzer improves; never lower one to make a change pass.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, run_scorer, shared_path
+
+SEED_FLOORS = {"regular": 0.95, "hard": 0.60}
+FAMILY_FLOOR = 0.85
+POLNEAR_DEV_SOURCE_F1 = 0.68
+
+
+def edge_f1(report: str, line: str) -> float:
+    m = re.search(rf"^{line}\s+statements=\s*\d+ P=\S+ R=\S+ F1=(\S+) chain_exact=\S+ originals_exact=(\S+)",
+                  report, re.M)
+    assert m, report
+    return float(m.group(1)), float(m.group(2))
+
+
+def test_seed_chain_floors(seeds_out):
+    report = run_scorer("score.py", shared_path("gold", "seeds.jsonl"), seeds_out / "statements.csv")
+    for line, floor in SEED_FLOORS.items():
+        assert edge_f1(report, line)[0] >= floor, report
+    assert edge_f1(report, "all")[1] >= 0.90, report
+
+
+def test_rule_family_fixtures(tmp_path):
+    subprocess.run([sys.executable, "-m", "attrib", "analyze", str(FIXTURES / "families"), "--out", str(tmp_path),
+                    "-q", "-j", "1"], check=True)
+    report = run_scorer("score.py", FIXTURES / "families" / "families.gold.jsonl", tmp_path / "statements.csv")
+    assert edge_f1(report, "all")[0] >= FAMILY_FLOOR, report
+
+
+def test_polnear_dev_source_spans(tmp_path):
+    split = shared_path("corpus", "polnear", "dev")
+    subprocess.run([sys.executable, "-m", "attrib", "analyze", str(split / "text"), "--metadata",
+                    str(shared_path("corpus", "polnear", "metadata.tsv")), "--out", str(tmp_path), "-q"], check=True)
+    report = run_scorer("score_spans.py", split, tmp_path / "citations.csv")
+    f1 = float(re.search(r"source overlap F1 (\S+)", report).group(1))
+    assert f1 >= POLNEAR_DEV_SOURCE_F1, report

@@ -1,0 +1,57 @@
+"""The Python API and the tables it returns."""
+from __future__ import annotations
+
+import polars as pl
+
+import attrib
+from attrib.pipeline import CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS
+
+from conftest import FIXTURES
+
+
+def test_analyze_returns_frames_with_contract_columns():
+    result = attrib.analyze(FIXTURES / "seeds", jobs=1)
+    assert tuple(result.statements.columns) == STATEMENT_COLUMNS
+    assert tuple(result.citations.columns) == CITATION_COLUMNS
+    assert tuple(result.documents.columns) == DOCUMENT_COLUMNS
+    assert result.documents.height == 5
+    assert result.statements.filter(pl.col("chains").str.contains("RIA Novosti")).height >= 4
+
+
+def test_every_edge_points_at_its_words_in_the_original_text():
+    folders = [FIXTURES / "seeds", FIXTURES / "families"]
+    result = attrib.analyze(folders, jobs=1)
+    docs = {p.stem: p.read_text(encoding="utf-8") for f in folders for p in f.glob("*.txt")}
+    named = result.citations.filter(pl.col("source_start").is_not_null())
+    assert named.height > 50
+    for row in named.iter_rows(named=True):
+        text = docs[row["doc_id"]]
+        assert text[row["source_start"]:row["source_end"]] == row["cited_text"]
+        if row["cue_start"] is not None:
+            assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
+        assert row["rule_id"]
+
+
+def test_statement_columns_are_consistent():
+    st = attrib.analyze(FIXTURES / "seeds", jobs=1).statements
+    for row in st.iter_rows(named=True):
+        paths = [p.split(" > ") for p in row["chains"].split(" | ")] if row["chains"] else []
+        assert row["depth"] == max((len(p) for p in paths), default=0)
+        assert row["n_originals"] == len({p[-1] for p in paths})
+
+
+def test_duplicate_ids_are_renamed_not_merged(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "same.txt").write_text("Reuters reported rain.", encoding="utf-8")
+    (tmp_path / "b" / "same.txt").write_text("AP reported snow.", encoding="utf-8")
+    docs = attrib.analyze(tmp_path, jobs=1).documents
+    assert docs["doc_id"].to_list() == ["same", "same~2"]
+    assert docs["status"].to_list() == ["ok", "warning"]
+
+
+def test_jobs_give_identical_tables():
+    one = attrib.analyze(FIXTURES, jobs=1)
+    two = attrib.analyze(FIXTURES, jobs=2)
+    for name, frame in one.tables().items():
+        assert frame.equals(two.tables()[name]), name

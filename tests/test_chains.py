@@ -1,0 +1,75 @@
+"""Chains across and within sentences, on sentences from the seed articles."""
+from __future__ import annotations
+
+from attrib.records import Document
+
+
+def chains(analyzer, text: str, publisher: str = "", wire: str = "") -> list[str]:
+    doc = Document(doc_id="t", text=text, publisher=publisher, wire=wire)
+    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+
+
+def test_according_to_then_said_nests(analyzer):
+    text = ("According to Al Jazeera, the North Korean state-run news agency KCNA said the meeting was a "
+            "historic event.")
+    assert chains(analyzer, text) == ["Al Jazeera > KCNA"]
+
+
+def test_reported_citing_and_cited_as(analyzer):
+    text = ("Vladimir Putin arrived in North Korea on Tuesday, Reuters reported, citing Russian media. "
+            "CNN cited North Korean state media KCNA as reporting that they then rode together.")
+    assert chains(analyzer, text) == ["Reuters > Russian media", "CNN > KCNA"]
+
+
+def test_trailing_reporter_is_outer(analyzer):
+    text = ('Meanwhile, DPRK said the visit showed bilateral ties "are getting stronger day by day," '
+            "the official Korean Central News Agency reported.")
+    assert chains(analyzer, text) == ["KCNA > North Korea"]
+
+
+def test_parallel_attributions_stay_separate(analyzer):
+    text = ("The Kremlin described the trip as a “friendly state visit” with Russian media reporting Mr. Putin "
+            "and Mr. Kim may sign a partnership agreement.")
+    assert chains(analyzer, text) == ["Kremlin | Russian media"]
+
+
+def test_continuations_carry_the_chain(analyzer):
+    text = ("CNN cited North Korean state media KCNA as reporting that they then rode together.\n\n"
+            "After arriving at the guesthouse, they held a “friendly chat,” KCNA reportedly added.\n\n"
+            "According to Al Jazeera, KCNA said the meeting was historic. Relations had “emerged as a strong "
+            "strategic fortress”, it added.")
+    assert chains(analyzer, text) == ["CNN > KCNA", "CNN > KCNA", "Al Jazeera > KCNA", "Al Jazeera > KCNA"]
+
+
+def test_descriptions_and_pronouns_resolve(analyzer):
+    text = ("Russian dictator Vladimir Putin arrived in North Korea on Tuesday. Ahead of his visit, Putin thanked "
+            "North Korea for its support. The dictator wrote that both countries would resist sanctions. "
+            "He also hailed Moscow and Pyongyang.")
+    assert chains(analyzer, text)[1:] == ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]
+
+
+def test_venue_is_not_a_hop(analyzer):
+    text = ('"We highly appreciate the support," Putin wrote in an article published by Pyongyang\'s state media '
+            "on Tuesday.")
+    assert chains(analyzer, text) == ["Putin"]
+
+
+def test_told_outlet_is_a_hop_unless_publisher_or_reporters(analyzer):
+    text = "Lavrov told the Interfax news agency that talks went well. Peskov told reporters it was fine."
+    assert chains(analyzer, text) == ["Interfax > Lavrov", "Peskov"]
+    assert chains(analyzer, "Lavrov told Interfax that talks went well.", publisher="Interfax") == ["Lavrov"]
+
+
+def test_wire_dateline_heads_every_path(analyzer):
+    text = "GENEVA (AP) — The leaders met on Wednesday.\n\nThe Kremlin said the talks were useful."
+    assert chains(analyzer, text) == ["Associated Press", "Associated Press > Kremlin"]
+
+
+def test_hedges_are_recorded(analyzer):
+    doc = Document(doc_id="t", text="The talks ended early, KCNA reportedly added.")
+    stmt = analyzer.statements(doc)[0]
+    assert stmt.hedged and stmt.paths[0][-1].hedge == "reportedly"
+
+
+def test_unattributed_statement_has_no_paths(analyzer):
+    assert chains(analyzer, "Putin's delegation includes his new defense minister, Andrei Belousov.") == [""]

@@ -1,0 +1,66 @@
+"""Sentence splitting and page clutter on real article text."""
+from __future__ import annotations
+
+from attrib.clean import Splitter
+from attrib.lexicon import load_lexicon
+
+from conftest import FIXTURES
+
+SPLITTER = Splitter.create()
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in SPLITTER.split(text) if not s.clutter]
+
+
+def test_quote_then_attribution_stays_one_sentence():
+    text = "After arriving at the guesthouse, they held a “friendly chat,” KCNA reportedly added. Then they left."
+    assert texts(text)[0].endswith("KCNA reportedly added.")
+    assert texts('"We will win!" Trump said. The crowd cheered.') == ['"We will win!" Trump said.', "The crowd cheered."]
+
+
+def test_new_sentence_after_a_closing_quote_is_split():
+    text = 'The test was a "regular exercise." The agency added that no country had been threatened.'
+    assert len(texts(text)) == 2
+
+
+def test_abbreviations_and_initials_do_not_split():
+    text = "Mr. Putin met Sen. J. D. Vance in Washington, D.C. on Jan. 5. The U.S. officials said nothing."
+    assert texts(text) == ["Mr. Putin met Sen. J. D. Vance in Washington, D.C. on Jan. 5.",
+                           "The U.S. officials said nothing."]
+
+
+def test_offsets_refer_to_the_original_text():
+    text = (FIXTURES / "seeds" / "002_18bb572b870def16.txt").read_text(encoding="utf-8")
+    for s in SPLITTER.split(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_page_clutter_yields_no_statements():
+    text = (FIXTURES / "seeds" / "002_18bb572b870def16.txt").read_text(encoding="utf-8")
+    kept = texts(text)
+    for clutter in ("- Advertisement -", "Must read", "Source link", "Main photo source: Reuters",
+                    "Vladimir Putin arrived in North KoreaReuters", "17.8 C", "Latest article"):
+        assert clutter not in kept
+    assert "He was greeted at the airport by Kim Jong Un." in kept
+
+
+def test_login_prompt_in_another_script_and_headline_lists_are_clutter():
+    text = (FIXTURES / "seeds" / "000_f67a801f5426b32f.txt").read_text(encoding="utf-8")
+    kept = " ".join(texts(text))
+    assert "Авторизуйтесь" not in kept
+    assert "Freedom Bank enters" not in kept
+    assert "RIA Novosti reports that" in kept
+
+
+def test_paragraphs_are_numbered():
+    sentences = SPLITTER.split("One. Two.\n\nThree.")
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_clutter_patterns_match_their_examples_only():
+    for c in load_lexicon().clutter:
+        for example in c.examples:
+            assert c.pattern.fullmatch(example), (c.id, example)
+        for counter in c.counter:
+            assert not c.pattern.fullmatch(counter), (c.id, counter)

@@ -1,0 +1,64 @@
+"""Source resolution against the gazetteer: names, aliases, descriptions, groups, people."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from importlib import resources
+
+import pytest
+
+from attrib.resolve import OUTLET_KINDS, Resolver, load_gazetteer
+
+RESOLVER = Resolver.create()
+GAZ = load_gazetteer()
+
+
+@pytest.mark.parametrize("words,name", [
+    ("North Korean state media KCNA", "KCNA"),
+    ("the North Korean state-run news agency KCNA", "KCNA"),
+    ("the official Korean Central News Agency", "KCNA"),
+    ("North Korea's official party newspaper", "Rodong Sinmun"),
+    ("RIA Novosti", "RIA Novosti"),
+    ("the Interfax news agency", "Interfax"),
+])
+def test_outlets_resolve_to_gazetteer_names(words, name):
+    assert RESOLVER.resolve(words).name == name
+
+
+@pytest.mark.parametrize("words,kind,name", [
+    ("Russian state media", "group", "Russian state media"),
+    ("Media reports", "group", "Media reports"),
+    ("sources familiar with the matter", "group", "sources familiar with the matter"),
+    ("Russian President Vladimir Putin", "person", "Vladimir Putin"),
+    ("NATO Secretary General Jens Stoltenberg", "person", "Jens Stoltenberg"),
+    ("Rep. Gwen Moore (D-Wis.)", "person", "Gwen Moore"),
+    ("the Clinton campaign", "organisation", "Clinton campaign"),
+    ("he", "pronoun", "he"),
+])
+def test_groups_people_and_pronouns(words, kind, name):
+    resolved = RESOLVER.resolve(words)
+    assert (resolved.kind, resolved.name) == (kind, name)
+
+
+def test_owners_collapse_state_outlets():
+    ria, sputnik = GAZ.lookup("RIA Novosti"), GAZ.lookup("Sputnik")
+    assert ria.owner == sputnik.owner == "Rossiya Segodnya"
+    assert ria.state_affiliated and ria.country == "RU"
+
+
+def test_gazetteer_is_large_unique_and_well_formed():
+    rows = list(csv.DictReader(resources.files("attrib.data").joinpath("sources.csv").read_text("utf-8").splitlines()))
+    assert sum(1 for r in rows if r["kind"] in OUTLET_KINDS) >= 300
+    assert len({r["id"] for r in rows}) == len(rows)
+    aliases = Counter(a.strip().lower() for r in rows for a in [r["name"], *r["aliases"].split("|")] if a.strip())
+    assert [a for a, n in aliases.items() if n > 1] == []
+    for r in rows:
+        assert r["state_affiliated"] in ("true", "false"), r["id"]
+
+
+@pytest.mark.parametrize("outlet", ["RIA Novosti", "TASS", "Sputnik", "KCNA", "Rodong Sinmun", "Yonhap", "Xinhua",
+                                    "IRNA", "Reuters", "AP", "AFP", "CNN", "BBC", "Al Jazeera", "Meduza",
+                                    "Breitbart", "New York Times", "Washington Post", "Politico", "USA Today",
+                                    "Huffington Post"])
+def test_named_outlets_are_known(outlet):
+    assert GAZ.lookup(outlet) is not None
