@@ -96,10 +96,14 @@ def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = ""
 
 
 def _span(m: regex.Match, group: str, offset: int) -> Span | None:
+    """The span of a named group; a rule with alternatives may name the second one `group2`."""
     try:
         start, end = m.span(group)
     except IndexError:
         return None
+    if start < 0 and group + "2" in m.re.groupindex:
+        start, end = m.span(group + "2")
+        group = group + "2"
     if start < 0 or end <= start:
         return None
     return Span(offset + start, offset + end, m.group(group))
