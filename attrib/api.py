@@ -54,27 +54,19 @@ class Analysis:
         return out
 
 
-_WORKER: Analyzer | None = None
-
-
-def _init_worker() -> None:
-    global _WORKER
-    _WORKER = Analyzer.create()
-
-
 def _work(doc: Document) -> DocumentResult:
-    assert _WORKER is not None
-    return _WORKER.analyze_document(doc)
+    # Compiled once per process: forked workers inherit the parent's compiled rules.
+    return Analyzer.shared().analyze_document(doc)
 
 
 def iter_results(docs: Iterable[Document], jobs: int = 1) -> Iterator[DocumentResult]:
     """Analyze documents in input order; with jobs > 1 in that many processes (same output)."""
+    analyzer = Analyzer.shared()
     if jobs <= 1:
-        analyzer = Analyzer.create()
         for doc in docs:
             yield analyzer.analyze_document(doc)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_work, docs, chunksize=16)
 
 

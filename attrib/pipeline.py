@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chains import DocumentChains
 from .clean import Splitter
@@ -38,6 +39,12 @@ class Analyzer:
     splitter: Splitter
     rules: tuple[Rule, ...]
     resolver: Resolver
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def shared(cls) -> "Analyzer":
+        """One analyzer per process: compiling the rules takes a second or two."""
+        return cls.create()
 
     @classmethod
     def create(cls) -> "Analyzer":
