@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .analyze import analyze_command
+from .evaluate import eval_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +22,4 @@ def main() -> None:
 
 
 main.add_command(analyze_command)
+main.add_command(eval_command)

@@ -1,0 +1,53 @@
+"""`attrib eval`: score an output folder against gold annotations."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import polars as pl
+
+from ..evaluate import evaluate_chains, evaluate_spans
+
+
+def _table(out_dir: Path, name: str) -> pl.DataFrame:
+    for fmt, reader in (("csv", lambda p: pl.read_csv(p, infer_schema_length=0)), ("parquet", pl.read_parquet),
+                        ("jsonl", pl.read_ndjson)):
+        path = out_dir / f"{name}.{fmt}"
+        if path.is_file():
+            frame = reader(path)
+            casts = {c: pl.Int64 for c in ("source_start", "source_end", "cue_start", "cue_end") if c in frame.columns}
+            frame = frame.with_columns(pl.col(c).cast(t, strict=False) for c, t in casts.items())
+            return frame.with_columns(pl.col(pl.String).fill_null("")) if name == "statements" else frame
+    raise click.UsageError(f"{out_dir} has no {name} table (run attrib analyze first)")
+
+
+@click.command("eval")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), help="JSONL gold of attribution paths.")
+@click.option("--brat", "brat", type=click.Path(exists=True, file_okay=False),
+              help="Folder with text/*.txt and attributions/*.ann (brat standoff, PolNeAR style).")
+@click.option("--misses", type=int, default=0, show_default=True, help="Print this many misses.")
+def eval_command(out_dir: Path, gold: str | None, brat: str | None, misses: int) -> None:
+    """Score an output folder against gold: chain edges and/or source and cue spans.
+
+    \b
+    Example:
+      attrib analyze fixtures/seeds --out out/seeds
+      attrib eval out/seeds --gold fixtures/gold/seeds.gold.jsonl --misses 5
+    """
+    if not gold and not brat:
+        raise click.UsageError("give --gold FILE.jsonl and/or --brat SPLIT_DIR")
+    results = []
+    if gold:
+        results.append(("chains", evaluate_chains(gold, _table(out_dir, "statements"))))
+    if brat:
+        results.append(("spans", evaluate_spans(brat, _table(out_dir, "citations"))))
+    for name, ev in results:
+        click.echo(f"{name}:")
+        with pl.Config(tbl_rows=-1, tbl_cols=-1, tbl_width_chars=200, tbl_hide_dataframe_shape=True,
+                       tbl_hide_column_data_types=True):
+            table = ev.table()
+            click.echo(table if name == "chains" else table.drop("chain_exact", "originals_exact"))
+        for miss in ev.misses[:misses]:
+            click.echo("MISS " + json.dumps(miss, ensure_ascii=False))
