@@ -57,7 +57,8 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
         source = expand_macros(entry["pattern"], macros)
         names = set(regex.findall(r"\\L<(\w+)>", source))
         try:
-            compiled = regex.compile(source, regex.V0, **{n: lists[n] for n in names})
+            flags = regex.V0 | (regex.REVERSE if entry.get("reverse") else 0)
+            compiled = regex.compile(source, flags, **{n: lists[n] for n in names})
         except (regex.error, KeyError) as exc:
             raise ValueError(f"rule {entry['id']}: cannot compile: {exc}") from exc
         triggers: set[str] = set()
@@ -121,9 +122,8 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
     if not hops and not rule.attach and "venue" not in rule.pattern.groupindex:
         return None
     hedge = ""
-    for g in ("hedge", "hedge2"):
-        if g in rule.pattern.groupindex and m.group(g):
-            hedge = m.group(g)
+    if "hedge" in rule.pattern.groupindex and m.group("hedge"):
+        hedge = m.group("hedge")
     return Frame(
         rule_id=rule.id, start=offset + m.start(), end=offset + m.end(), hops=hops, cues=cues,
         priority=rule.priority, hedge=hedge, antecedent=_span(m, "antecedent", offset),
