@@ -138,18 +138,19 @@ def _quote_open_after(text: str, was_open: bool) -> bool:
     return state
 
 
+_SCRIPTS = ("Latin", "Cyrillic", "Arabic", "Greek", "Hebrew", "Han", "Hangul", "Hiragana", "Katakana",
+            "Devanagari", "Thai", "Georgian", "Armenian")
+_SCRIPT_PATTERNS = {name: regex.compile(r"\p{Script=%s}" % name) for name in _SCRIPTS}
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
+
+
 def _dominant_script(text: str) -> str:
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            try:
-                name = unicodedata.name(ch).split(" ", 1)[0]
-            except ValueError:
-                continue
-            counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return ""
-    return max(counts, key=counts.get)
+    """The script most letters of a text are written in ("Latin", "Cyrillic", ...), or ""."""
+    if text.isascii() or not _NON_LATIN_LETTER.search(text):
+        return "Latin" if any(c.isalpha() for c in text) else ""
+    counts = {name: len(p.findall(text)) for name, p in _SCRIPT_PATTERNS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ""
 
 
 def _mark_headline_lists(lines: list[tuple[int, str]], flags: list[bool]) -> None:

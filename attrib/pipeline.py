@@ -15,7 +15,7 @@ from .chains import DocumentChains
 from .clean import Splitter
 from .lexicon import load_lexicon
 from .match import Rule, load_rules, match_sentence
-from .records import Document, Statement
+from .records import Document, Sentence, Statement
 from .resolve import Resolver, load_gazetteer
 
 log = logging.getLogger("attrib")
@@ -53,9 +53,10 @@ class Analyzer:
         return cls(splitter=Splitter.create(lexicon), rules=load_rules(gazetteer.outlet_names(), lexicon),
                    resolver=Resolver.create(gazetteer, lexicon))
 
-    def statements(self, doc: Document) -> list[Statement]:
+    def statements(self, doc: Document, sentences: list[Sentence] | None = None) -> list[Statement]:
         """Every non-clutter sentence of a document as a Statement with its chains."""
-        sentences = self.splitter.split(doc.text)
+        if sentences is None:
+            sentences = self.splitter.split(doc.text)
         state = DocumentChains.start(doc, self.resolver)
         out = []
         for sentence in sentences:
@@ -73,7 +74,7 @@ class Analyzer:
             return DocumentResult(row, [], [])
         try:
             sentences = self.splitter.split(doc.text)
-            statements = self.statements(doc)
+            statements = self.statements(doc, sentences)
         except Exception as exc:  # one bad document never stops a run
             log.exception("%s: analysis failed", doc.doc_id)
             row.update(status="error", error=f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0])
