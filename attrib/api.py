@@ -54,24 +54,65 @@ class Analysis:
         return out
 
 
-def _work(doc: Document) -> DocumentResult:
+def _work(batch: list[Document]) -> list[DocumentResult]:
     # Compiled once per process: forked workers inherit the parent's compiled rules.
-    return Analyzer.shared().analyze_document(doc)
+    analyzer = Analyzer.shared()
+    return [analyzer.analyze_document(doc) for doc in batch]
 
 
-def iter_results(docs: Iterable[Document], jobs: int = 1) -> Iterator[DocumentResult]:
-    """Analyze documents in input order; with jobs > 1 in that many processes (same output)."""
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def iter_results(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) -> Iterator[DocumentResult]:
+    """Analyze documents in input order; with jobs > 1 in that many processes (same output).
+
+    Input is read a window at a time (jobs x 4 batches), so memory does not grow with
+    the corpus in this stage.
+    """
     analyzer = Analyzer.shared()
     if jobs <= 1:
         for doc in docs:
             yield analyzer.analyze_document(doc)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_work, docs, chunksize=16)
+        for window in _batches(_batches(docs, batch_size), jobs * 4):
+            for results in pool.map(_work, window):
+                yield from results
 
 
 def to_frame(rows: list[dict], name: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=SCHEMAS[name], orient="row") if rows else pl.DataFrame(schema=SCHEMAS[name])
+
+
+def collect_tables(results: Iterable[DocumentResult], flush_every: int = 2000) -> dict[str, pl.DataFrame]:
+    """Gather rows into compact polars chunks every `flush_every` documents, then concatenate."""
+    rows: dict[str, list[dict]] = {"statements": [], "citations": [], "documents": []}
+    chunks: dict[str, list[pl.DataFrame]] = {name: [] for name in rows}
+
+    def flush() -> None:
+        for name, buffer in rows.items():
+            if buffer:
+                chunks[name].append(to_frame(buffer, name))
+                buffer.clear()
+
+    for n, result in enumerate(results, 1):
+        rows["documents"].append(result.document)
+        rows["statements"].extend(result.statements)
+        rows["citations"].extend(result.citations)
+        if result.document["status"] == "error":
+            log.error("%s: %s", result.document["path"] or result.document["doc_id"], result.document["error"])
+        if n % flush_every == 0:
+            flush()
+    flush()
+    return {name: pl.concat(parts, rechunk=True) if parts else to_frame([], name) for name, parts in chunks.items()}
 
 
 def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: str | os.PathLike | None = None,
@@ -87,15 +128,9 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
     read.check_paths(paths)
     meta = read.load_metadata(metadata) if metadata else None
     docs = unique_ids(read.read_documents(paths, meta))
-    statements, citations, documents = [], [], []
-    for result in iter_results(docs, jobs):
-        documents.append(result.document)
-        statements.extend(result.statements)
-        citations.extend(result.citations)
-        if result.document["status"] == "error":
-            log.error("%s: %s", result.document["path"] or result.document["doc_id"], result.document["error"])
-    analysis = Analysis(statements=to_frame(statements, "statements"), citations=to_frame(citations, "citations"),
-                        documents=to_frame(documents, "documents"))
+    tables = collect_tables(iter_results(docs, jobs))
+    analysis = Analysis(statements=tables["statements"], citations=tables["citations"],
+                        documents=tables["documents"])
     if claims:
         from .claims import group_claims
         group_claims(analysis)
