@@ -9,6 +9,7 @@ for. Wire copy puts the agency at the head of every path.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -34,6 +35,8 @@ PERSON_ROLES = frozenset(
     "spokesperson chancellor premier king queen prince secretary mayor congressman congresswoman "
     "businessman billionaire former chairman director chief ambassador official aide adviser advisor "
     "general commander speaker judge prosecutor lawyer attorney host anchor pope emir ayatollah".split())
+_ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
+_WORDS = regex.compile(r"\w+")
 _FULL_NAME = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|Jong|bin|al|de|van)){1,3}(?![\p{L}])")
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _WIRE_DATELINE = regex.compile(
@@ -256,7 +259,7 @@ class DocumentChains:
         words = description.split()
         if not words or words[-1] not in PERSON_ROLES:
             return None
-        pattern = regex.compile(r"(?i:" + r"\s+".join(map(regex.escape, words)) + r")\s+((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)")
+        pattern = _title_pattern(tuple(words))
         last = None
         for m in pattern.finditer(self.doc.text, 0, before, timeout=1.0):
             last = m
@@ -293,8 +296,7 @@ class DocumentChains:
                 continue
             self.mentions.append(Mention(sentence.index, sentence.paragraph, start, resolved,
                                          _enclosing(paths, frames, start), False))
-        for m in regex.finditer(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)),
-                                sentence.text):
+        for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
             if person is not None:
@@ -324,6 +326,12 @@ class DocumentChains:
                 for hop in path:
                     hop.citing = citing
                     citing = hop.cited
+
+
+@lru_cache(maxsize=4096)
+def _title_pattern(words: tuple[str, ...]) -> regex.Pattern:
+    """'russian president' -> a pattern for 'Russian President Vladimir Putin' (the name in group 1)."""
+    return regex.compile(r"(?i:" + r"\s+".join(map(regex.escape, words)) + r")\s+((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)")
 
 
 def publisher_of(doc: Document, resolver: Resolver) -> Resolved:
@@ -394,7 +402,7 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
         before = text[: f.start - sentence.start].rstrip()
         after = text[f.end - sentence.start:].strip()
         if side == "auto":
-            n_after = len(regex.findall(r"\w+", after))
+            n_after = len(_WORDS.findall(after))
             if before and before[-1] in ",\"”’'—–:;(" and n_after <= 8 and not after.lower().startswith(("that", ":")):
                 side = "before"
             else:

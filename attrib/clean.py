@@ -17,6 +17,7 @@ from .records import Sentence
 OPEN_QUOTES = "“‘«„"
 CLOSE_QUOTES = "”’»"
 _BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
+_LAST_TOKEN = regex.compile(r"([\w.'’-]+)$")
 _LINE = regex.compile(r"[^\n]*\n?")
 _SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I But And This That These Those In On At For After Before "
@@ -47,6 +48,8 @@ class Splitter:
         stripped = line.strip().strip("\ufeff")
         if not stripped:
             return True
+        if len(stripped) > 300:  # clutter is short; an article paragraph is not
+            return False
         for c in self.lexicon.clutter:
             if c.pattern.fullmatch(stripped, timeout=0.5):
                 return True
@@ -105,7 +108,7 @@ class Splitter:
         first = nxt[0]
         if not (first.isupper() or first.isdigit() or first in OPEN_QUOTES + "\"'(["):
             return False
-        word = regex.search(r"([\w.'’-]+)$", line[:punct_start + 1])
+        word = _LAST_TOKEN.search(line, 0, punct_start + 1)
         token = word.group(1) if word else ""
         bare = token.rstrip(".")
         punct = line[punct_start:end].rstrip()

@@ -76,7 +76,7 @@ class Analyzer:
             sentences = self.splitter.split(doc.text)
             statements = self.statements(doc, sentences)
         except Exception as exc:  # one bad document never stops a run
-            log.exception("%s: analysis failed", doc.doc_id)
+            log.debug("%s: analysis failed", doc.doc_id, exc_info=True)
             row.update(status="error", error=f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0])
             return DocumentResult(row, [], [])
         row["n_sentences"] = len(sentences)

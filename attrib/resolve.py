@@ -25,6 +25,8 @@ _DETERMINER = regex.compile(
     r"^(?:(?i:the|a|an|another|one|two|three|four|five|several|some|many|other|his|her|its|their|our|this|that|these|those|both)\s+)+")
 _POSSESSIVE_END = regex.compile(r"['’]s?$")
 _SPACE = regex.compile(r"\s+")
+_SCHEME = regex.compile(r"^[a-z]+://")
+_LEADING_THE = regex.compile(r"^(?i:the)\s+")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class Gazetteer:
         return found
 
     def domain_publisher(self, url: str) -> SourceEntry | None:
-        host = regex.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+        host = _SCHEME.sub("", url.lower()).split("/")[0].split(":")[0]
         parts = host.split(".")
         for i in range(len(parts) - 1):
             entry = self.by_domain.get(".".join(parts[i:]))
@@ -155,6 +157,7 @@ class Resolver:
     titles: frozenset[str]
     org_words: frozenset[str]
     group_heads: frozenset[str]
+    cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def create(cls, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> "Resolver":
@@ -164,7 +167,15 @@ class Resolver:
                    group_heads=frozenset(lexicon.lists["group_heads"]))
 
     def resolve(self, words: str) -> Resolved:
-        """Resolve the words of a mention, without document context."""
+        """Resolve the words of a mention, without document context (cached: names recur)."""
+        found = self.cache.get(words)
+        if found is None:
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            found = self.cache[words] = self._resolve(words)
+        return found
+
+    def _resolve(self, words: str) -> Resolved:
         text = clean_mention(words)
         low = text.lower()
         if low in PRONOUNS:
@@ -173,7 +184,7 @@ class Resolver:
         if entry is not None:
             return _from_entry(entry)
         country = self.gazetteer.country_by_word.get(text) or self.gazetteer.country_by_word.get(
-            regex.sub(r"^(?i:the)\s+", "", text))
+            _LEADING_THE.sub("", text))
         if country is not None and text not in country.adjectives:
             return Resolved(name=country.name, kind="country", source_id=f"country:{country.code}")
         found = self.gazetteer.find_in(text)
