@@ -17,7 +17,7 @@ from .records import Sentence
 OPEN_QUOTES = "“‘«„"
 CLOSE_QUOTES = "”’»"
 _BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
-_LAST_TOKEN = regex.compile(r"([\w.'’-]+)$")
+_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LINE = regex.compile(r"[^\n]*\n?")
 _SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I But And This That These Those In On At For After Before "
@@ -108,8 +108,8 @@ class Splitter:
         first = nxt[0]
         if not (first.isupper() or first.isdigit() or first in OPEN_QUOTES + "\"'(["):
             return False
-        word = _LAST_TOKEN.search(line, 0, punct_start + 1)
-        token = word.group(1) if word else ""
+        head = line[max(0, punct_start - 40):punct_start + 1].rsplit(None, 1)
+        token = head[-1].lstrip("\"“‘'(") if head else ""
         bare = token.rstrip(".")
         punct = line[punct_start:end].rstrip()
         if punct.startswith(".") and not punct.startswith(".."):
@@ -117,7 +117,7 @@ class Splitter:
                 return False
             if len(bare) == 1 and bare.isupper():  # an initial: "J. K. Rowling"
                 return False
-            if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):  # U.S., U.N., D.C.
+            if _ACRONYM.fullmatch(bare):  # U.S., U.N., D.C.
                 return nxt.split(" ", 1)[0] in _SENTENCE_STARTERS
         closes_quote = any(q in punct for q in CLOSE_QUOTES + '"')
         if closes_quote and punct[0] in "!?.…" and self.attribution_tail.match(" " + nxt, timeout=0.2):
