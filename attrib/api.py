@@ -1,8 +1,10 @@
 """The Python API: `attrib.analyze(...)` returns polars DataFrames, for notebooks and scripts."""
 from __future__ import annotations
 
+import json
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -45,6 +47,7 @@ class Analysis:
     documents: pl.DataFrame
     claims: pl.DataFrame | None = None
     extra: dict[str, pl.DataFrame] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage: CPU seconds summed over processes
 
     def tables(self) -> dict[str, pl.DataFrame]:
         out = {"statements": self.statements, "citations": self.citations, "documents": self.documents}
@@ -92,7 +95,8 @@ def to_frame(rows: list[dict], name: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=SCHEMAS[name], orient="row") if rows else pl.DataFrame(schema=SCHEMAS[name])
 
 
-def collect_tables(results: Iterable[DocumentResult], flush_every: int = 2000) -> dict[str, pl.DataFrame]:
+def collect_tables(results: Iterable[DocumentResult], flush_every: int = 2000,
+                   seconds: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
     """Gather rows into compact polars chunks every `flush_every` documents, then concatenate."""
     rows: dict[str, list[dict]] = {"statements": [], "citations": [], "documents": []}
     chunks: dict[str, list[pl.DataFrame]] = {name: [] for name in rows}
@@ -107,6 +111,9 @@ def collect_tables(results: Iterable[DocumentResult], flush_every: int = 2000) -
         rows["documents"].append(result.document)
         rows["statements"].extend(result.statements)
         rows["citations"].extend(result.citations)
+        if seconds is not None:
+            for stage, s in result.seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + s
         if result.document["status"] == "error":
             log.error("%s: %s", result.document["path"] or result.document["doc_id"], result.document["error"])
         if n % flush_every == 0:
@@ -128,17 +135,50 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
     read.check_paths(paths)
     meta = read.load_metadata(metadata) if metadata else None
     docs = unique_ids(read.read_documents(paths, meta))
-    tables = collect_tables(iter_results(docs, jobs))
+    seconds: dict[str, float] = {}
+    docs = _timed(docs, seconds, "read")
+    started = time.perf_counter()
+    tables = collect_tables(iter_results(docs, jobs), seconds=seconds)
+    seconds["extraction_wall"] = time.perf_counter() - started
     analysis = Analysis(statements=tables["statements"], citations=tables["citations"],
-                        documents=tables["documents"])
+                        documents=tables["documents"], seconds=seconds)
     if claims:
         from .claims import group_claims
+        t0 = time.perf_counter()
         group_claims(analysis)
+        seconds["claims"] = time.perf_counter() - t0
     return analysis
+
+
+def _timed(items: Iterable, seconds: dict[str, float], stage: str) -> Iterator:
+    """Yield from an iterator, adding the time spent producing items to seconds[stage]."""
+    iterator = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+            return
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+        yield item
 
 
 def write_analysis(analysis: Analysis, out_dir: str | os.PathLike, fmt: str = "csv") -> list[Path]:
     return [write_table(frame, out_dir, name, fmt) for name, frame in analysis.tables().items()]
+
+
+def write_run_record(analysis: Analysis, out_dir: str | os.PathLike, **options) -> Path:
+    """DIR/run.json: what was run and how long each stage took (timings differ between runs; the tables do not)."""
+    from . import __version__
+    record = {"attrib_version": __version__, "options": {k: v for k, v in options.items()},
+              "documents": analysis.documents.height, "statements": analysis.statements.height,
+              "citations": analysis.citations.height,
+              "bytes_of_text": int(analysis.statements["text"].str.len_bytes().sum() or 0),
+              "seconds": {k: round(v, 4) for k, v in analysis.seconds.items()}}
+    path = Path(out_dir) / "run.json"
+    path.write_text(json.dumps(record, indent=1, default=str) + "\n", encoding="utf-8")
+    return path
 
 
 def summary(analysis: Analysis, top: int = 10) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .chains import DocumentChains
@@ -32,6 +33,7 @@ class DocumentResult:
     document: dict
     statements: list[dict]
     citations: list[dict]
+    seconds: dict[str, float] = field(default_factory=dict)  # CPU time per stage, for run.json and the benchmark
 
 
 @dataclass(frozen=True)
@@ -53,18 +55,32 @@ class Analyzer:
         return cls(splitter=Splitter.create(lexicon), rules=load_rules(gazetteer.outlet_names(), lexicon),
                    resolver=Resolver.create(gazetteer, lexicon))
 
-    def statements(self, doc: Document, sentences: list[Sentence] | None = None) -> list[Statement]:
+    def statements(self, doc: Document, sentences: list[Sentence] | None = None,
+                   seconds: dict[str, float] | None = None) -> list[Statement]:
         """Every non-clutter sentence of a document as a Statement with its chains."""
         if sentences is None:
             sentences = self.splitter.split(doc.text)
+        clock = time.perf_counter
+        match_s = chain_s = 0.0
+        t0 = clock()
         state = DocumentChains.start(doc, self.resolver)
+        chain_s += clock() - t0
         out = []
         for sentence in sentences:
             if sentence.clutter:
                 continue
+            t0 = clock()
             frames = match_sentence(sentence, self.rules, doc.doc_id)
+            t1 = clock()
             out.append(state.statement(sentence, frames))
+            match_s += t1 - t0
+            chain_s += clock() - t1
+        t0 = clock()
         state.finish(out)
+        chain_s += clock() - t0
+        if seconds is not None:
+            seconds["match"] = seconds.get("match", 0.0) + match_s
+            seconds["resolve_chains"] = seconds.get("resolve_chains", 0.0) + chain_s
         return out
 
     def analyze_document(self, doc: Document) -> DocumentResult:
@@ -72,9 +88,12 @@ class Analyzer:
                "n_statements": 0, "n_attributed": 0, "status": doc.status, "error": doc.error}
         if doc.status == "error":
             return DocumentResult(row, [], [])
+        seconds: dict[str, float] = {}
         try:
+            t0 = time.perf_counter()
             sentences = self.splitter.split(doc.text)
-            statements = self.statements(doc, sentences)
+            seconds["split"] = time.perf_counter() - t0
+            statements = self.statements(doc, sentences, seconds)
         except Exception as exc:  # one bad document never stops a run
             log.debug("%s: analysis failed", doc.doc_id, exc_info=True)
             row.update(status="error", error=f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0])
@@ -93,7 +112,7 @@ class Analyzer:
                         "cited_text": hop.cited_text, "source_start": hop.source_start, "source_end": hop.source_end,
                         "cue": hop.cue, "cue_start": hop.cue_start, "cue_end": hop.cue_end,
                         "rule_id": hop.rule_id, "hedge": hop.hedge, "source_id": hop.source_id})
-        return DocumentResult(row, stmt_rows, cite_rows)
+        return DocumentResult(row, stmt_rows, cite_rows, seconds)
 
 
 def statement_row(s: Statement) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 
 import click
 
@@ -35,7 +36,10 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict) -> None:
         analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs)
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
+    t0 = time.perf_counter()
     written = api.write_analysis(analysis, out_dir, fmt)
+    analysis.seconds["write"] = time.perf_counter() - t0
+    api.write_run_record(analysis, out_dir, paths=list(paths), jobs=jobs, fmt=fmt)
     if not quiet:
         click.echo(api.summary(analysis))
         click.echo(f"wrote {', '.join(str(p) for p in written)}")
