@@ -91,6 +91,9 @@ class Splitter:
         return sentences
 
     def _split_line(self, line: str) -> list[tuple[int, int]]:
+        return [piece for span in self._sentence_spans(line) for piece in _cap_length(line, *span)]
+
+    def _sentence_spans(self, line: str) -> list[tuple[int, int]]:
         cuts = [0]
         for m in _BOUNDARY.finditer(line):
             end = m.end()
@@ -123,6 +126,21 @@ class Splitter:
         if closes_quote and punct[0] in "!?.…" and self.attribution_tail.match(" " + nxt, timeout=0.2):
             return False  # '"We will win!" Trump said.': the attribution belongs to the quote
         return True
+
+
+MAX_SENTENCE = 2000  # characters; longer runs (tables, run-on crawls) are cut at spaces
+
+
+def _cap_length(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run-on 'sentence' into pieces of at most MAX_SENTENCE characters, at whitespace where possible."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = line.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _quote_open_after(text: str, was_open: bool) -> bool:

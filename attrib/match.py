@@ -6,6 +6,7 @@ matches share words, the higher-priority (then longer) one wins.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
 
@@ -139,15 +140,32 @@ def _frame_spans(frame: Frame) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_FRAMES = 40  # per sentence; real sentences carry a handful, run-on text can carry hundreds
+
+
 def _resolve_overlaps(candidates: list[Frame]) -> list[Frame]:
+    """Keep the best frames whose words do not overlap, best = higher priority, then longer."""
     candidates.sort(key=lambda f: (-f.priority, -(f.end - f.start), f.start))
     accepted: list[Frame] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []   # accepted spans are disjoint: sorted starts and their ends
+    ends: list[int] = []
     for frame in candidates:
         spans = _frame_spans(frame)
-        if any(a < d and c < b for a, b in spans for c, d in taken):
+        if any(_overlaps(starts, ends, a, b) for a, b in spans):
             continue
         accepted.append(frame)
-        taken.extend(spans)
+        for a, b in spans:
+            i = bisect.bisect_left(starts, a)
+            starts.insert(i, a)
+            ends.insert(i, b)
+        if len(accepted) >= MAX_FRAMES:
+            break
     accepted.sort(key=lambda f: f.start)
     return accepted
+
+
+def _overlaps(starts: list[int], ends: list[int], a: int, b: int) -> bool:
+    i = bisect.bisect_left(starts, a)
+    if i < len(starts) and starts[i] < b:
+        return True
+    return i > 0 and ends[i - 1] > a

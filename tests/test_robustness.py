@@ -1,0 +1,87 @@
+"""Bad and hostile input: nothing crashes, nothing is lost, every offset holds."""
+from __future__ import annotations
+
+import os
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import attrib
+from attrib.records import Document
+from attrib.write import write_table
+
+
+def test_mixed_folder_keeps_one_row_per_input(tmp_path):
+    good = ["Reuters reported that talks resumed.", "The Kremlin said it was ready, TASS reported."]
+    for i, text in enumerate(good):
+        (tmp_path / f"good{i}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "pdf.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3")
+    (tmp_path / "crlf.txt").write_bytes(b"Officials said it rained.\r\nIt stopped, they added.\r")
+    (tmp_path / "rows.jsonl").write_text('{"id": "r1", "text": "AP reported it."}\n{oops\n{"id": "r2"}\n',
+                                         encoding="utf-8")
+    (tmp_path / "notext.csv").write_text("id,title\n1,x\n", encoding="utf-8")
+    deep = tmp_path / "a" / "b" / "c" / "d"
+    deep.mkdir(parents=True)
+    (deep / "deep.md").write_text("The ministry said so.", encoding="utf-8")
+    os.symlink(tmp_path, deep / "loop")
+    docs = attrib.analyze(tmp_path, jobs=1).documents
+    assert docs.height == 10
+    by_id = dict(zip(docs["doc_id"], docs["status"]))
+    assert by_id["good0"] == by_id["good1"] == by_id["crlf"] == by_id["deep"] == by_id["r1"] == "ok"
+    assert by_id["empty"] == by_id["pdf"] == by_id["notext"] == "error"
+    assert sorted(docs.filter(pl.col("status") == "error")["error"].to_list())[0]
+
+
+def test_run_on_text_is_cut_and_analyzed(analyzer):
+    text = ("word " * 100_000) + "Officials said it rained."
+    doc = Document(doc_id="long", text=text)
+    result = analyzer.analyze_document(doc)
+    assert result.document["status"] == "ok"
+    assert max(len(s["text"]) for s in result.statements) <= 2000
+    assert any(s["chains"] == "Officials" for s in result.statements)
+
+
+def test_csv_cells_are_neutralised_but_parquet_keeps_raw(tmp_path):
+    frame = pl.DataFrame({"text": ["=HYPERLINK(\"x\")", "+1", "plain"], "n": [1, 2, 3]})
+    write_table(frame, tmp_path, "t", "csv")
+    write_table(frame, tmp_path, "t", "parquet")
+    assert pl.read_csv(tmp_path / "t.csv")["text"].to_list() == ["'=HYPERLINK(\"x\")", "'+1", "plain"]
+    assert pl.read_parquet(tmp_path / "t.parquet")["text"].to_list() == frame["text"].to_list()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+unicode_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+newsy = st.lists(st.sampled_from([
+    "Reuters reported", "according to KCNA,", "“We will win,”", "he said", "citing Russian media", ". ", ", ",
+    "Mr. Putin", "the agency added", "\n\n", "“", "”", "—", "TASS", "officials told reporters", "(AP)",
+]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(unicode_text, newsy, st.tuples(newsy, unicode_text).map("".join)))
+def test_any_text_gives_valid_offsets_and_equal_runs(analyzer, text):
+    doc = Document(doc_id="h", text=text)
+    first = analyzer.analyze_document(doc)
+    second = analyzer.analyze_document(Document(doc_id="h", text=text))
+    assert first.statements == second.statements and first.citations == second.citations
+    for row in first.statements:
+        assert 0 <= row["start"] <= row["end"] <= len(text)
+        assert text[row["start"]:row["end"]] == row["text"]
+    for row in first.citations:
+        if row["source_start"] is not None:
+            assert 0 <= row["source_start"] < row["source_end"] <= len(text)
+            assert text[row["source_start"]:row["source_end"]] == row["cited_text"]
+        if row["cue_start"] is not None:
+            assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file_is_an_error_row(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("Officials said so.", encoding="utf-8")
+    path.chmod(0)
+    docs = attrib.analyze(tmp_path, jobs=1).documents
+    assert docs["status"].to_list() == ["error"]
