@@ -335,15 +335,16 @@ def _title_pattern(words: tuple[str, ...]) -> regex.Pattern:
 
 
 def publisher_of(doc: Document, resolver: Resolver) -> Resolved:
+    """The publisher as a source: a known web domain first, then the publisher field, else 'publisher'."""
+    if doc.url:
+        entry = resolver.gazetteer.domain_publisher(doc.url)
+        if entry is not None:
+            return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
     if doc.publisher:
         entry = resolver.gazetteer.lookup(doc.publisher) or resolver.gazetteer.lookup(doc.publisher.replace("-", " "))
         if entry is not None:
             return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
         return Resolved(name=doc.publisher, kind="publisher", source_id="publisher:" + doc.publisher.lower())
-    if doc.url:
-        entry = resolver.gazetteer.domain_publisher(doc.url)
-        if entry is not None:
-            return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
     return Resolved(name="publisher", kind="publisher", source_id="publisher:")
 
 

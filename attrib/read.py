@@ -18,6 +18,7 @@ from .records import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 TABLE_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv", ".parquet"}
+WEB_SUFFIXES = {".html", ".htm", ".warc"}
 # Column names accepted for each field; Media Cloud's export names included.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "doc_id": ("id", "doc_id", "stories_id", "filename", "story_id"),
@@ -99,7 +100,8 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
             continue  # hidden files, folder docs and gold annotations kept beside articles
         if entry.is_dir():
             yield from _walk(entry, seen)
-        elif entry.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES or entry.name.endswith((".jsonl.gz", ".csv.gz")):
+        elif entry.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES | WEB_SUFFIXES or entry.name.endswith(
+                (".jsonl.gz", ".csv.gz", ".tsv.gz", ".warc.gz")):
             yield entry
 
 
@@ -132,6 +134,10 @@ def read_file(file: Path) -> Iterator[Document]:
             yield from _read_csv(file, delimiter="\t" if kind == ".tsv" else ",")
         elif kind == ".parquet":
             yield from _read_parquet(file)
+        elif kind == ".warc":
+            yield from _read_warc(file)
+        elif kind in (".html", ".htm"):
+            yield _read_html(file)
         else:
             yield _read_text(file)
     except OSError as exc:
@@ -267,3 +273,70 @@ def _apply_metadata(doc: Document, metadata: dict[str, dict[str, str]]) -> None:
     wire = record.get("wire", "")
     if wire and wire.lower() not in ("none", "na", "wire", "") and not doc.wire:
         doc.wire = wire
+
+
+def _web_extras_missing(file: Path, what: str) -> Document:
+    return Document(doc_id=file.stem, text="", path=str(file), status="error",
+                    error=f"reading {what} needs the web extra: pip install 'attrib[web]'")
+
+
+def html_document(html: bytes | str, doc_id: str, path: str, url: str = "") -> Document:
+    """Main text and metadata of an HTML page, extracted with trafilatura.
+
+    Offsets then refer to the extracted text (the statements table carries it), not the HTML.
+    """
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
+                                            include_tables=False)
+    if extracted is None:
+        return Document(doc_id=doc_id, text="", path=path, url=url, status="error",
+                        error="no article text found in the HTML")
+    data = extracted if isinstance(extracted, dict) else extracted.as_dict()
+    text = normalise_newlines(data.get("text") or "")
+    title = data.get("title") or ""
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    doc = Document(doc_id=doc_id, text=text, path=path, url=url or data.get("url") or "", title=title,
+                   publisher=data.get("sitename") or "", date=data.get("date") or "")
+    if not text.strip():
+        doc.status, doc.error = "error", "no article text found in the HTML"
+    return doc
+
+
+def _read_html(file: Path) -> Document:
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return _web_extras_missing(file, "HTML")
+    return html_document(file.read_bytes(), file.stem, str(file))
+
+
+def _read_warc(file: Path) -> Iterator[Document]:
+    """Each HTML response record of a WARC (or WARC.gz) crawl is a document."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        import trafilatura  # noqa: F401
+    except ImportError:
+        yield _web_extras_missing(file, "WARC")
+        return
+    with open(file, "rb") as fh:
+        try:
+            for n, record in enumerate(ArchiveIterator(fh), 1):
+                if record.rec_type != "response":
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                record_id = (record.rec_headers.get_header("WARC-Record-ID") or f"record{n}").strip("<>")
+                doc_id = record_id.rsplit(":", 1)[-1]
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                try:
+                    payload = record.content_stream().read()
+                    yield html_document(payload, doc_id, f"{file}#{record_id}", url=url)
+                except Exception as exc:  # one broken record never stops the crawl
+                    yield Document(doc_id=doc_id, text="", path=f"{file}#{record_id}", url=url, status="error",
+                                   error=f"unreadable WARC record: {exc}".splitlines()[0])
+        except Exception as exc:
+            yield Document(doc_id=f"{file.stem}-broken", text="", path=str(file), status="error",
+                           error=f"unreadable WARC: {exc}".splitlines()[0])
