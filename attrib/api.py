@@ -123,7 +123,8 @@ def collect_tables(results: Iterable[DocumentResult], flush_every: int = 2000,
 
 
 def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: str | os.PathLike | None = None,
-            jobs: int = 1, claims: bool = True) -> Analysis:
+            jobs: int = 1, claims: bool = True, engine: str = "local", scheduler: str | object | None = None,
+            parts_dir: str | os.PathLike | None = None) -> Analysis:
     """Analyze articles from files, folders or tables and return the tables as DataFrames.
 
     >>> result = attrib.analyze("fixtures/seeds")          # doctest: +SKIP
@@ -138,7 +139,15 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
     seconds: dict[str, float] = {}
     docs = _timed(docs, seconds, "read")
     started = time.perf_counter()
-    tables = collect_tables(iter_results(docs, jobs), seconds=seconds)
+    if engine == "dask":
+        from .engine_dask import run_dask
+        if scheduler is None:
+            raise read.InputError("--engine dask needs --scheduler ADDRESS")
+        tables = run_dask(docs, scheduler, parts_dir or Path(".attrib-parts"))
+    elif engine == "local":
+        tables = collect_tables(iter_results(docs, jobs), seconds=seconds)
+    else:
+        raise read.InputError(f"unknown engine {engine!r} (local or dask)")
     seconds["extraction_wall"] = time.perf_counter() - started
     analysis = Analysis(statements=tables["statements"], citations=tables["citations"],
                         documents=tables["documents"], seconds=seconds)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 
@@ -20,7 +21,10 @@ from .options import format_option, jobs_option, metadata_option, out_option, qu
 @jobs_option
 @quiet_option
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document has an error.")
-def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run extraction here (local) or on a Dask cluster (needs attrib[dask]).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, scheduler) -> None:
     """Analyze articles and write statements, citations and documents tables.
 
     PATHS are text files (.txt, .md), folders (read recursively) or tables
@@ -33,7 +37,8 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict) -> None:
     """
     logging.basicConfig(level=logging.WARNING, format="attrib: %(message)s", stream=sys.stderr)
     try:
-        analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs)
+        analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs, engine=engine, scheduler=scheduler,
+                               parts_dir=os.path.join(out_dir, ".parts"))
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
     t0 = time.perf_counter()
