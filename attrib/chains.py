@@ -160,7 +160,7 @@ class DocumentChains:
         return hops
 
     def _hop(self, resolved: Resolved, span: Span, cue: Span, rule_id: str, hedge: str) -> Hop:
-        return Hop(citing="", cited=resolved.name, cited_kind=resolved.kind, cited_text=span.text,
+        return Hop(citing="", cited=self._display_name(resolved), cited_kind=resolved.kind, cited_text=span.text,
                    source_start=span.start if span.start >= 0 else None,
                    source_end=span.end if span.start >= 0 else None,
                    cue=cue.text, cue_start=cue.start if cue.start >= 0 else None,
@@ -174,7 +174,7 @@ class DocumentChains:
             return False
         frame = frames[0]
         credit = self._canonical_person(self.resolver.resolve(frame.hops[0].text))
-        hop = Hop(citing="", cited=credit.name, cited_kind=credit.kind, rule_id=frame.rule_id,
+        hop = Hop(citing="", cited=self._display_name(credit), cited_kind=credit.kind, rule_id=frame.rule_id,
                   source_id=credit.source_id)
         previous = self.last_statement
         wire = [p[0] for p in previous.paths if p and p[0].rule_id == "wire"][:1]
@@ -182,6 +182,15 @@ class DocumentChains:
         inner = [p for p in inner if p]
         previous.paths = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
         return True
+
+    def _display_name(self, resolved: Resolved) -> str:
+        """The gazetteer's name where the article uses it, else the alias the article gives ("MFA Russia").
+
+        The source_id keeps the identity either way, for graphs and counts.
+        """
+        if resolved.entry is None or not resolved.alias or resolved.name in self.doc.text:
+            return resolved.name
+        return resolved.alias
 
     # -- context ----------------------------------------------------------
     def _continues_quote(self, sentence: Sentence) -> bool:
@@ -404,7 +413,12 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
         after = text[f.end - sentence.start:].strip()
         if side == "auto":
             n_after = len(_WORDS.findall(after))
-            if before and before[-1] in ",\"”’'—–:;(" and n_after <= 8 and not after.lower().startswith(("that", ":")):
+            # "According to X, Y said ...": what precedes Y is another attribution, not content
+            led_by_frame = any(g is not f and g.end <= f.start and not text[g.end - sentence.start:
+                                                                            f.start - sentence.start].strip(" ,;:")
+                               for g in frames)
+            if (before and before[-1] in ",\"”’'—–:;(" and n_after <= 8 and not led_by_frame
+                    and not after.lower().startswith(("that", ":"))):
                 side = "before"
             else:
                 side = "after"

@@ -58,6 +58,7 @@ class Resolved:
     kind: str            # person, group, country, organisation, pronoun, description, or a gazetteer kind
     source_id: str = ""  # gazetteer id, "country:XX", "person:<name>" ...
     entry: SourceEntry | None = None
+    alias: str = ""      # the gazetteer alias as the text wrote it ("MFA Russia")
 
 
 @dataclass
@@ -182,7 +183,7 @@ class Resolver:
             return Resolved(name=low, kind="pronoun")
         entry = self.gazetteer.lookup(text)
         if entry is not None:
-            return _from_entry(entry)
+            return _from_entry(entry, text)
         country = self.gazetteer.country_by_word.get(text) or self.gazetteer.country_by_word.get(
             _LEADING_THE.sub("", text))
         if country is not None and text not in country.adjectives:
@@ -194,12 +195,21 @@ class Resolver:
             # The outlet must be the head of the mention, not a modifier ("CNN's Jake Tapper").
             if not tail or tail.lower() in ("news agency", "agency", "newspaper", "news", "report", "reports",
                                              "website", "television", "tv", "broadcaster", "channel"):
-                return _from_entry(entry)
+                return _from_entry(entry, text[start:end])
         tokens = text.split()
         head = tokens[-1].lower() if tokens else ""
         last_two = " ".join(tokens[-2:]).lower()
         if head in self.group_heads or last_two in self.group_heads or not any(t[:1].isupper() for t in tokens):
             return Resolved(name=_group_name(text), kind="group", source_id="group:" + _group_name(text).lower())
+        if head.capitalize() in self.org_words and any(t[:1].isupper() for t in tokens):
+            return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
+        if tokens and tokens[-1][:1].islower() and not tokens[-1][:1].isdigit():
+            # "a senior US defense official": a described, unnamed source keeps its description
+            kind = "person" if head in PERSON_HEADS else "group"
+            return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
+        outlet_kind = _outlet_by_name(tokens)
+        if outlet_kind:
+            return Resolved(name=text, kind=outlet_kind, source_id="outlet:" + text.lower())
         return self._named(text, tokens)
 
     def _named(self, text: str, tokens: list[str]) -> Resolved:
@@ -217,11 +227,32 @@ class Resolver:
         return Resolved(name=name, kind="person", source_id="person:" + name.lower())
 
 
-def _from_entry(entry: SourceEntry) -> Resolved:
-    return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
+    return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry, alias=alias or entry.name)
 
 
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
+
+
+PERSON_HEADS = frozenset(
+    "official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker diplomat minister president "
+    "leader senator governor candidate nominee secretary director chief chairman chairwoman ambassador envoy "
+    "analyst expert witness insider strategist operative pollster lawyer attorney prosecutor judge mayor general "
+    "commander officer host anchor reporter correspondent editor columnist economist professor resident".split())
+_NEWSPAPER_WORDS = frozenset("Herald Times Post Tribune Journal Gazette Chronicle Courier Inquirer Observer "
+                             "Register Examiner Dispatch Bulletin Ledger Sentinel Star Telegraph Daily".split())
+_BROADCAST_WORDS = frozenset("TV Television Radio Network Channel Broadcasting".split())
+
+
+def _outlet_by_name(tokens: list[str]) -> str:
+    """An outlet missing from the gazetteer, told by its name: 'the Daily Herald', 'Channel 5 Television'."""
+    if len(tokens) < 2 or not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
+        return ""
+    if tokens[-1] in _NEWSPAPER_WORDS or tokens[0] == "Daily":
+        return "newspaper"
+    if tokens[-1] in _BROADCAST_WORDS:
+        return "broadcaster"
+    return ""
 
 
 def clean_mention(words: str) -> str:

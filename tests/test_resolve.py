@@ -50,7 +50,7 @@ def test_gazetteer_is_large_unique_and_well_formed():
     rows = list(csv.DictReader(resources.files("attrib.data").joinpath("sources.csv").read_text("utf-8").splitlines()))
     assert sum(1 for r in rows if r["kind"] in OUTLET_KINDS) >= 300
     assert len({r["id"] for r in rows}) == len(rows)
-    aliases = Counter(a.strip().lower() for r in rows for a in [r["name"], *r["aliases"].split("|")] if a.strip())
+    aliases = Counter(a for r in rows for a in {x.strip().lower() for x in [r["name"], *r["aliases"].split("|")]} if a)
     assert [a for a, n in aliases.items() if n > 1] == []
     for r in rows:
         assert r["state_affiliated"] in ("true", "false"), r["id"]
