@@ -134,7 +134,7 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
 
 def _frame_spans(frame: Frame) -> list[tuple[int, int]]:
     spans = [(h.start, h.end) for h in frame.hops] + [(c.start, c.end) for c in frame.cues if c.start >= 0]
-    for extra in (frame.outer, frame.venue, frame.antecedent):
+    for extra in (frame.outer, frame.venue):  # an antecedent may also be another frame's source
         if extra is not None:
             spans.append((extra.start, extra.end))
     return spans
