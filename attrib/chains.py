@@ -118,7 +118,7 @@ class DocumentChains:
 
     def _paths(self, sentence: Sentence, frames: list[Frame]) -> list[list[Hop]]:
         _set_content(sentence, frames)
-        parent = _nest(frames)
+        parent = _nest(frames, sentence.text, sentence.start)
         parents = {id(p) for p in parent.values()}
         out: list[list[Hop]] = []
         for frame in frames:
@@ -131,6 +131,7 @@ class DocumentChains:
             path: list[Hop] = []
             for depth, f in enumerate(lineage):
                 path.extend(self._frame_hops(sentence, f, path, root=depth == 0))
+            path = _collapse_repeats(path)
             if path:
                 out.append(path)
         return out
@@ -434,8 +435,15 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
                     f.content_end = min(f.content_end, g.start)
 
 
-def _nest(frames: list[Frame]) -> dict[int, Frame]:
-    """Parent of each frame, keyed by id(frame): the frame with the smallest content holding it."""
+_COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
+
+
+def _nest(frames: list[Frame], text: str = "", offset: int = 0) -> dict[int, Frame]:
+    """Parent of each frame, keyed by id(frame): the frame with the smallest content holding it.
+
+    A frame that opens a coordinated clause ("Trump described it as a hoax and the White
+    House claimed ...") is a sibling of the frame before it, not cited by it.
+    """
     parent: dict[int, Frame] = {}
     by_id = {id(f): f for f in frames}
     for f in frames:
@@ -444,6 +452,16 @@ def _nest(frames: list[Frame]) -> dict[int, Frame]:
         containers = [g for g in frames if g is not f and g.content_start <= f.start and f.end <= g.content_end]
         if containers:
             parent[id(f)] = min(containers, key=lambda g: g.content_end - g.content_start)
+    for f in frames:
+        g = parent.get(id(f))
+        if g is not None and g.content_side == "after" and g.end <= f.start and text:
+            between = text[g.end - offset:f.start - offset]
+            if _COORDINATED.search(between) and f.hops and f.hops[0].start == f.start:
+                grand = parent.get(id(g))
+                if grand is None:
+                    del parent[id(f)]
+                else:
+                    parent[id(f)] = grand
     # break two-frame cycles: the trailing reporter ("..., X reported") stays outer
     for fid, g in list(parent.items()):
         f = by_id[fid]
@@ -451,6 +469,18 @@ def _nest(frames: list[Frame]) -> dict[int, Frame]:
             outer = g if g.content_side == "before" else f
             parent.pop(id(outer), None)
     return parent
+
+
+def _collapse_repeats(path: list[Hop]) -> list[Hop]:
+    """'CNN > CNN': a source nested in its own report ("..., according to CNN, who reported") is one hop."""
+    out: list[Hop] = []
+    for hop in path:
+        if out and (hop.cited == out[-1].cited or (hop.source_id and hop.source_id == out[-1].source_id)):
+            if hop.source_start is not None and out[-1].source_start is None:
+                out[-1] = hop
+            continue
+        out.append(hop)
+    return out
 
 
 def _enclosing(paths: list[list[Hop]], frames: list[Frame], position: int) -> list[Hop]:

@@ -18,7 +18,7 @@ from .records import Frame, Sentence, Span
 log = logging.getLogger("attrib")
 MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; a rule that times out is skipped there
 _MACRO = regex.compile(r"%([A-Z]+)%")
-_WORD = regex.compile(r"[\w'’-]+|[:―—–]")
+_WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
 
 
 @dataclass(frozen=True)

@@ -179,8 +179,12 @@ class Resolver:
     def _resolve(self, words: str) -> Resolved:
         text = clean_mention(words)
         low = text.lower()
-        if low in PRONOUNS:
+        if low in PRONOUNS and not (len(text) > 1 and text.isupper()):  # "WHO" is not "who"
             return Resolved(name=low, kind="pronoun")
+        affiliated = _AFFILIATION.match(text)
+        if affiliated and self.gazetteer.lookup(text) is None:
+            # "Lucy Fischer of The Times": the person speaks, the outlet is her affiliation
+            return self._resolve(affiliated.group(1))
         entry = self.gazetteer.lookup(text)
         if entry is not None:
             return _from_entry(entry, text)
@@ -201,29 +205,35 @@ class Resolver:
         last_two = " ".join(tokens[-2:]).lower()
         if head in self.group_heads or last_two in self.group_heads or not any(t[:1].isupper() for t in tokens):
             return Resolved(name=_group_name(text), kind="group", source_id="group:" + _group_name(text).lower())
+        outlet_kind = _outlet_by_name(tokens)
+        if outlet_kind:
+            return Resolved(name=text, kind=outlet_kind, source_id="outlet:" + text.lower())
         if head.capitalize() in self.org_words and any(t[:1].isupper() for t in tokens):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
         if tokens and tokens[-1][:1].islower() and not tokens[-1][:1].isdigit():
             # "a senior US defense official": a described, unnamed source keeps its description
             kind = "person" if head in PERSON_HEADS else "group"
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
-        outlet_kind = _outlet_by_name(tokens)
-        if outlet_kind:
-            return Resolved(name=text, kind=outlet_kind, source_id="outlet:" + text.lower())
         return self._named(text, tokens)
 
     def _named(self, text: str, tokens: list[str]) -> Resolved:
-        # Strip titles and nationality adjectives before the name: "Russian President Vladimir Putin".
-        i = 0
-        while i < len(tokens) - 1 and (tokens[i] in self.titles or tokens[i].capitalize() in self.titles
-                                       or tokens[i] in self.gazetteer.country_by_word
-                                       or not tokens[i][:1].isupper() or tokens[i].endswith(("'s", "’s"))
-                                       or self.gazetteer.lookup(tokens[i]) is not None):
-            i += 1
-        rest = tokens[i:]
-        if any(t in self.org_words or t.capitalize() in self.org_words for t in rest) or len(rest) > 5:
+        """A capitalised name: an organisation when an organisation word heads it, else a person.
+
+        Titles, roles, nationalities and outlet names before a person's name are dropped:
+        "Russian President Vladimir Putin", "Council member Luis Ortega" -> the name alone.
+        """
+        bare = [t.strip(",") for t in tokens]
+        if (bare[-1] in self.org_words or bare[-1].capitalize() in self.org_words
+                or any(t in ("of", "for", "to", "on") for t in bare[1:-1]) or len(bare) > 7):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
-        name = " ".join(rest)
+        i = 0
+        while i < len(bare) - 1 and (bare[i] in self.titles or bare[i].capitalize() in self.titles
+                                     or bare[i] in self.org_words or bare[i] in self.gazetteer.country_by_word
+                                     or not bare[i][:1].isupper() or bare[i].endswith(("'s", "’s"))
+                                     or self.gazetteer.lookup(bare[i]) is not None
+                                     or any(not t[:1].isupper() for t in bare[i + 1:-1])):
+            i += 1
+        name = " ".join(tokens[i:]).strip(",")
         return Resolved(name=name, kind="person", source_id="person:" + name.lower())
 
 
@@ -231,6 +241,8 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
     return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry, alias=alias or entry.name)
 
 
+_AFFILIATION = regex.compile(
+    r"^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 
 

@@ -44,8 +44,11 @@ def test_span_scores_on_a_brat_split(tmp_path):
     assert (ours.tp, ours.fp) == (tp, fp)
 
 
-def test_eval_command_prints_tables_and_misses(seeds_out):
-    result = CliRunner().invoke(main, ["eval", str(seeds_out), "--gold", str(FIXTURES / "gold" / "seeds.gold.jsonl"),
-                                       "--misses", "1"])
+def test_eval_command_prints_tables_and_misses(seeds_out, tmp_path):
+    # a gold file that credits RIA Novosti's report to TASS: the command must report that miss
+    gold = (FIXTURES / "gold" / "seeds.gold.jsonl").read_text(encoding="utf-8").replace('[["RIA Novosti"]]', '[["TASS"]]')
+    (tmp_path / "wrong.jsonl").write_text(gold, encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(seeds_out), "--gold", str(tmp_path / "wrong.jsonl"), "--misses", "1"])
     assert result.exit_code == 0, result.output
-    assert "regular" in result.output and "MISS" in result.output
+    assert "regular" in result.output
+    assert "MISS" in result.output and "TASS" in result.output
