@@ -355,7 +355,8 @@ def publisher_of(doc: Document, resolver: Resolver) -> Resolved:
         if entry is not None:
             return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
         return Resolved(name=doc.publisher, kind="publisher", source_id="publisher:" + doc.publisher.lower())
-    return Resolved(name="publisher", kind="publisher", source_id="publisher:")
+    # unknown publisher: each document speaks for itself, so unattributed reports stay independent
+    return Resolved(name=doc.doc_id, kind="publisher", source_id="publisher:doc:" + doc.doc_id)
 
 
 def _first_lines(text: str, n: int) -> list[tuple[int, str]]:

@@ -1,6 +1,242 @@
-"""Stage 6, group claims. Placeholder until claim grouping lands: each statement is its own claim."""
+"""Stage 6, group claims: statements that assert the same fact, across articles and within one.
+
+What a statement says is compared, not how it is attributed: the words that name
+its sources and cues (from the citations' offsets) and attribution vocabulary are
+removed first, so "According to RIA Novosti, ..." and "..., according to Sputnik"
+do not meet for that reason alone. Each statement becomes a set of features
+(names, numbers, content stems with news synonyms folded), compared by the
+IDF-weighted overlap coefficient (a short report of a fact meets a longer one
+that adds detail). Only statements that share one of their rarest features are
+compared (blocking with capped posting lists), so the work grows near-linearly.
+Pairs are grouped by average linkage, so a sentence that touches two facts cannot
+chain them together; claim ids rank claims by size.
+"""
 from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import polars as pl
+import regex
+
+from .lexicon import load_lexicon
+from .resolve import load_gazetteer
+
+THRESHOLD = 0.50          # weighted overlap at or above which two statements assert the same fact
+BLOCK_KEYS = 12            # rarest features of a statement used as blocking keys
+MAX_POSTING = 2_000       # a blocking key shared by more statements than this is too common to block on
+NAME_WEIGHT = 1.0         # weight of a name or number against a content word
+MIN_FEATURES = 3          # statements with fewer content features stay claims of their own
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d[\d,.]*")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_CAP_SEQ = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*")
+STOPWORDS = frozenset("""
+a an the and or but of to in on at for with by from as is are was were be been being has have had will would
+can could should may might must do does did not no this that these those it its he she they them his her their
+him we our you your i my me who whom whose which what when where why how than then there here also just only
+very more most all some any such into over after before about against between through during under up down out
+off again further once both each few other same so too s t now while since until upon amid among per via within
+without yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday said says say
+want wants wanted know knew known think thought see saw seen mean means meant get got make made take took
+go goes went gone come came thing things lot way like yeah yes well really actually basically kind sort
+something anything everything nothing someone anyone everyone people time times good great much many
+even still already never always often sometimes maybe perhaps quite rather completely very
+""".split())
+
+
+@dataclass(frozen=True)
+class ClaimVocabulary:
+    attribution: frozenset[str]
+    synonyms: dict[str, str]
+    places: regex.Pattern | None
+    place_names: dict[str, str]
+    stop_caps: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> ClaimVocabulary:
+    lists = load_lexicon().lists
+    attribution = {w.lower() for name in ("cue_finite", "cue_inverted", "cue_ing", "cue_past", "hedges")
+                   for entry in lists[name] for w in entry.split()}
+    attribution |= {"according", "citing", "quoted", "quoting", "report", "reports", "media", "agency",
+                    "agencies", "news", "state-run", "official", "outlet", "newspaper", "source", "sources",
+                    "reportedly", "allegedly", "recall", "noting", "worth"}
+    synonyms: dict[str, str] = {}
+    text = resources.files("attrib.data").joinpath("synonyms.csv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = [w.strip().lower() for w in line.split(",") if w.strip()]
+            for w in words:
+                synonyms.setdefault(stem(w), words[0])
+    gazetteer = load_gazetteer()
+    place_names = {}
+    for country in gazetteer.countries.values():
+        for word in (country.name, *country.adjectives, *country.aliases):
+            if len(word) > 2:
+                place_names[word] = country.name.lower()
+    places = regex.compile(r"(?<![\p{L}])\L<places>(?![\p{L}])", places=sorted(place_names, key=len, reverse=True))
+    return ClaimVocabulary(frozenset(attribution), synonyms, places, place_names, frozenset(lists["stop_caps"]),
+                           frozenset(lists["titles"]))
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to meet 'greeted'/'greets'/'greeting' and 'talks'/'talked'."""
+    w = word.lower().strip("'’")
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("edly", ""), ("ed", ""), ("es", ""),
+                         ("ly", ""), ("s", "")):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVocabulary) -> Counter:
+    """Names, numbers and content stems of one statement, its source and cue words blanked out."""
+    chars = list(text)
+    for a, b in blanks:
+        for i in range(max(0, a), min(len(chars), b)):
+            chars[i] = " "
+    text = "".join(chars)
+    features: Counter = Counter()
+    if vocab.places is not None:
+        def place(m: regex.Match) -> str:
+            features["@" + vocab.place_names[m.group()]] = NAME_WEIGHT
+            return " "
+        text = vocab.places.sub(place, text)
+    for m in _CAP_SEQ.finditer(text):
+        words = [_POSSESSIVE.sub("", w) for w in m.group().split()
+                 if w.lower() not in STOPWORDS and w.lower() not in vocab.attribution and w not in vocab.stop_caps]
+        if not words:
+            continue
+        # a name counts by its last word ("President Putin" and "Vladimir Putin" meet); its other
+        # words count as content ("Strategic Partnership Agreement" meets "partnership treaty")
+        features["@" + words[-1].lower()] = NAME_WEIGHT
+        for w in words:
+            s = stem(w)
+            if len(s) > 3 and w not in vocab.titles:
+                features[vocab.synonyms.get(s, s)] = 1
+    for m in _WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if word[0].isdigit():
+            features["#" + word.strip(".,")] = NAME_WEIGHT
+            continue
+        if low in STOPWORDS or low in vocab.attribution or len(low) < 3 or word[0].isupper():
+            continue
+        s = stem(low)
+        features[vocab.synonyms.get(s, s)] = 1
+    return features
 
 
 def group_claims(analysis) -> None:
-    return None
+    """Fill statements.claim_id and build the claims table on `analysis` (see the module docstring)."""
+    statements: pl.DataFrame = analysis.statements
+    citations: pl.DataFrame = analysis.citations
+    n = statements.height
+    if n == 0:
+        analysis.claims = claims_table(statements, citations)
+        return
+    vocab = vocabulary()
+    starts = dict(zip(statements["statement_id"].to_list(), statements["start"].to_list()))
+    blanks: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for sid, s, e, cs, ce in citations.select("statement_id", "source_start", "source_end", "cue_start",
+                                               "cue_end").iter_rows():
+        base = starts.get(sid, 0)
+        if s is not None and e is not None:
+            blanks[sid].append((s - base, e - base))
+        if cs is not None and ce is not None:
+            blanks[sid].append((cs - base, ce - base))
+    ids = statements["statement_id"].to_list()
+    # a question asserts nothing: it stays a claim of its own
+    feats = [Counter() if t.rstrip(" \"”’)").endswith("?") else statement_features(t, blanks.get(sid, []), vocab)
+             for sid, t in zip(ids, statements["text"].to_list())]
+    df: Counter = Counter()
+    for f in feats:
+        df.update(f.keys())
+    idf = {k: math.log((n + 1) / (v + 0.5)) for k, v in df.items()}
+    vectors = [{k: c * idf[k] for k, c in f.items()} for f in feats]
+    mass = [sum(v.values()) or 1.0 for v in vectors]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if len(f) < MIN_FEATURES:
+            continue
+        for key in sorted(f, key=lambda k: (df[k], k))[:BLOCK_KEYS]:
+            if df[key] > 1:
+                postings[key].append(i)
+    pair_sim: dict[tuple[int, int], float] = {}
+    for key in sorted(postings):
+        members = postings[key]
+        if len(members) > MAX_POSTING:
+            continue
+        for a_pos, a in enumerate(members):
+            va = vectors[a]
+            for b in members[a_pos + 1:]:
+                if (a, b) in pair_sim:
+                    continue
+                pair_sim[(a, b)] = similarity(va, vectors[b], mass[a], mass[b])
+    cluster_of = _average_link(n, pair_sim)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[cluster_of[i]].append(i)
+    ranked = sorted(groups.values(), key=lambda g: (-len(g), ids[g[0]]))
+    claim_of = [""] * n
+    width = max(6, len(str(len(ranked))))
+    for rank, members in enumerate(ranked, 1):
+        for i in members:
+            claim_of[i] = f"c{rank:0{width}d}"
+    analysis.statements = statements.with_columns(pl.Series("claim_id", claim_of, dtype=pl.String))
+    analysis.claims = claims_table(analysis.statements, citations)
+
+
+MIN_SHARED = 3            # features two statements must share to be compared
+
+
+def similarity(a: dict[str, float], b: dict[str, float], mass_a: float, mass_b: float) -> float:
+    """IDF-weighted overlap of two feature sets, relative to the smaller one.
+
+    A short report ("Putin arrived in North Korea on Tuesday") is the same claim as a long
+    one that adds detail ("... has arrived in North Korea for a two-day official visit
+    aimed at bolstering ties"), so the shared weight is measured against the smaller set.
+    """
+    small, large = (a, b) if len(a) < len(b) else (b, a)
+    shared_keys = [k for k in small if k in large]
+    if len(shared_keys) < MIN_SHARED:
+        return 0.0
+    shared = sum(small[k] for k in shared_keys)
+    return shared / min(mass_a, mass_b)
+
+
+def _average_link(n: int, pair_sim: dict[tuple[int, int], float]) -> list[int]:
+    """Average-linkage clustering over the compared pairs (pairs never compared count as 0).
+
+    Unlike single linkage, a statement that touches two facts ("arrived ... on his first
+    visit in 24 years") cannot chain two claims together.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    cluster = list(range(n))
+    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
+        if sim < THRESHOLD:
+            break
+        ca, cb = cluster[a], cluster[b]
+        if ca == cb:
+            continue
+        ma, mb = members[ca], members[cb]
+        total = 0.0
+        for x in ma:
+            for y in mb:
+                total += pair_sim.get((x, y) if x < y else (y, x), 0.0)
+        if total / (len(ma) * len(mb)) < THRESHOLD:
+            continue
+        keep, drop = (ca, cb) if ca < cb else (cb, ca)
+        for i in members[drop]:
+            cluster[i] = keep
+        members[keep] = members[keep] + members.pop(drop)
+    return cluster
+
+
+def claims_table(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
+    from .origins import claim_rows
+    return claim_rows(statements, citations)
