@@ -25,7 +25,7 @@ SCHEMAS = {
     "statements": {"doc_id": pl.String, "statement_id": pl.String, "sentence_index": pl.Int64, "text": pl.String,
                    "chains": pl.String, "originals": pl.String, "n_originals": pl.Int64, "depth": pl.Int64,
                    "hedged": pl.Boolean, "claim_id": pl.String, "publisher": pl.String, "start": pl.Int64,
-                   "end": pl.Int64, "paragraph": pl.Int64},
+                   "end": pl.Int64, "paragraph": pl.Int64, "also_claims": pl.String},
     "citations": {"doc_id": pl.String, "statement_id": pl.String, "path": pl.Int64, "hop": pl.Int64,
                   "citing": pl.String, "cited": pl.String, "cited_kind": pl.String, "cited_text": pl.String,
                   "source_start": pl.Int64, "source_end": pl.Int64, "cue": pl.String, "cue_start": pl.Int64,

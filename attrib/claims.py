@@ -60,9 +60,11 @@ class ClaimVocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> ClaimVocabulary:
     lists = load_lexicon().lists
-    attribution = {w.lower() for name in ("cue_finite", "cue_inverted", "cue_ing", "cue_past", "hedges")
-                   for entry in lists[name] for w in entry.split()}
-    attribution |= {"according", "citing", "quoted", "quoting", "report", "reports", "media", "agency",
+    # The cue words of each statement are blanked by their offsets; here only the vocabulary of
+    # reporting itself, which says nothing about the fact ("greeted", "thanked" stay content).
+    attribution = {w.lower() for entry in lists["hedges"] for w in entry.split()}
+    attribution |= {"said", "says", "say", "told", "tells", "reported", "reporting", "saying", "added", "adds",
+                    "stated", "wrote", "writes", "noted", "notes", "claimed", "announced", "confirmed", "cited","according", "citing", "quoted", "quoting", "report", "reports", "media", "agency",
                     "agencies", "news", "state-run", "official", "outlet", "newspaper", "source", "sources",
                     "reportedly", "allegedly", "recall", "noting", "worth"}
     synonyms: dict[str, str] = {}
@@ -70,7 +72,7 @@ def vocabulary() -> ClaimVocabulary:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             words = [w.strip().lower() for w in line.split(",") if w.strip()]
-            for w in words:
+            for w in words[:-1]:
                 synonyms.setdefault(stem(w), words[0])
     gazetteer = load_gazetteer()
     place_names = {}
@@ -114,7 +116,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         # a name counts by its last word ("President Putin" and "Vladimir Putin" meet); its other
         # words count as content ("Strategic Partnership Agreement" meets "partnership treaty")
         features["@" + words[-1].lower()] = NAME_WEIGHT
-        for w in words:
+        for w in words[:-1]:
             s = stem(w)
             if len(s) > 3 and w not in vocab.titles:
                 features[vocab.synonyms.get(s, s)] = 1
@@ -187,8 +189,34 @@ def group_claims(analysis) -> None:
     for rank, members in enumerate(ranked, 1):
         for i in members:
             claim_of[i] = f"c{rank:0{width}d}"
-    analysis.statements = statements.with_columns(pl.Series("claim_id", claim_of, dtype=pl.String))
+    also = _also_supports(n, pair_sim, cluster_of, groups, claim_of)
+    analysis.statements = statements.with_columns(pl.Series("claim_id", claim_of, dtype=pl.String),
+                                                  pl.Series("also_claims", also, dtype=pl.String))
     analysis.claims = claims_table(analysis.statements, citations)
+
+
+def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
+                   groups: dict[int, list[int]], claim_of: list[str]) -> list[str]:
+    """Other claims a statement asserts too: a sentence may report two facts
+    ("Putin arrived in Pyongyang, where Kim welcomed him at the airport"). It keeps one
+    claim_id and lists the others here; those claims count it among their reports."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for (a, b), sim in pair_sim.items():
+        if sim >= THRESHOLD:
+            neighbours[a].add(cluster_of[b])
+            neighbours[b].add(cluster_of[a])
+    out = [""] * n
+    for i in range(n):
+        extra = []
+        for c in sorted(neighbours.get(i, ())):
+            if c == cluster_of[i]:
+                continue
+            members = groups[c]
+            avg = sum(pair_sim.get((min(i, j), max(i, j)), 0.0) for j in members) / len(members)
+            if avg >= THRESHOLD:
+                extra.append(claim_of[members[0]])
+        out[i] = " ".join(sorted(extra))
+    return out
 
 
 MIN_SHARED = 3            # features two statements must share to be compared

@@ -102,17 +102,33 @@ def _has_cycle(edges: list[tuple[str, str]]) -> bool:
     return False
 
 
+def statement_claims(statements: pl.DataFrame) -> dict[str, list[str]]:
+    """statement_id -> every claim it supports: its claim_id, then its also_claims."""
+    also = statements["also_claims"] if "also_claims" in statements.columns else pl.Series([""] * statements.height)
+    return {sid: [cid, *(a.split() if a else [])]
+            for sid, cid, a in zip(statements["statement_id"], statements["claim_id"], also)}
+
+
+def claim_members(statements: pl.DataFrame) -> dict[str, list[dict]]:
+    """claim_id -> the statements that support it (rows with statement_id, doc_id, publisher, text, depth, chains)."""
+    claims_of = statement_claims(statements)
+    members: dict[str, list[dict]] = defaultdict(list)
+    for row in statements.select("statement_id", "doc_id", "publisher", "text", "depth",
+                                 "chains").iter_rows(named=True):
+        for claim_id in claims_of[row["statement_id"]]:
+            members[claim_id].append(row)
+    return members
+
+
 def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
     gazetteer = load_gazetteer()
     origins = origins_of(statements, citations)
     edges_by_claim: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    claim_of = dict(zip(statements["statement_id"].to_list(), statements["claim_id"].to_list()))
+    claims_of = statement_claims(statements)
     for sid, citing, cited in citations.select("statement_id", "citing", "cited").iter_rows():
-        edges_by_claim[claim_of.get(sid, "")].append((citing, cited))
-    members: dict[str, list[dict]] = defaultdict(list)
-    for row in statements.select("claim_id", "statement_id", "doc_id", "publisher", "text", "depth",
-                                 "chains").iter_rows(named=True):
-        members[row["claim_id"]].append(row)
+        for claim_id in claims_of.get(sid, ()):
+            edges_by_claim[claim_id].append((citing, cited))
+    members = claim_members(statements)
     rows = []
     for claim_id, rows_in in members.items():
         claim_origins = [o for r in rows_in for o in origins[r["statement_id"]]]
