@@ -155,6 +155,8 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
         from .claims import group_claims
         t0 = time.perf_counter()
         group_claims(analysis)
+        from .graph import sources_table
+        analysis.extra["sources"] = sources_table(analysis.statements, analysis.citations)
         seconds["claims"] = time.perf_counter() - t0
     return analysis
 

@@ -26,6 +26,7 @@ from .lexicon import load_lexicon
 from .resolve import load_gazetteer
 
 THRESHOLD = 0.50          # weighted overlap at or above which two statements assert the same fact
+ALSO_THRESHOLD = 0.45     # a statement also supports another claim at this average overlap with its reports
 BLOCK_KEYS = 12            # rarest features of a statement used as blocking keys
 MAX_POSTING = 2_000       # a blocking key shared by more statements than this is too common to block on
 NAME_WEIGHT = 1.0         # weight of a name or number against a content word
@@ -189,20 +190,26 @@ def group_claims(analysis) -> None:
     for rank, members in enumerate(ranked, 1):
         for i in members:
             claim_of[i] = f"c{rank:0{width}d}"
-    also = _also_supports(n, pair_sim, cluster_of, groups, claim_of)
+    def sim(a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in pair_sim:
+            pair_sim[key] = similarity(vectors[key[0]], vectors[key[1]], mass[key[0]], mass[key[1]])
+        return pair_sim[key]
+
+    also = _also_supports(n, dict(pair_sim), cluster_of, groups, claim_of, sim)
     analysis.statements = statements.with_columns(pl.Series("claim_id", claim_of, dtype=pl.String),
                                                   pl.Series("also_claims", also, dtype=pl.String))
     analysis.claims = claims_table(analysis.statements, citations)
 
 
 def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
-                   groups: dict[int, list[int]], claim_of: list[str]) -> list[str]:
+                   groups: dict[int, list[int]], claim_of: list[str], sim) -> list[str]:
     """Other claims a statement asserts too: a sentence may report two facts
     ("Putin arrived in Pyongyang, where Kim welcomed him at the airport"). It keeps one
     claim_id and lists the others here; those claims count it among their reports."""
     neighbours: dict[int, set[int]] = defaultdict(set)
-    for (a, b), sim in pair_sim.items():
-        if sim >= THRESHOLD:
+    for (a, b), value in pair_sim.items():
+        if value >= THRESHOLD:
             neighbours[a].add(cluster_of[b])
             neighbours[b].add(cluster_of[a])
     out = [""] * n
@@ -212,8 +219,8 @@ def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: l
             if c == cluster_of[i]:
                 continue
             members = groups[c]
-            avg = sum(pair_sim.get((min(i, j), max(i, j)), 0.0) for j in members) / len(members)
-            if avg >= THRESHOLD:
+            avg = sum(sim(i, j) for j in members) / len(members)
+            if avg >= ALSO_THRESHOLD:
                 extra.append(claim_of[members[0]])
         out[i] = " ".join(sorted(extra))
     return out

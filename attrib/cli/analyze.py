@@ -13,6 +13,12 @@ from ..read import InputError
 from .options import format_option, jobs_option, metadata_option, out_option, quiet_option
 
 
+def _graphs(value: str) -> str:
+    if value != "all" and not value.isdigit():
+        raise click.BadParameter("a number of claims or 'all'")
+    return value
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @out_option
@@ -24,7 +30,9 @@ from .options import format_option, jobs_option, metadata_option, out_option, qu
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run extraction here (local) or on a Dask cluster (needs attrib[dask]).")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
-def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, scheduler) -> None:
+@click.option("--graphs", default="20", show_default=True, callback=lambda c, p, v: _graphs(v),
+              help="Draw citation graphs for this many top claims, 'all', or 0 for none.")
+def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, scheduler, graphs) -> None:
     """Analyze articles and write statements, citations and documents tables.
 
     PATHS are text files (.txt, .md), folders (read recursively) or tables
@@ -44,6 +52,9 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
     t0 = time.perf_counter()
     written = api.write_analysis(analysis, out_dir, fmt)
     analysis.seconds["write"] = time.perf_counter() - t0
+    if graphs != "0":
+        from ..graph import write_claim_outputs
+        write_claim_outputs(analysis, out_dir, None if graphs == "all" else int(graphs))
     api.write_run_record(analysis, out_dir, paths=list(paths), jobs=jobs, fmt=fmt)
     if not quiet:
         click.echo(api.summary(analysis))
