@@ -70,7 +70,7 @@ def claim_graph(claim_id: str, statements: pl.DataFrame, citations: pl.DataFrame
         n = nodes.setdefault(key, Node(key, name))
         n.roles.add(role)
         entry = gazetteer.entries.get(source_id) if source_id else None
-        n.state = n.state or bool(entry and entry.state_affiliated)
+        n.state = n.state or bool(entry and entry.state_affiliated) or "state media" in name.lower()
         if statement and statement not in n.statements:
             n.statements.append(statement)
         return key

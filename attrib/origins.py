@@ -113,7 +113,7 @@ def claim_members(statements: pl.DataFrame) -> dict[str, list[dict]]:
     """claim_id -> the statements that support it (rows with statement_id, doc_id, publisher, text, depth, chains)."""
     claims_of = statement_claims(statements)
     members: dict[str, list[dict]] = defaultdict(list)
-    for row in statements.select("statement_id", "doc_id", "publisher", "text", "depth",
+    for row in statements.select("statement_id", "claim_id", "doc_id", "publisher", "text", "depth",
                                  "chains").iter_rows(named=True):
         for claim_id in claims_of[row["statement_id"]]:
             members[claim_id].append(row)
@@ -144,7 +144,8 @@ def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFram
             flags.append("circular")
         if 0 < unattributed < n:
             flags.append("laundered")
-        representative = max(rows_in, key=lambda r: (bool(r["chains"]), -abs(len(r["text"]) - 140)))
+        representative = max(rows_in, key=lambda r: (r["claim_id"] == claim_id, bool(r["chains"]),
+                                                     -abs(len(r["text"]) - 140)))
         rows.append({
             "claim_id": claim_id, "text": representative["text"], "n_statements": n,
             "n_documents": len({r["doc_id"] for r in rows_in}),

@@ -4,7 +4,9 @@ from __future__ import annotations
 import click
 
 from .analyze import analyze_command
+from .claims import claims_command
 from .evaluate import eval_command
+from .graph import graph_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +25,5 @@ def main() -> None:
 
 main.add_command(analyze_command)
 main.add_command(eval_command)
+main.add_command(claims_command)
+main.add_command(graph_command)

@@ -1,0 +1,33 @@
+"""`attrib graph`: redraw one claim's citation graph from an output folder."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..graph import claim_graph, write_graph
+from .outputs import load_output
+
+
+@click.command("graph")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--claim", "claim_id", required=True, help="The claim id, as in claims.csv (e.g. c000002).")
+def graph_command(out_dir: Path, claim_id: str) -> None:
+    """Redraw the citation graph of one claim into DIR/graphs/<claim>.svg and .dot.
+
+    \b
+    Example:
+      attrib analyze fixtures/ --out out/ --graphs 0
+      attrib graph out/ --claim c000002
+    """
+    analysis = load_output(out_dir)
+    claims = analysis.claims
+    if claims is None or claim_id not in set(claims["claim_id"].to_list()):
+        raise click.UsageError(f"no claim {claim_id!r} in {out_dir}")
+    text = claims.filter(claims["claim_id"] == claim_id)["text"][0]
+    try:
+        written = write_graph(claim_graph(claim_id, analysis.statements, analysis.citations, text),
+                              out_dir / "graphs", claim_id)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo("wrote " + ", ".join(str(p) for p in written))
