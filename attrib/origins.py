@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from .resolve import Gazetteer, load_gazetteer
+from .resolve import OUTLET_KINDS, Gazetteer, load_gazetteer
 
 CLAIM_COLUMNS = ("claim_id", "text", "n_statements", "n_documents", "publishers", "originals", "n_originals",
                  "n_independent_origins", "n_unattributed", "max_depth", "flags")
@@ -61,7 +61,8 @@ def independent_keys(origins: list[Origin], gazetteer: Gazetteer) -> dict[Origin
                     state_groups.setdefault(code, "group:" + low)
     for o in origins:
         entry = gazetteer.entries.get(o.source_id)
-        if entry is not None and entry.state_affiliated and entry.country in state_groups:
+        if (entry is not None and entry.state_affiliated and entry.country in state_groups
+                and entry.kind in OUTLET_KINDS):
             keys[o] = state_groups[entry.country]
         elif entry is not None and entry.owner:
             keys[o] = "owner:" + entry.owner.lower()
