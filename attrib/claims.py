@@ -28,7 +28,7 @@ from .resolve import load_gazetteer
 THRESHOLD = 0.50          # weighted overlap at or above which two statements assert the same fact
 ALSO_THRESHOLD = 0.45     # a statement also supports another claim at this average overlap with its reports
 BLOCK_KEYS = 12            # rarest features of a statement used as blocking keys
-MAX_POSTING = 2_000       # a blocking key shared by more statements than this is too common to block on
+MAX_POSTING = 64           # a blocking key shared by more statements than this is too common to block on
 NAME_WEIGHT = 1.0         # weight of a name or number against a content word
 MIN_FEATURES = 3          # statements with fewer content features stay claims of their own
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d[\d,.]*")
