@@ -6,7 +6,6 @@ stay one sentence; abbreviations and initials do not end a sentence.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import regex

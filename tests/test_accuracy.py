@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 
-import pytest
 
 from conftest import FIXTURES, run_scorer, shared_path
 

@@ -32,7 +32,9 @@ def test_mixed_folder_keeps_one_row_per_input(tmp_path):
     by_id = dict(zip(docs["doc_id"], docs["status"]))
     assert by_id["good0"] == by_id["good1"] == by_id["crlf"] == by_id["deep"] == by_id["r1"] == "ok"
     assert by_id["empty"] == by_id["pdf"] == by_id["notext"] == "error"
-    assert sorted(docs.filter(pl.col("status") == "error")["error"].to_list())[0]
+    reasons = dict(zip(docs["doc_id"], docs["error"]))
+    assert reasons["empty"] == "empty file" and "PDF" in reasons["pdf"] and "no text column" in reasons["notext"]
+    assert any("line 2" in (reasons[k] or "") for k in reasons if k.startswith("rows-"))
 
 
 def test_run_on_text_is_cut_and_analyzed(analyzer):

@@ -8,18 +8,7 @@ import click
 import polars as pl
 
 from ..evaluate import evaluate_chains, evaluate_spans
-
-
-def _table(out_dir: Path, name: str) -> pl.DataFrame:
-    for fmt, reader in (("csv", lambda p: pl.read_csv(p, infer_schema_length=0)), ("parquet", pl.read_parquet),
-                        ("jsonl", pl.read_ndjson)):
-        path = out_dir / f"{name}.{fmt}"
-        if path.is_file():
-            frame = reader(path)
-            casts = {c: pl.Int64 for c in ("source_start", "source_end", "cue_start", "cue_end") if c in frame.columns}
-            frame = frame.with_columns(pl.col(c).cast(t, strict=False) for c, t in casts.items())
-            return frame.with_columns(pl.col(pl.String).fill_null("")) if name == "statements" else frame
-    raise click.UsageError(f"{out_dir} has no {name} table (run attrib analyze first)")
+from .outputs import load_output
 
 
 @click.command("eval")
@@ -38,11 +27,12 @@ def eval_command(out_dir: Path, gold: str | None, brat: str | None, misses: int)
     """
     if not gold and not brat:
         raise click.UsageError("give --gold FILE.jsonl and/or --brat SPLIT_DIR")
+    analysis = load_output(out_dir)
     results = []
     if gold:
-        results.append(("chains", evaluate_chains(gold, _table(out_dir, "statements"))))
+        results.append(("chains", evaluate_chains(gold, analysis.statements)))
     if brat:
-        results.append(("spans", evaluate_spans(brat, _table(out_dir, "citations"))))
+        results.append(("spans", evaluate_spans(brat, analysis.citations)))
     for name, ev in results:
         click.echo(f"{name}:")
         with pl.Config(tbl_rows=-1, tbl_cols=-1, tbl_width_chars=200, tbl_hide_dataframe_shape=True,
