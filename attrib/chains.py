@@ -16,6 +16,8 @@ import regex
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 
+MENTION_HORIZON = 8      # sentences: pronouns and descriptions look no further back
+TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset({"added", "adds", "continued", "continues", "went on", "goes on", "concluded"})
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
 PERSON_KINDS = frozenset({"person"})
@@ -271,7 +273,7 @@ class DocumentChains:
             return None
         pattern = _title_pattern(tuple(words))
         last = None
-        for m in pattern.finditer(self.doc.text, 0, before, timeout=1.0):
+        for m in pattern.finditer(self.doc.text, max(0, before - TITLE_WINDOW), before, timeout=1.0):
             last = m
         if last is None:
             return None
@@ -289,12 +291,14 @@ class DocumentChains:
         return resolved
 
     def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:
+        """Record this sentence's sources and people for later pronouns; keep only recent sentences."""
+        new: list[Mention] = []
         for path in paths:
             for i, hop in enumerate(path):
                 if hop.source_start is None:
                     continue
                 resolved = Resolved(name=hop.cited, kind=hop.cited_kind, source_id=hop.source_id)
-                self.mentions.append(Mention(sentence.index, sentence.paragraph, hop.source_start, resolved,
+                new.append(Mention(sentence.index, sentence.paragraph, hop.source_start, resolved,
                                              path[: i + 1], True))
         source_starts = {h.source_start for p in paths for h in p}
         for m in _FULL_NAME.finditer(sentence.text):
@@ -304,15 +308,19 @@ class DocumentChains:
             resolved = self._canonical_person(self.resolver.resolve(m.group()))
             if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
                 continue
-            self.mentions.append(Mention(sentence.index, sentence.paragraph, start, resolved,
+            new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
                                          _enclosing(paths, frames, start), False))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
             if person is not None:
-                self.mentions.append(Mention(sentence.index, sentence.paragraph, start, person,
+                new.append(Mention(sentence.index, sentence.paragraph, start, person,
                                              _enclosing(paths, frames, start), False))
-        self.mentions.sort(key=lambda x: (x.sentence, x.position))
+        new.sort(key=lambda x: x.position)
+        horizon = sentence.index - MENTION_HORIZON
+        if self.mentions and self.mentions[0].sentence < horizon:
+            self.mentions = [m for m in self.mentions if m.sentence >= horizon]
+        self.mentions.extend(new)
 
     def _with_wire(self, paths: list[list[Hop]]) -> list[list[Hop]]:
         assert self.wire is not None

@@ -16,6 +16,7 @@ from .records import Sentence
 OPEN_QUOTES = "“‘«„"
 CLOSE_QUOTES = "”’»"
 _BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
+_SPACES = regex.compile(r"\s*")
 _ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LINE = regex.compile(r"[^\n]*\n?")
 _SENTENCE_STARTERS = frozenset(
@@ -96,8 +97,8 @@ class Splitter:
         cuts = [0]
         for m in _BOUNDARY.finditer(line):
             end = m.end()
-            rest = line[end:]
-            nxt = rest.lstrip()
+            after = _SPACES.match(line, end).end()
+            nxt = line[after:after + 200]  # a bounded look ahead: run-on lines stay linear
             if not nxt:
                 continue
             if not self._is_boundary(line, m.start(), end, nxt):

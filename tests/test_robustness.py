@@ -37,8 +37,8 @@ def test_mixed_folder_keeps_one_row_per_input(tmp_path):
     assert any("line 2" in (reasons[k] or "") for k in reasons if k.startswith("rows-"))
 
 
-def test_run_on_text_is_cut_and_analyzed(analyzer):
-    text = ("word " * 100_000) + "Officials said it rained."
+def test_50_mb_article_on_one_line_is_cut_and_analyzed(analyzer):
+    text = ("lorem ipsum dolor sit amet " * 1_900_000)[:50_000_000] + " Officials said it rained."
     doc = Document(doc_id="long", text=text)
     result = analyzer.analyze_document(doc)
     assert result.document["status"] == "ok"
@@ -87,3 +87,16 @@ def test_unreadable_file_is_an_error_row(tmp_path):
     path.chmod(0)
     docs = attrib.analyze(tmp_path, jobs=1).documents
     assert docs["status"].to_list() == ["error"]
+
+
+def test_100000_tiny_files_each_get_a_row(tmp_path):
+    folder = tmp_path / "many"
+    for i in range(100_000):
+        sub = folder / f"{i // 1000:03d}"
+        if i % 1000 == 0:
+            sub.mkdir(parents=True)
+        (sub / f"{i:06d}.txt").write_text("Officials said it rained." if i % 2 else "It rained.", encoding="utf-8")
+    result = attrib.analyze(folder, jobs=2, claims=False)
+    assert result.documents.height == 100_000
+    assert result.documents["doc_id"].n_unique() == 100_000
+    assert result.statements.filter(pl.col("chains") == "Officials").height == 50_000
