@@ -115,8 +115,10 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         if not words:
             continue
         # a name counts by its last word ("President Putin" and "Vladimir Putin" meet); its other
-        # words count as content ("Strategic Partnership Agreement" meets "partnership treaty")
-        features["@" + words[-1].lower()] = NAME_WEIGHT
+        # words count as content ("Strategic Partnership Agreement" meets "partnership treaty"), and so
+        # does a last word that is news vocabulary (title-case headlines: "Putin Arrives in ...")
+        last = stem(words[-1])
+        features[vocab.synonyms[last] if last in vocab.synonyms else "@" + words[-1].lower()] = NAME_WEIGHT
         for w in words[:-1]:
             s = stem(w)
             if len(s) > 3 and w not in vocab.titles:

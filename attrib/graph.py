@@ -34,11 +34,15 @@ STATE_COLOR = "#c0392b"
 
 
 def text_label(text: str, limit: int = 90) -> graphviz.quoting.NoHtml:
-    """A label from article text: shortened, backslashes escaped (no \\N tricks), never an HTML label."""
+    """A label from article text: shortened, backslashes escaped (no \\N tricks), never an HTML label.
+
+    Graphviz decodes entities in plain labels, so "&" is escaped too: a name like "&lt;b&gt;"
+    shows as written, not as "<b>".
+    """
     text = " ".join(str(text).split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return graphviz.nohtml(text.replace("\\", "\\\\"))
+    return graphviz.nohtml(text.replace("\\", "\\\\").replace("&", "&amp;"))
 
 
 def safe_filename(claim_id: str) -> str:
@@ -216,8 +220,11 @@ def network(citations: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return nodes, edges
 
 
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def gexf(nodes: pl.DataFrame, edges: pl.DataFrame) -> str:
-    esc = lambda s: html.escape(str(s), quote=True)  # noqa: E731
+    esc = lambda s: html.escape(_XML_INVALID.sub("", str(s)), quote=True)  # noqa: E731
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
              '<graph defaultedgetype="directed" mode="static">',

@@ -6,7 +6,8 @@ import re
 import polars as pl
 
 import attrib
-from attrib.claims import stem, statement_features, vocabulary
+from attrib import claims as claims_module
+from attrib.claims import group_claims, stem, statement_features, vocabulary
 
 from conftest import FIXTURES, run_scorer, shared_path
 
@@ -43,6 +44,10 @@ def test_paraphrases_share_features():
     a = statement_features("Kim Jong Un personally greeted Vladimir Putin at the plane ramp.", [], vocab)
     b = statement_features("He was welcomed at the airport by Kim Jong Un.", [], vocab)
     assert {"greet", "airport", "@un"} <= set(a) & set(b)
+    c = statement_features("Putin and Kim Jong Un shook hands after Putin landed.", [], vocab)
+    assert {"greet", "airport", "@un", "@putin"} <= set(a) & set(c)
+    headline = statement_features("Russian President Vladimir Putin Arrives in North Korea", [], vocab)
+    assert "arrive" in headline and "@arrives" not in headline
     assert stem("greeted") == stem("greets") == "greet"
 
 
@@ -58,3 +63,54 @@ def test_claims_are_identical_across_runs_and_processes():
     two = attrib.analyze(FIXTURES, jobs=2)
     assert one.claims.equals(two.claims)
     assert one.statements["claim_id"].equals(two.statements["claim_id"])
+
+
+def _synthetic(n: int) -> "attrib.api.Analysis":
+    """n news-like statements over a small vocabulary: many share common words, few share a fact."""
+    import random
+    from attrib.api import SCHEMAS, Analysis
+    rng = random.Random(3)
+    who = ["Putin", "Biden", "Macron", "Scholz", "Modi", "Lula"] + [f"Minister{i}" for i in range(200)]
+    verbs = ["greeted", "criticised", "praised", "visited", "signed", "rejected", "approved", "blocked", "funded"]
+    nouns = ["treaty", "budget", "plan", "reform", "pipeline", "summit", "sanctions", "tariffs", "loan", "bridge"]
+    rows = []
+    for i in range(n):
+        text = (f"{rng.choice(who)} {rng.choice(verbs)} the new {rng.choice(nouns)} in City{rng.randrange(300)} "
+                f"worth {rng.randrange(1, 900)} million on Tuesday.")
+        rows.append({"doc_id": f"d{i // 10}", "statement_id": f"d{i // 10}:{i % 10}", "sentence_index": i % 10,
+                     "text": text, "chains": "", "originals": "", "n_originals": 0, "depth": 0, "hedged": False,
+                     "claim_id": "", "publisher": f"pub{i % 50}", "start": 0, "end": len(text), "paragraph": 0,
+                     "also_claims": ""})
+    st = pl.DataFrame(rows, schema=SCHEMAS["statements"], orient="row")
+    return Analysis(statements=st, citations=pl.DataFrame(schema=SCHEMAS["citations"]),
+                    documents=pl.DataFrame(schema=SCHEMAS["documents"]))
+
+
+def test_grouping_keeps_rows_and_columns():
+    analysis = _synthetic(500)
+    before = analysis.statements
+    group_claims(analysis)
+    after = analysis.statements
+    assert after.columns == before.columns and after.height == before.height
+    assert after.drop("claim_id", "also_claims").equals(before.drop("claim_id", "also_claims"))
+    assert after["claim_id"].str.contains(r"^c\d{6}$").all()
+    assert set(analysis.claims["claim_id"]) == set(after["claim_id"])  # singletons have claims of their own
+    assert analysis.claims.columns == ["claim_id", "text", "n_statements", "n_documents", "publishers", "originals",
+                                       "n_originals", "n_independent_origins", "n_unattributed", "max_depth", "flags"]
+
+
+def test_grouping_compares_near_linearly(monkeypatch):
+    """Comparisons are bounded per statement by blocking, never all pairs (here 2000 x 1999 / 2)."""
+    calls = 0
+    real = claims_module.similarity
+
+    def counting(*args):
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(claims_module, "similarity", counting)
+    n = 2000
+    group_claims(_synthetic(n))
+    assert calls <= n * claims_module.BLOCK_KEYS * claims_module.MAX_POSTING // 2
+    assert calls < n * (n - 1) // 20
