@@ -165,13 +165,13 @@ def _timed(items: Iterable, seconds: dict[str, float], stage: str) -> Iterator:
     """Yield from an iterator, adding the time spent producing items to seconds[stage]."""
     iterator = iter(items)
     while True:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             item = next(iterator)
         except StopIteration:
-            seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+            seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - t0
             return
-        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - t0
+        seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - t0
         yield item
 
 

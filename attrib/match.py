@@ -30,6 +30,7 @@ class Rule:
     cues: tuple[str, ...]
     priority: int
     triggers: frozenset[str]
+    requires: frozenset[str]
     content: str
     attach: str
     parallel: bool
@@ -62,18 +63,21 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
             compiled = regex.compile(source, flags, **{n: lists[n] for n in names})
         except (regex.error, KeyError) as exc:
             raise ValueError(f"rule {entry['id']}: cannot compile: {exc}") from exc
-        triggers: set[str] = set()
-        for t in entry.get("triggers", []):
-            for word in lists.get(t, (t,)):
-                triggers.add(word.split()[0].lower())
+        triggers = _first_words(entry.get("triggers", []), lists)
+        requires = _first_words(entry.get("requires", []), lists)
         rules.append(Rule(
             id=entry["id"], description=entry["description"], pattern=compiled,
             hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
-            priority=int(entry.get("priority", 0)), triggers=frozenset(triggers),
+            priority=int(entry.get("priority", 0)), triggers=triggers, requires=requires,
             content=entry.get("content", "auto"), attach=entry.get("attach", ""),
             parallel=bool(entry.get("parallel", False)),
             examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ()))))
     return tuple(rules)
+
+
+def _first_words(names: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """List names or words -> the lower-cased first word of each entry (what a sentence must contain)."""
+    return frozenset(word.split()[0].lower() for name in names for word in lists.get(name, (name,)))
 
 
 def sentence_words(text: str) -> set[str]:
@@ -85,7 +89,7 @@ def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = ""
     words = sentence_words(sentence.text)
     candidates: list[Frame] = []
     for rule in rules:
-        if rule.triggers and rule.triggers.isdisjoint(words):
+        if (rule.triggers and rule.triggers.isdisjoint(words)) or (rule.requires and rule.requires.isdisjoint(words)):
             continue
         try:
             for m in rule.pattern.finditer(sentence.text, timeout=MATCH_TIMEOUT):
