@@ -14,6 +14,7 @@ chain them together; claim ids rank claims by size.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -136,8 +137,36 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     return features
 
 
+def _blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
+    """statement rows with `blanks`: the sentence-relative source and cue spans, "a-b a-b ..." ("" if none)."""
+    starts = statements.select("statement_id", pl.col("start").alias("base"))
+    spans = citations.join(starts, on="statement_id", how="inner")
+    spans = pl.concat([
+        spans.select("statement_id", (pl.col("source_start") - pl.col("base")).alias("a"),
+                     (pl.col("source_end") - pl.col("base")).alias("b")),
+        spans.select("statement_id", (pl.col("cue_start") - pl.col("base")).alias("a"),
+                     (pl.col("cue_end") - pl.col("base")).alias("b")),
+    ]).drop_nulls().unique().sort("statement_id", "a", "b")
+    keys = spans.group_by("statement_id").agg(
+        pl.concat_str(pl.col("a").cast(pl.String), pl.lit("-"), pl.col("b").cast(pl.String)).str.join(" ")
+        .alias("blanks"))
+    return (statements.select("statement_id", "text").with_row_index("row")
+            .join(keys, on="statement_id", how="left", maintain_order="left")
+            .with_columns(pl.col("blanks").fill_null("")))
+
+
+def _parse_blanks(key: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (part.split("-", 1) for part in key.split())] if key else []
+
+
 def group_claims(analysis) -> None:
-    """Fill statements.claim_id and build the claims table on `analysis` (see the module docstring)."""
+    """Fill statements.claim_id and build the claims table on `analysis` (see the module docstring).
+
+    Statements with the same text and the same attribution spans (syndicated wire copy,
+    repeated boilerplate) are featurised and compared once, as one item with a weight; the
+    Python objects kept per item are a frozenset of interned feature ids, so memory follows
+    the number of distinct sentences, not of statements.
+    """
     statements: pl.DataFrame = analysis.statements
     citations: pl.DataFrame = analysis.citations
     n = statements.height
@@ -145,62 +174,86 @@ def group_claims(analysis) -> None:
         analysis.claims = claims_table(statements, citations)
         return
     vocab = vocabulary()
-    starts = dict(zip(statements["statement_id"].to_list(), statements["start"].to_list()))
-    blanks: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for sid, s, e, cs, ce in citations.select("statement_id", "source_start", "source_end", "cue_start",
-                                               "cue_end").iter_rows():
-        base = starts.get(sid, 0)
-        if s is not None and e is not None:
-            blanks[sid].append((s - base, e - base))
-        if cs is not None and ce is not None:
-            blanks[sid].append((cs - base, ce - base))
-    ids = statements["statement_id"].to_list()
-    # a question asserts nothing: it stays a claim of its own
-    feats = [Counter() if t.rstrip(" \"”’)").endswith("?") else statement_features(t, blanks.get(sid, []), vocab)
-             for sid, t in zip(ids, statements["text"].to_list())]
-    df: Counter = Counter()
-    for f in feats:
-        df.update(f.keys())
-    idf = {k: math.log((n + 1) / (v + 0.5)) for k, v in df.items()}
-    vectors = [{k: c * idf[k] for k, c in f.items()} for f in feats]
-    mass = [sum(v.values()) or 1.0 for v in vectors]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(feats):
-        if len(f) < MIN_FEATURES:
+    items = (_blank_keys(statements, citations)
+             .group_by("text", "blanks", maintain_order=True)
+             .agg(pl.col("row"), pl.col("statement_id").first()))
+    feature_ids: dict[str, int] = {}
+    feats: list[frozenset[int]] = []
+    for text, blanks in items.select("text", "blanks").iter_rows():
+        # a question asserts nothing: it stays a claim of its own
+        if text.rstrip(" \"”’)").endswith("?"):
+            feats.append(frozenset())
             continue
-        for key in sorted(f, key=lambda k: (df[k], k))[:BLOCK_KEYS]:
-            if df[key] > 1:
+        found = statement_features(text, _parse_blanks(blanks), vocab)
+        feats.append(frozenset(feature_ids.setdefault(k, len(feature_ids)) for k in found))
+    weight = items["row"].list.len().to_list()   # statements behind each item
+    names = {v: k for k, v in feature_ids.items()}
+    df = [0] * len(feature_ids)
+    for f, w in zip(feats, weight):
+        for k in f:
+            df[k] += w
+    idf = [math.log((n + 1) / (v + 0.5)) for v in df]
+    mass = [sum(idf[k] for k in f) or 1.0 for f in feats]
+    comparable = [len(f) >= MIN_FEATURES for f in feats]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if not comparable[i]:
+            continue
+        for key in sorted(f, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
+            if df[key] > weight[i]:
                 postings[key].append(i)
     pair_sim: dict[tuple[int, int], float] = {}
-    for key in sorted(postings):
+    for key in sorted(postings, key=names.__getitem__):
         members = postings[key]
         if len(members) > MAX_POSTING:
             continue
         for a_pos, a in enumerate(members):
-            va = vectors[a]
+            fa = feats[a]
             for b in members[a_pos + 1:]:
-                if (a, b) in pair_sim:
-                    continue
-                pair_sim[(a, b)] = similarity(va, vectors[b], mass[a], mass[b])
-    cluster_of = _average_link(n, pair_sim)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[cluster_of[i]].append(i)
-    ranked = sorted(groups.values(), key=lambda g: (-len(g), ids[g[0]]))
-    claim_of = [""] * n
-    width = max(6, len(str(len(ranked))))
-    for rank, members in enumerate(ranked, 1):
-        for i in members:
-            claim_of[i] = f"c{rank:0{width}d}"
+                if (a, b) not in pair_sim:
+                    pair_sim[(a, b)] = similarity(fa, feats[b], idf, mass[a], mass[b])
+    m = len(feats)
+    cluster_of = _average_link(m, pair_sim, [w if c else 1 for w, c in zip(weight, comparable)])
+    rows = items["row"].to_list()
+    # Claim numbers: groups of two or more statements by size, then everything else in statement
+    # order. An item too short to compare is no claim shared by its copies: each copy stays alone.
+    item_groups: dict[int, list[int]] = defaultdict(list)          # cluster -> items
+    for i in range(m):
+        item_groups[cluster_of[i]].append(i)
+    shared = []
+    for members in item_groups.values():
+        if comparable[members[0]]:
+            statement_rows = sorted(r for i in members for r in rows[i])
+            if len(statement_rows) > 1:
+                shared.append(statement_rows)
+    shared.sort(key=lambda g: (-len(g), g[0]))
+    number = array("q", [0]) * n
+    for rank, statement_rows in enumerate(shared, 1):
+        for r in statement_rows:
+            number[r] = rank
+    rank = len(shared)
+    for r in range(n):
+        if number[r] == 0:
+            rank += 1
+            number[r] = rank
+    width = max(6, len(str(rank)))
+    item_claim = [f"c{number[rows[i][0]]:0{width}d}" for i in range(m)]
+
     def sim(a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
         if key not in pair_sim:
-            pair_sim[key] = similarity(vectors[key[0]], vectors[key[1]], mass[key[0]], mass[key[1]])
+            pair_sim[key] = similarity(feats[key[0]], feats[key[1]], idf, mass[key[0]], mass[key[1]])
         return pair_sim[key]
 
-    also = _also_supports(n, dict(pair_sim), cluster_of, groups, claim_of, sim)
-    analysis.statements = statements.with_columns(pl.Series("claim_id", claim_of, dtype=pl.String),
-                                                  pl.Series("also_claims", also, dtype=pl.String))
+    also_items = _also_supports(m, dict(pair_sim), cluster_of, item_groups, item_claim, sim)
+    also = [""] * n
+    for i in range(m):
+        if also_items[i]:
+            for r in rows[i]:
+                also[r] = also_items[i]
+    numbers = pl.Series("claim_id", number, dtype=pl.Int64).cast(pl.String).str.zfill(width)
+    analysis.statements = (statements.with_columns(numbers, pl.Series("also_claims", also, dtype=pl.String))
+                           .with_columns(pl.concat_str(pl.lit("c"), pl.col("claim_id")).alias("claim_id")))
     analysis.claims = claims_table(analysis.statements, citations)
 
 
@@ -231,26 +284,25 @@ def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: l
 MIN_SHARED = 3            # features two statements must share to be compared
 
 
-def similarity(a: dict[str, float], b: dict[str, float], mass_a: float, mass_b: float) -> float:
+def similarity(a: frozenset[int], b: frozenset[int], idf: list[float], mass_a: float, mass_b: float) -> float:
     """IDF-weighted overlap of two feature sets, relative to the smaller one.
 
     A short report ("Putin arrived in North Korea on Tuesday") is the same claim as a long
     one that adds detail ("... has arrived in North Korea for a two-day official visit
     aimed at bolstering ties"), so the shared weight is measured against the smaller set.
     """
-    small, large = (a, b) if len(a) < len(b) else (b, a)
-    shared_keys = [k for k in small if k in large]
+    shared_keys = a & b
     if len(shared_keys) < MIN_SHARED:
         return 0.0
-    shared = sum(small[k] for k in shared_keys)
-    return shared / min(mass_a, mass_b)
+    return sum(idf[k] for k in shared_keys) / min(mass_a, mass_b)
 
 
-def _average_link(n: int, pair_sim: dict[tuple[int, int], float]) -> list[int]:
+def _average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int]) -> list[int]:
     """Average-linkage clustering over the compared pairs (pairs never compared count as 0).
 
     Unlike single linkage, a statement that touches two facts ("arrived ... on his first
-    visit in 24 years") cannot chain two claims together.
+    visit in 24 years") cannot chain two claims together. An item stands for `weight`
+    identical statements (similarity 1 among themselves), so averages are weighted.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     cluster = list(range(n))
@@ -264,8 +316,8 @@ def _average_link(n: int, pair_sim: dict[tuple[int, int], float]) -> list[int]:
         total = 0.0
         for x in ma:
             for y in mb:
-                total += pair_sim.get((x, y) if x < y else (y, x), 0.0)
-        if total / (len(ma) * len(mb)) < THRESHOLD:
+                total += weight[x] * weight[y] * pair_sim.get((x, y) if x < y else (y, x), 0.0)
+        if total / (sum(weight[x] for x in ma) * sum(weight[y] for y in mb)) < THRESHOLD:
             continue
         keep, drop = (ca, cb) if ca < cb else (cb, ca)
         for i in members[drop]:
