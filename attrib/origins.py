@@ -121,42 +121,119 @@ def claim_members(statements: pl.DataFrame) -> dict[str, list[dict]]:
     return members
 
 
+CLAIM_SCHEMA = {"claim_id": pl.String, "text": pl.String, "n_statements": pl.Int64, "n_documents": pl.Int64,
+                "publishers": pl.String, "originals": pl.String, "n_originals": pl.Int64,
+                "n_independent_origins": pl.Int64, "n_unattributed": pl.Int64, "max_depth": pl.Int64,
+                "flags": pl.String}
+
+
+def member_rows(statements: pl.DataFrame) -> pl.DataFrame:
+    """(claim_id, row, primary): every statement under its claim_id and under each of its also_claims."""
+    st = statements.select("claim_id", "also_claims").with_row_index("row")
+    primary = st.select("claim_id", "row", pl.lit(True).alias("primary"))
+    also = (st.filter(pl.col("also_claims").fill_null("") != "")
+            .select(pl.col("also_claims").str.split(" ").alias("claim_id"), "row", pl.lit(False).alias("primary"))
+            .explode("claim_id"))
+    return pl.concat([primary, also]).sort("claim_id", "row")
+
+
+def statement_origins(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
+    """(row, path, name, source_id, unattributed): the last hop of each path, or the publisher when unattributed."""
+    rows = statements.select("statement_id", "publisher", "doc_id").with_row_index("row")
+    last = (citations.select("statement_id", "path", "hop", "cited", "source_id")
+            .sort("statement_id", "path", "hop")
+            .group_by("statement_id", "path", maintain_order=True).last()
+            .join(rows.select("statement_id", "row"), on="statement_id", how="inner")
+            .select("row", "path", pl.col("cited").alias("name"),
+                    pl.when(pl.col("source_id").fill_null("") != "").then(pl.col("source_id"))
+                    .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()).alias("source_id"),
+                    pl.lit(False).alias("unattributed")))
+    speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
+    own = (rows.join(last.select("row").unique(), on="row", how="anti")
+           .select("row", pl.lit(0, pl.Int64).alias("path"), speaker.alias("name"),
+                   (pl.lit("publisher:") + speaker.str.to_lowercase()).alias("source_id"),
+                   pl.lit(True).alias("unattributed")))
+    return pl.concat([last.with_columns(pl.col("path").cast(pl.Int64)), own]).sort("row", "path")
+
+
+def _origin_attributes(origins: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFrame:
+    """Per distinct origin: countries whose state media it names as a group, its state country, its owner key."""
+    out = []
+    for name, source_id in origins.select("name", "source_id").unique().sort("name", "source_id").iter_rows():
+        low = name.lower()
+        groups = []
+        if source_id.startswith("group:") and "media" in low or "news agencies" in low:
+            groups = [code for code, country in gazetteer.countries.items()
+                      if any(low.startswith(adj.lower() + " ") for adj in country.adjectives)]
+        entry = gazetteer.entries.get(source_id)
+        state = entry.country if entry is not None and entry.state_affiliated and entry.kind in OUTLET_KINDS else None
+        owner = "owner:" + entry.owner.lower() if entry is not None and entry.owner else None
+        out.append({"name": name, "source_id": source_id, "group_countries": groups, "state_country": state,
+                    "owner_key": owner})
+    schema = {"name": pl.String, "source_id": pl.String, "group_countries": pl.List(pl.String),
+              "state_country": pl.String, "owner_key": pl.String}
+    return pl.DataFrame(out, schema=schema, orient="row") if out else pl.DataFrame(schema=schema)
+
+
+def _circular_claims(members: pl.DataFrame, statements: pl.DataFrame, citations: pl.DataFrame) -> set[str]:
+    """Claims whose citation graph has a cycle; only claims where a cited node also cites are checked."""
+    ids = statements.select("statement_id").with_row_index("row")
+    edges = (citations.select("statement_id", "citing", "cited").join(ids, on="statement_id")
+             .join(members.select("claim_id", "row"), on="row").select("claim_id", "citing", "cited").unique())
+    edges = edges.filter(pl.col("citing") != pl.col("cited"))
+    suspects = edges.join(edges.select("claim_id", pl.col("citing").alias("cited")).unique(),
+                          on=["claim_id", "cited"], how="semi")["claim_id"].unique().sort()
+    circular = set()
+    for claim_id in suspects:
+        pairs = edges.filter(pl.col("claim_id") == claim_id).select("citing", "cited").sort("citing", "cited").rows()
+        if _has_cycle(pairs):
+            circular.add(claim_id)
+    return circular
+
+
 def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
+    """One row per claim (see CLAIM_COLUMNS), computed in polars so that it scales with the corpus."""
+    if statements.height == 0:
+        return pl.DataFrame(schema=CLAIM_SCHEMA)
     gazetteer = load_gazetteer()
-    origins = origins_of(statements, citations)
-    edges_by_claim: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    claims_of = statement_claims(statements)
-    for sid, citing, cited in citations.select("statement_id", "citing", "cited").iter_rows():
-        for claim_id in claims_of.get(sid, ()):
-            edges_by_claim[claim_id].append((citing, cited))
-    members = claim_members(statements)
-    rows = []
-    for claim_id, rows_in in members.items():
-        claim_origins = [o for r in rows_in for o in origins[r["statement_id"]]]
-        distinct = list(dict.fromkeys(claim_origins))
-        keys = independent_keys(distinct, gazetteer)
-        unattributed = sum(1 for r in rows_in if not r["chains"])
-        n = len(rows_in)
-        n_independent = len(set(keys.values()))
-        flags = []
-        if n >= 3 and n_independent == 1:
-            flags.append("single-origin")
-        if _has_cycle(edges_by_claim.get(claim_id, [])):
-            flags.append("circular")
-        if 0 < unattributed < n:
-            flags.append("laundered")
-        representative = max(rows_in, key=lambda r: (r["claim_id"] == claim_id, bool(r["chains"]),
-                                                     -abs(len(r["text"]) - 140)))
-        rows.append({
-            "claim_id": claim_id, "text": representative["text"], "n_statements": n,
-            "n_documents": len({r["doc_id"] for r in rows_in}),
-            "publishers": " | ".join(sorted({r["publisher"] or r["doc_id"] for r in rows_in})),
-            "originals": " | ".join(dict.fromkeys(o.name for o in distinct)), "n_originals": len(distinct),
-            "n_independent_origins": n_independent, "n_unattributed": unattributed,
-            "max_depth": max(r["depth"] for r in rows_in), "flags": " ".join(flags)})
-    schema = {"claim_id": pl.String, "text": pl.String, "n_statements": pl.Int64, "n_documents": pl.Int64,
-              "publishers": pl.String, "originals": pl.String, "n_originals": pl.Int64,
-              "n_independent_origins": pl.Int64, "n_unattributed": pl.Int64, "max_depth": pl.Int64,
-              "flags": pl.String}
-    frame = pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
-    return frame.sort(["n_statements", "claim_id"], descending=[True, False])
+    members = member_rows(statements)
+    st = statements.select("doc_id", "publisher", "text", "depth", "chains").with_row_index("row")
+    speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
+    joined = members.join(st, on="row", how="left").with_columns(
+        speaker.alias("speaker"), (pl.col("chains").fill_null("") == "").alias("unattributed_statement"))
+    base = joined.group_by("claim_id").agg(
+        pl.len().alias("n_statements"), pl.col("doc_id").n_unique().alias("n_documents"),
+        pl.col("speaker").unique().sort().str.join(" | ").alias("publishers"),
+        pl.col("unattributed_statement").sum().cast(pl.Int64).alias("n_unattributed"),
+        pl.col("depth").max().cast(pl.Int64).alias("max_depth"),
+        # the representative: a primary member, attributed if possible, of about tweet length
+        pl.col("text").sort_by([pl.col("primary"), ~pl.col("unattributed_statement"),
+                                -(pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs(), -pl.col("row").cast(pl.Int64)],
+                               descending=True).first().alias("text"))
+    origins = statement_origins(statements, citations)
+    claim_origins = (members.select("claim_id", "row").join(origins, on="row")
+                     .sort("claim_id", "row", "path")
+                     .unique(["claim_id", "name", "source_id", "unattributed"], keep="first", maintain_order=True))
+    attrs = _origin_attributes(claim_origins, gazetteer)
+    claim_origins = claim_origins.join(attrs, on=["name", "source_id"], how="left", maintain_order="left")
+    groups = (claim_origins.select("claim_id", pl.col("group_countries").alias("country"),
+                                   (pl.lit("group:") + pl.col("name").str.to_lowercase()).alias("group_key"))
+              .explode("country").drop_nulls("country").unique(["claim_id", "country"], keep="first",
+                                                                maintain_order=True))
+    claim_origins = (claim_origins.join(groups, left_on=["claim_id", "state_country"], right_on=["claim_id", "country"],
+                                        how="left", maintain_order="left")
+                     .with_columns(pl.coalesce("group_key", "owner_key", "source_id").alias("key")))
+    by_origin = claim_origins.group_by("claim_id").agg(
+        pl.col("name").unique(maintain_order=True).str.join(" | ").alias("originals"),
+        pl.len().cast(pl.Int64).alias("n_originals"),
+        pl.col("key").n_unique().cast(pl.Int64).alias("n_independent_origins"))
+    circular = _circular_claims(members, statements, citations)
+    frame = base.join(by_origin, on="claim_id", how="left").with_columns(
+        pl.concat_str(
+            pl.when((pl.col("n_statements") >= 3) & (pl.col("n_independent_origins") == 1)).then(pl.lit("single-origin")),
+            pl.when(pl.col("claim_id").is_in(sorted(circular))).then(pl.lit("circular")),
+            pl.when((pl.col("n_unattributed") > 0) & (pl.col("n_unattributed") < pl.col("n_statements")))
+            .then(pl.lit("laundered")),
+            separator=" ", ignore_nulls=True).alias("flags"))
+    return (frame.select(list(CLAIM_SCHEMA)).cast(CLAIM_SCHEMA)
+            .sort(["n_statements", "claim_id"], descending=[True, False]))

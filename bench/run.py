@@ -54,8 +54,12 @@ def build_corpus(size: int) -> Path:
     return path
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+def tree_memory_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and all its descendants, in KiB (Linux /proc): (RSS, PSS).
+
+    RSS sums count the pages that forked workers share with their parent (the compiled rules)
+    once per process; PSS splits each shared page between its processes, so it adds up.
+    """
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -66,17 +70,20 @@ def tree_rss_kb(pid: int) -> int:
         except (OSError, ValueError, IndexError):
             continue
         children.setdefault(ppid, []).append(int(entry))
-    total, stack = 0, [pid]
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
         except OSError:
             pass
         stack.extend(children.get(p, []))
-    return total
+    return rss, pss
 
 
 def run(size: int, jobs: int) -> dict:
@@ -86,13 +93,14 @@ def run(size: int, jobs: int) -> dict:
            "--format", "parquet"]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
-    peak = 0
+    peak = peak_pss = 0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not stop.is_set():
-            peak = max(peak, tree_rss_kb(proc.pid))
+            rss, pss = tree_memory_kb(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             stop.wait(0.25)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -110,7 +118,7 @@ def run(size: int, jobs: int) -> dict:
     extraction_cpu = sum(sec.get(k, 0.0) for k in ("read", "split", "match", "resolve_chains"))
     return {"articles": size, "jobs": jobs, "wall_s": wall, "articles_per_s": size / wall, "input_mb": mb,
             "text_mb": text_mb, "extraction_mb_s_per_core": text_mb / extraction_cpu if extraction_cpu else 0.0,
-            "peak_rss_mb": peak / 1024, **{f"{k}_s": v for k, v in sec.items()}}
+            "peak_rss_mb": peak / 1024, "peak_pss_mb": peak_pss / 1024, **{f"{k}_s": v for k, v in sec.items()}}
 
 
 def main() -> None:
@@ -119,7 +127,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     rows = [run(int(s), args.jobs) for s in args.sizes.split(",")]
-    cols = ["articles", "jobs", "wall_s", "articles_per_s", "text_mb", "extraction_mb_s_per_core", "peak_rss_mb",
+    cols = ["articles", "jobs", "wall_s", "articles_per_s", "text_mb", "extraction_mb_s_per_core", "peak_rss_mb", "peak_pss_mb",
             "read_s", "split_s", "match_s", "resolve_chains_s", "claims_s", "write_s"]
     header = "| " + " | ".join(cols) + " |"
     lines = [header, "|" + "---|" * len(cols)]

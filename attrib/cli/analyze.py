@@ -54,7 +54,9 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
     analysis.seconds["write"] = time.perf_counter() - t0
     if graphs != "0":
         from ..graph import write_claim_outputs
+        t0 = time.perf_counter()
         write_claim_outputs(analysis, out_dir, None if graphs == "all" else int(graphs))
+        analysis.seconds["graphs"] = time.perf_counter() - t0
     api.write_run_record(analysis, out_dir, paths=list(paths), jobs=jobs, fmt=fmt)
     if not quiet:
         click.echo(api.summary(analysis))
