@@ -50,9 +50,8 @@ class Splitter:
             return True
         if len(stripped) > 300:  # clutter is short; an article paragraph is not
             return False
-        for c in self.lexicon.clutter:
-            if c.pattern.fullmatch(stripped, timeout=0.5):
-                return True
+        if self.lexicon.any_clutter.fullmatch(stripped, timeout=0.5):
+            return True
         return bool(script) and _dominant_script(stripped) not in ("", script)
 
     def split(self, text: str) -> list[Sentence]:

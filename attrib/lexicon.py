@@ -27,6 +27,7 @@ class ClutterPattern:
 class Lexicon:
     lists: dict[str, tuple[str, ...]]
     clutter: tuple[ClutterPattern, ...]
+    any_clutter: regex.Pattern  # every clutter pattern in one alternation: one fullmatch per line
 
 
 def read_toml(name: str) -> dict:
@@ -37,10 +38,12 @@ def read_toml(name: str) -> dict:
 def load_lexicon() -> Lexicon:
     lists = {k: tuple(dict.fromkeys(v)) for k, v in read_toml("lists.toml")["lists"].items()}
     clutter = []
+    alternatives = []
     for entry in read_toml("clutter.toml")["clutter"]:
+        alternatives.append(("(?-i:" if entry.get("case_sensitive") else "(?i:") + entry["pattern"] + ")")
         flags = regex.V0 if entry.get("case_sensitive") else regex.IGNORECASE
         clutter.append(ClutterPattern(
             id=entry["id"], description=entry["description"],
             pattern=regex.compile(r"(?:" + entry["pattern"] + r")", flags),
             examples=tuple(entry.get("examples", ())), counter=tuple(entry.get("counter", ()))))
-    return Lexicon(lists=lists, clutter=tuple(clutter))
+    return Lexicon(lists=lists, clutter=tuple(clutter), any_clutter=regex.compile("|".join(alternatives), regex.V0))

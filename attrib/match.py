@@ -31,6 +31,7 @@ class Rule:
     priority: int
     triggers: frozenset[str]
     requires: frozenset[str]
+    anchor_words: frozenset[str]  # set: the rule is tried only where one of these words ends (see `matches`)
     content: str
     attach: str
     parallel: bool
@@ -56,7 +57,7 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
     lists["outlets"] = tuple(n for n in outlet_names if len(n) > 1) or ("\x00",)
     rules = []
     for entry in data["rule"]:
-        source = expand_macros(entry["pattern"], macros)
+        source = expand_macros(_anchored(entry), macros)
         names = set(regex.findall(r"\\L<(\w+)>", source))
         try:
             flags = regex.V0 | (regex.REVERSE if entry.get("reverse") else 0)
@@ -64,15 +65,27 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
         except (regex.error, KeyError) as exc:
             raise ValueError(f"rule {entry['id']}: cannot compile: {exc}") from exc
         triggers = _first_words(entry.get("triggers", []), lists)
+        anchor_words = frozenset(word.split()[-1].lower() for name in entry.get("anchor_words", [])
+                                 for word in lists.get(name, (name,)))
         requires = _first_words(entry.get("requires", []), lists)
         rules.append(Rule(
             id=entry["id"], description=entry["description"], pattern=compiled,
             hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
             priority=int(entry.get("priority", 0)), triggers=triggers, requires=requires,
+            anchor_words=anchor_words,
             content=entry.get("content", "auto"), attach=entry.get("attach", ""),
             parallel=bool(entry.get("parallel", False)),
             examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ()))))
     return tuple(rules)
+
+
+def _anchored(entry: dict) -> str:
+    """The pattern to compile. An anchored rule (`anchor_words`) reads its whole frame in a lookbehind
+    that ends where a cue word ends, then checks its `guard` lookaheads: the engine reads right to
+    left from a handful of cue positions instead of trying every position of the sentence."""
+    if "anchor_words" not in entry:
+        return entry["pattern"] + entry.get("guard", "")
+    return "(?<=(?P<frame>" + entry["pattern"] + "))" + entry.get("guard", "")
 
 
 def _first_words(names: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
@@ -84,15 +97,39 @@ def sentence_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
+def matches(rule: Rule, text: str, word_ends: list[tuple[int, str]] | None = None) -> list[regex.Match]:
+    """Non-overlapping matches of a rule, the same as finditer would give.
+
+    An anchored rule is matched only at the ends of its anchor words, right to left, each
+    match ending where the last one began: what a right-to-left scan would find, without
+    trying the positions in between.
+    """
+    if not rule.anchor_words:
+        return list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT))
+    if word_ends is None:
+        word_ends = [(m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    found: list[regex.Match] = []
+    limit = len(text) + 1
+    for end, word in reversed(word_ends):
+        if end >= limit or word not in rule.anchor_words:
+            continue
+        m = rule.pattern.match(text, end, timeout=MATCH_TIMEOUT)
+        if m is not None:
+            found.append(m)
+            limit = m.start("frame") + 1
+    return found
+
+
 def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
     """All non-overlapping frames of one sentence, in text order."""
-    words = sentence_words(sentence.text)
+    word_ends = [(m.end(), m.group().lower()) for m in _WORD.finditer(sentence.text)]
+    words = {w for _, w in word_ends}
     candidates: list[Frame] = []
     for rule in rules:
         if (rule.triggers and rule.triggers.isdisjoint(words)) or (rule.requires and rule.requires.isdisjoint(words)):
             continue
         try:
-            for m in rule.pattern.finditer(sentence.text, timeout=MATCH_TIMEOUT):
+            for m in matches(rule, sentence.text, word_ends):
                 frame = _frame(rule, m, sentence.start)
                 if frame is not None:
                     candidates.append(frame)
@@ -130,7 +167,8 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
     if "hedge" in rule.pattern.groupindex and m.group("hedge"):
         hedge = m.group("hedge")
     return Frame(
-        rule_id=rule.id, start=offset + m.start(), end=offset + m.end(), hops=hops, cues=cues,
+        rule_id=rule.id, start=offset + m.start("frame" if rule.anchor_words else 0),
+        end=offset + m.end("frame" if rule.anchor_words else 0), hops=hops, cues=cues,
         priority=rule.priority, hedge=hedge, antecedent=_span(m, "antecedent", offset),
         outer=_span(m, "outer", offset), attach=rule.attach, parallel=rule.parallel,
         venue=_span(m, "venue", offset), content_side=rule.content)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.match import load_rules, match_sentence
+from attrib.match import load_rules, match_sentence, matches
 from attrib.records import Sentence
 from attrib.resolve import load_gazetteer
 
@@ -21,8 +21,9 @@ def test_every_rule_has_examples_and_negatives():
 
 @pytest.mark.parametrize("rule,example", EXAMPLES, ids=lambda v: getattr(v, "id", None) or v["text"][:40])
 def test_rule_example_captures(rule, example):
-    m = rule.pattern.search(example["text"], timeout=1.0)
-    assert m is not None, f"{rule.id} does not match {example['text']!r}"
+    found = matches(rule, example["text"])
+    assert found, f"{rule.id} does not match {example['text']!r}"
+    m = found[0]
     for group, expected in example.items():
         if group != "text":
             assert m.group(group) == expected, f"{rule.id}: group {group}"
@@ -30,7 +31,7 @@ def test_rule_example_captures(rule, example):
 
 @pytest.mark.parametrize("rule,negative", NEGATIVES, ids=lambda v: getattr(v, "id", None) or v[:40])
 def test_rule_negative_does_not_match(rule, negative):
-    assert rule.pattern.search(negative, timeout=1.0) is None
+    assert matches(rule, negative) == []
 
 
 def test_overlapping_matches_keep_the_chain_rule():
@@ -47,3 +48,23 @@ def test_frame_offsets_point_into_the_sentence():
     hop, cue = frames[0].hops[0], frames[0].cues[0]
     assert text[hop.start - offset:hop.end - offset] == "the ministry"
     assert text[cue.start - offset:cue.end - offset] == "said"
+
+
+def test_anchored_rules_find_what_a_full_scan_finds():
+    """An anchored rule tried at its cue words only gives the matches of trying every position."""
+    text = ("Trump said the plan, which aides had reported to him, failed, and she added that "
+            "a spokesman for the Clinton campaign declined to comment, Reuters reported.")
+    for rule in RULES:
+        if not rule.anchor_words:
+            continue
+        scanned = []
+        limit = len(text) + 1
+        for end in range(len(text), -1, -1):  # every position, right to left
+            if end >= limit:
+                continue
+            m = rule.pattern.match(text, end)
+            if m is not None:
+                scanned.append(m.span("frame"))
+                limit = m.start("frame") + 1
+        assert [m.span("frame") for m in matches(rule, text)] == scanned
+        assert len(scanned) >= 3
