@@ -14,7 +14,6 @@ chain them together; claim ids rank claims by size.
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -137,8 +136,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     return features
 
 
-def _blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
-    """statement rows with `blanks`: the sentence-relative source and cue spans, "a-b a-b ..." ("" if none)."""
+def _blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.Series:
+    """Per statement row, its sentence-relative source and cue spans as "a-b a-b ..." ("" if none)."""
     starts = statements.select("statement_id", pl.col("start").alias("base"))
     spans = citations.join(starts, on="statement_id", how="inner")
     spans = pl.concat([
@@ -150,9 +149,36 @@ def _blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFra
     keys = spans.group_by("statement_id").agg(
         pl.concat_str(pl.col("a").cast(pl.String), pl.lit("-"), pl.col("b").cast(pl.String)).str.join(" ")
         .alias("blanks"))
-    return (statements.select("statement_id", "text").with_row_index("row")
-            .join(keys, on="statement_id", how="left", maintain_order="left")
-            .with_columns(pl.col("blanks").fill_null("")))
+    return (statements.select("statement_id").join(keys, on="statement_id", how="left", maintain_order="left")
+            ["blanks"].fill_null(""))
+
+
+def _items(statements: pl.DataFrame, citations: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
+    """Distinct (text, blanks) items: the item of each statement row, and per item its first row,
+    weight (number of statements), text and blanks. Rows are keyed by 64-bit hashes, then checked
+    against their item's text, so memory follows the number of distinct items, not of statements."""
+    blanks = _blank_keys(statements, citations)
+    keyed = pl.DataFrame({"t": statements["text"].hash(seed=7), "b": blanks.hash(seed=11)}).with_row_index("row")
+    item_of_row = keyed.select(pl.struct("t", "b").rank("dense").cast(pl.Int64) - 1).to_series().alias("item")
+    firsts = (pl.DataFrame({"item": item_of_row}).with_row_index("row").group_by("item")
+              .agg(pl.col("row").first().alias("first"), pl.len().alias("weight")).sort("first"))
+    # renumber items in order of first appearance, so that everything downstream is in input order
+    order = pl.DataFrame({"item": firsts["item"], "new": pl.int_range(firsts.height, eager=True)})
+    item_of_row = (pl.DataFrame({"item": item_of_row}).join(order, on="item", how="left", maintain_order="left")
+                   ["new"].alias("item"))
+    first = firsts["first"]
+    items = pl.DataFrame({"first": first, "weight": firsts["weight"], "text": statements["text"].gather(first),
+                          "blanks": blanks.gather(first)})
+    same = ((statements["text"] == items["text"].gather(item_of_row))
+            & (blanks == items["blanks"].gather(item_of_row)))
+    if not same.all():  # a 64-bit hash collision: group on the text itself
+        exact = (pl.DataFrame({"text": statements["text"], "blanks": blanks}).with_row_index("row")
+                 .group_by("text", "blanks", maintain_order=True)
+                 .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row")))
+        item_of_row = (exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"]
+                       .cast(pl.Int64))
+        items = exact.select("first", "weight", "text", "blanks")
+    return item_of_row, items
 
 
 def _parse_blanks(key: str) -> list[tuple[int, int]]:
@@ -174,9 +200,7 @@ def group_claims(analysis) -> None:
         analysis.claims = claims_table(statements, citations)
         return
     vocab = vocabulary()
-    items = (_blank_keys(statements, citations)
-             .group_by("text", "blanks", maintain_order=True)
-             .agg(pl.col("row"), pl.col("statement_id").first()))
+    item_of_row, items = _items(statements, citations)
     feature_ids: dict[str, int] = {}
     feats: list[frozenset[int]] = []
     for text, blanks in items.select("text", "blanks").iter_rows():
@@ -186,7 +210,7 @@ def group_claims(analysis) -> None:
             continue
         found = statement_features(text, _parse_blanks(blanks), vocab)
         feats.append(frozenset(feature_ids.setdefault(k, len(feature_ids)) for k in found))
-    weight = items["row"].list.len().to_list()   # statements behind each item
+    weight = items["weight"].to_list()   # statements behind each item
     names = {v: k for k, v in feature_ids.items()}
     df = [0] * len(feature_ids)
     for f, w in zip(feats, weight):
@@ -214,30 +238,26 @@ def group_claims(analysis) -> None:
                     pair_sim[(a, b)] = similarity(fa, feats[b], idf, mass[a], mass[b])
     m = len(feats)
     cluster_of = _average_link(m, pair_sim, [w if c else 1 for w, c in zip(weight, comparable)])
-    rows = items["row"].to_list()
     # Claim numbers: groups of two or more statements by size, then everything else in statement
     # order. An item too short to compare is no claim shared by its copies: each copy stays alone.
     item_groups: dict[int, list[int]] = defaultdict(list)          # cluster -> items
     for i in range(m):
         item_groups[cluster_of[i]].append(i)
-    shared = []
-    for members in item_groups.values():
-        if comparable[members[0]]:
-            statement_rows = sorted(r for i in members for r in rows[i])
-            if len(statement_rows) > 1:
-                shared.append(statement_rows)
-    shared.sort(key=lambda g: (-len(g), g[0]))
-    number = array("q", [0]) * n
-    for rank, statement_rows in enumerate(shared, 1):
-        for r in statement_rows:
-            number[r] = rank
-    rank = len(shared)
-    for r in range(n):
-        if number[r] == 0:
-            rank += 1
-            number[r] = rank
-    width = max(6, len(str(rank)))
-    item_claim = [f"c{number[rows[i][0]]:0{width}d}" for i in range(m)]
+    info = pl.DataFrame({"item": pl.int_range(m, eager=True), "cluster": cluster_of, "comparable": comparable},
+                        schema={"item": pl.Int64, "cluster": pl.Int64, "comparable": pl.Boolean})
+    per_row = (pl.DataFrame({"item": item_of_row}).with_row_index("row")
+               .join(info, on="item", how="left", maintain_order="left")
+               .with_columns(pl.when(pl.col("comparable")).then(pl.col("cluster"))
+                             .otherwise(-1 - pl.col("row").cast(pl.Int64)).alias("group")))
+    shared = (per_row.group_by("group").agg(pl.len().alias("size"), pl.col("row").min().alias("first"))
+              .filter(pl.col("size") > 1).sort(["size", "first"], descending=[True, False])
+              .with_row_index("rank", offset=1).select("group", pl.col("rank").cast(pl.Int64)))
+    rank = (per_row.join(shared, on="group", how="left", maintain_order="left")
+            .select(pl.coalesce("rank", shared.height + pl.col("rank").is_null().cum_sum().cast(pl.Int64)))
+            .to_series())
+    width = max(6, len(str(rank.max())))
+    claim_id = ("c" + rank.cast(pl.String).str.zfill(width)).alias("claim_id")
+    item_claim = claim_id.gather(items["first"]).to_list()
 
     def sim(a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -246,14 +266,8 @@ def group_claims(analysis) -> None:
         return pair_sim[key]
 
     also_items = _also_supports(m, dict(pair_sim), cluster_of, item_groups, item_claim, sim)
-    also = [""] * n
-    for i in range(m):
-        if also_items[i]:
-            for r in rows[i]:
-                also[r] = also_items[i]
-    numbers = pl.Series("claim_id", number, dtype=pl.Int64).cast(pl.String).str.zfill(width)
-    analysis.statements = (statements.with_columns(numbers, pl.Series("also_claims", also, dtype=pl.String))
-                           .with_columns(pl.concat_str(pl.lit("c"), pl.col("claim_id")).alias("claim_id")))
+    also = pl.Series("also_claims", also_items, dtype=pl.String).gather(item_of_row)
+    analysis.statements = statements.with_columns(claim_id, also)
     analysis.claims = claims_table(analysis.statements, citations)
 
 
