@@ -31,7 +31,8 @@ class Rule:
     priority: int
     triggers: frozenset[str]
     requires: frozenset[str]
-    anchor_words: frozenset[str]  # set: the rule is tried only where one of these words ends (see `matches`)
+    anchor_words: frozenset[str]   # set: the rule is tried only where one of these words ends (see `matches`)
+    anchor_starts: frozenset[str]  # set: the rule is tried only where one of these words begins
     content: str
     attach: str
     parallel: bool
@@ -67,12 +68,13 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
         triggers = _first_words(entry.get("triggers", []), lists)
         anchor_words = frozenset(word.split()[-1].lower() for name in entry.get("anchor_words", [])
                                  for word in lists.get(name, (name,)))
+        anchor_starts = _first_words(entry.get("anchor_starts", []), lists)
         requires = _first_words(entry.get("requires", []), lists)
         rules.append(Rule(
             id=entry["id"], description=entry["description"], pattern=compiled,
             hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
             priority=int(entry.get("priority", 0)), triggers=triggers, requires=requires,
-            anchor_words=anchor_words,
+            anchor_words=anchor_words, anchor_starts=anchor_starts,
             content=entry.get("content", "auto"), attach=entry.get("attach", ""),
             parallel=bool(entry.get("parallel", False)),
             examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ()))))
@@ -97,39 +99,57 @@ def sentence_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def matches(rule: Rule, text: str, word_ends: list[tuple[int, str]] | None = None) -> list[regex.Match]:
+Token = tuple[int, int, str]  # start, end, lower-cased word
+
+
+def tokens(text: str) -> list[Token]:
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+
+def matches(rule: Rule, text: str, words: list[Token] | None = None) -> list[regex.Match]:
     """Non-overlapping matches of a rule, the same as finditer would give.
 
-    An anchored rule is matched only at the ends of its anchor words, right to left, each
-    match ending where the last one began: what a right-to-left scan would find, without
+    An anchored rule is tried only at its anchor words: where one ends (`anchor_words`: right
+    to left, each match ending where the last one began, as a right-to-left scan would find
+    them) or where one begins (`anchor_starts`: left to right, as finditer would), without
     trying the positions in between.
     """
-    if not rule.anchor_words:
+    if not rule.anchor_words and not rule.anchor_starts:
         return list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT))
-    if word_ends is None:
-        word_ends = [(m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    if words is None:
+        words = tokens(text)
     found: list[regex.Match] = []
-    limit = len(text) + 1
-    for end, word in reversed(word_ends):
-        if end >= limit or word not in rule.anchor_words:
+    if rule.anchor_words:
+        limit = len(text) + 1
+        for _, end, word in reversed(words):
+            if end >= limit or word not in rule.anchor_words:
+                continue
+            m = rule.pattern.match(text, end, timeout=MATCH_TIMEOUT)
+            if m is not None:
+                found.append(m)
+                limit = m.start("frame") + 1
+        return found
+    after = 0
+    for start, _, word in words:
+        if start < after or word not in rule.anchor_starts:
             continue
-        m = rule.pattern.match(text, end, timeout=MATCH_TIMEOUT)
+        m = rule.pattern.match(text, start, timeout=MATCH_TIMEOUT)
         if m is not None:
             found.append(m)
-            limit = m.start("frame") + 1
+            after = max(m.end(), start + 1)
     return found
 
 
 def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
     """All non-overlapping frames of one sentence, in text order."""
-    word_ends = [(m.end(), m.group().lower()) for m in _WORD.finditer(sentence.text)]
-    words = {w for _, w in word_ends}
+    sentence_tokens = tokens(sentence.text)
+    words = {w for _, _, w in sentence_tokens}
     candidates: list[Frame] = []
     for rule in rules:
         if (rule.triggers and rule.triggers.isdisjoint(words)) or (rule.requires and rule.requires.isdisjoint(words)):
             continue
         try:
-            for m in matches(rule, sentence.text, word_ends):
+            for m in matches(rule, sentence.text, sentence_tokens):
                 frame = _frame(rule, m, sentence.start)
                 if frame is not None:
                     candidates.append(frame)

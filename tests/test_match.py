@@ -50,21 +50,39 @@ def test_frame_offsets_point_into_the_sentence():
     assert text[cue.start - offset:cue.end - offset] == "said"
 
 
+def test_start_anchored_rules_find_what_finditer_finds():
+    text = ("Polls show Clinton ahead, he told CNN, and Trump has called the report \"a disgrace.\" "
+            "The data suggest a tie, Sanders told reporters.")
+    for rule in RULES:
+        if not rule.anchor_starts:
+            continue
+        total = 0
+        for t in [text, *(ex["text"] for ex in rule.examples)]:
+            scanned = [m.span() for m in rule.pattern.finditer(t)]
+            assert [m.span() for m in matches(rule, t)] == scanned, (rule.id, t)
+            total += len(scanned)
+        assert total >= len(rule.examples) > 0, rule.id
+
+
 def test_anchored_rules_find_what_a_full_scan_finds():
     """An anchored rule tried at its cue words only gives the matches of trying every position."""
-    text = ("Trump said the plan, which aides had reported to him, failed, and she added that "
-            "a spokesman for the Clinton campaign declined to comment, Reuters reported.")
+    shared = ("Trump said the plan, which aides had reported to him, failed, and she added that "
+              "a spokesman for the Clinton campaign declined to comment, Reuters reported. "
+              "Cruz exhorted Republicans to vote and said he was standing on principle.")
     for rule in RULES:
         if not rule.anchor_words:
             continue
-        scanned = []
-        limit = len(text) + 1
-        for end in range(len(text), -1, -1):  # every position, right to left
-            if end >= limit:
-                continue
-            m = rule.pattern.match(text, end)
-            if m is not None:
-                scanned.append(m.span("frame"))
-                limit = m.start("frame") + 1
-        assert [m.span("frame") for m in matches(rule, text)] == scanned
-        assert len(scanned) >= 3
+        total = 0
+        for text in [shared, *(ex["text"] for ex in rule.examples)]:
+            scanned = []
+            limit = len(text) + 1
+            for end in range(len(text), -1, -1):  # every position, right to left
+                if end >= limit:
+                    continue
+                m = rule.pattern.match(text, end)
+                if m is not None:
+                    scanned.append(m.span("frame"))
+                    limit = m.start("frame") + 1
+            assert [m.span("frame") for m in matches(rule, text)] == scanned, (rule.id, text)
+            total += len(scanned)
+        assert total >= len(rule.examples) > 0, rule.id
