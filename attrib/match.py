@@ -17,6 +17,7 @@ from .records import Frame, Sentence, Span
 
 log = logging.getLogger("attrib")
 MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; a rule that times out is skipped there
+_FRAME = "frame"  # the group of an end-anchored rule that spans its whole match (see `_anchored`)
 _MACRO = regex.compile(r"%([A-Z]+)%")
 _WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
 
@@ -32,6 +33,7 @@ class Rule:
     triggers: frozenset[str]
     requires: frozenset[str]
     anchor_words: frozenset[str]   # set: the rule is tried only where one of these words ends (see `matches`)
+    anchor_pairs: frozenset[tuple[str, str]]  # two-word anchors ("weighed in"): (word before, last word)
     anchor_starts: frozenset[str]  # set: the rule is tried only where one of these words begins
     content: str
     attach: str
@@ -66,15 +68,14 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
         except (regex.error, KeyError) as exc:
             raise ValueError(f"rule {entry['id']}: cannot compile: {exc}") from exc
         triggers = _first_words(entry.get("triggers", []), lists)
-        anchor_words = frozenset(word.split()[-1].lower() for name in entry.get("anchor_words", [])
-                                 for word in lists.get(name, (name,)))
+        anchor_words, anchor_pairs = _anchor_phrases(entry.get("anchor_words", []), lists)
         anchor_starts = _first_words(entry.get("anchor_starts", []), lists)
         requires = _first_words(entry.get("requires", []), lists)
         rules.append(Rule(
             id=entry["id"], description=entry["description"], pattern=compiled,
             hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
             priority=int(entry.get("priority", 0)), triggers=triggers, requires=requires,
-            anchor_words=anchor_words, anchor_starts=anchor_starts,
+            anchor_words=anchor_words, anchor_pairs=anchor_pairs, anchor_starts=anchor_starts,
             content=entry.get("content", "auto"), attach=entry.get("attach", ""),
             parallel=bool(entry.get("parallel", False)),
             examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ()))))
@@ -88,6 +89,21 @@ def _anchored(entry: dict) -> str:
     if "anchor_words" not in entry:
         return entry["pattern"] + entry.get("guard", "")
     return "(?<=(?P<frame>" + entry["pattern"] + "))" + entry.get("guard", "")
+
+
+def _anchor_phrases(names: list[str], lists: dict[str, tuple[str, ...]]
+                    ) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """List names or phrases -> one-word anchors and (second-to-last, last) word pairs of longer ones,
+    so that "weighed in" anchors at "in" only after "weighed"."""
+    single, pairs = set(), set()
+    for name in names:
+        for phrase in lists.get(name, (name,)):
+            words = phrase.lower().split()
+            if len(words) == 1:
+                single.add(words[0])
+            else:
+                pairs.add((words[-2], words[-1]))
+    return frozenset(single), frozenset(pairs)
 
 
 def _first_words(names: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
@@ -114,20 +130,24 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None) -> list[reg
     them) or where one begins (`anchor_starts`: left to right, as finditer would), without
     trying the positions in between.
     """
-    if not rule.anchor_words and not rule.anchor_starts:
+    if not rule.anchor_words and not rule.anchor_pairs and not rule.anchor_starts:
         return list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT))
     if words is None:
         words = tokens(text)
     found: list[regex.Match] = []
-    if rule.anchor_words:
+    if rule.anchor_words or rule.anchor_pairs:
         limit = len(text) + 1
-        for _, end, word in reversed(words):
-            if end >= limit or word not in rule.anchor_words:
+        single, pairs = rule.anchor_words, rule.anchor_pairs
+        for i in range(len(words) - 1, -1, -1):
+            _, end, word = words[i]
+            if end >= limit:
+                continue
+            if word not in single and not (i and (words[i - 1][2], word) in pairs):
                 continue
             m = rule.pattern.match(text, end, timeout=MATCH_TIMEOUT)
             if m is not None:
                 found.append(m)
-                limit = m.start("frame") + 1
+                limit = m.start(_FRAME) + 1
         return found
     after = 0
     for start, _, word in words:
@@ -187,8 +207,8 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
     if "hedge" in rule.pattern.groupindex and m.group("hedge"):
         hedge = m.group("hedge")
     return Frame(
-        rule_id=rule.id, start=offset + m.start("frame" if rule.anchor_words else 0),
-        end=offset + m.end("frame" if rule.anchor_words else 0), hops=hops, cues=cues,
+        rule_id=rule.id, start=offset + m.start(_FRAME if _FRAME in m.re.groupindex else 0),
+        end=offset + m.end(_FRAME if _FRAME in m.re.groupindex else 0), hops=hops, cues=cues,
         priority=rule.priority, hedge=hedge, antecedent=_span(m, "antecedent", offset),
         outer=_span(m, "outer", offset), attach=rule.attach, parallel=rule.parallel,
         venue=_span(m, "venue", offset), content_side=rule.content)

@@ -68,9 +68,10 @@ def test_anchored_rules_find_what_a_full_scan_finds():
     """An anchored rule tried at its cue words only gives the matches of trying every position."""
     shared = ("Trump said the plan, which aides had reported to him, failed, and she added that "
               "a spokesman for the Clinton campaign declined to comment, Reuters reported. "
+              "The senator weighed in, and the White House did not respond to requests for comment. "
               "Cruz exhorted Republicans to vote and said he was standing on principle.")
     for rule in RULES:
-        if not rule.anchor_words:
+        if not (rule.anchor_words or rule.anchor_pairs):
             continue
         total = 0
         for text in [shared, *(ex["text"] for ex in rule.examples)]:
