@@ -69,7 +69,8 @@ class DocumentChains:
     publisher: Resolved
     wire: Resolved | None = None
     wire_span: Span | None = None
-    mentions: list[Mention] = field(default_factory=list)
+    _mentions: list[Mention] = field(default_factory=list)
+    _pending: list[tuple[Sentence, list[Frame], list[list[Hop]]]] = field(default_factory=list)
     previous_paths: list[list[Hop]] = field(default_factory=list)
     previous_sentence: int = -10
     previous_paragraph: int = -1
@@ -291,7 +292,26 @@ class DocumentChains:
         return resolved
 
     def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:
-        """Record this sentence's sources and people for later pronouns; keep only recent sentences."""
+        """Keep this sentence for later pronouns; its people are found only when a pronoun asks (`mentions`)."""
+        self._pending.append((sentence, frames, paths))
+        horizon = sentence.index - MENTION_HORIZON
+        if self._pending[0][0].index < horizon:
+            self._pending = [p for p in self._pending if p[0].index >= horizon]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Sources and people of the recent sentences, oldest first (at most MENTION_HORIZON back)."""
+        if self._pending:
+            last = self._pending[-1][0].index
+            horizon = last - MENTION_HORIZON
+            if self._mentions and self._mentions[0].sentence < horizon:
+                self._mentions = [m for m in self._mentions if m.sentence >= horizon]
+            for sentence, frames, paths in self._pending:
+                self._mentions.extend(self._people_of(sentence, frames, paths))
+            self._pending = []
+        return self._mentions
+
+    def _people_of(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> list[Mention]:
         new: list[Mention] = []
         for path in paths:
             for i, hop in enumerate(path):
@@ -317,10 +337,7 @@ class DocumentChains:
                 new.append(Mention(sentence.index, sentence.paragraph, start, person,
                                              _enclosing(paths, frames, start), False))
         new.sort(key=lambda x: x.position)
-        horizon = sentence.index - MENTION_HORIZON
-        if self.mentions and self.mentions[0].sentence < horizon:
-            self.mentions = [m for m in self.mentions if m.sentence >= horizon]
-        self.mentions.extend(new)
+        return new
 
     def _with_wire(self, paths: list[list[Hop]]) -> list[list[Hop]]:
         assert self.wire is not None
