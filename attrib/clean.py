@@ -16,6 +16,10 @@ from .records import Sentence
 OPEN_QUOTES = "“‘«„"
 CLOSE_QUOTES = "”’»"
 _BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
+# The same without its second branch, which can only match after a sentence mark and a quote: a
+# line without such a pair is scanned with this one, several times faster (same matches).
+_BOUNDARY_PLAIN = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)""")
+_MARK_QUOTE = regex.compile(r"""[.!?…]["”’»]""")
 _SPACES = regex.compile(r"\s*")
 _ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LINE = regex.compile(r"[^\n]*\n?")
@@ -94,7 +98,8 @@ class Splitter:
 
     def _sentence_spans(self, line: str) -> list[tuple[int, int]]:
         cuts = [0]
-        for m in _BOUNDARY.finditer(line):
+        boundary = _BOUNDARY if _MARK_QUOTE.search(line) else _BOUNDARY_PLAIN
+        for m in boundary.finditer(line):
             end = m.end()
             after = _SPACES.match(line, end).end()
             nxt = line[after:after + 200]  # a bounded look ahead: run-on lines stay linear
@@ -144,16 +149,9 @@ def _cap_length(line: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _quote_open_after(text: str, was_open: bool) -> bool:
     """Whether a double quotation is still open at the end of this sentence."""
-    state = was_open
-    straight = 0
-    for ch in text:
-        if ch == "“":
-            state = True
-        elif ch == "”":
-            state = False
-        elif ch == '"':
-            straight += 1
-    if straight % 2:
+    last_open, last_close = text.rfind("“"), text.rfind("”")
+    state = was_open if last_open == last_close else last_open > last_close  # the last curly quote decides
+    if text.count('"') % 2:
         state = not state if not was_open else False
     return state
 
