@@ -14,8 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from . import read
-from .pipeline import (CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, Analyzer, DocumentResult,
-                       unique_ids)
+from .pipeline import CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, Analyzer, unique_ids
 from .records import Document
 from .write import write_table
 
@@ -57,10 +56,31 @@ class Analysis:
         return out
 
 
-def _work(batch: list[Document]) -> list[DocumentResult]:
+@dataclass
+class BatchResult:
+    """The tables of a few documents, built where they were analyzed: workers send compact frames."""
+
+    tables: dict[str, pl.DataFrame]
+    seconds: dict[str, float]
+    errors: list[tuple[str, str]]  # (path or doc_id, message) of documents that failed
+
+
+def analyze_batch(batch: list[Document]) -> BatchResult:
     # Compiled once per process: forked workers inherit the parent's compiled rules.
     analyzer = Analyzer.shared()
-    return [analyzer.analyze_document(doc) for doc in batch]
+    rows: dict[str, list[dict]] = {"statements": [], "citations": [], "documents": []}
+    seconds: dict[str, float] = {}
+    errors = []
+    for doc in batch:
+        result = analyzer.analyze_document(doc)
+        rows["documents"].append(result.document)
+        rows["statements"].extend(result.statements)
+        rows["citations"].extend(result.citations)
+        for stage, s in result.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + s
+        if result.document["status"] == "error":
+            errors.append((result.document["path"] or result.document["doc_id"], result.document["error"]))
+    return BatchResult({name: to_frame(r, name) for name, r in rows.items()}, seconds, errors)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -74,52 +94,52 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def iter_results(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) -> Iterator[DocumentResult]:
-    """Analyze documents in input order; with jobs > 1 in that many processes (same output).
+def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) -> Iterator[BatchResult]:
+    """Analyze documents in input order, a batch at a time; with jobs > 1 in that many processes
+    (same output).
 
     Input is read a window at a time (jobs x 4 batches), so memory does not grow with
     the corpus in this stage.
     """
-    analyzer = Analyzer.shared()
+    Analyzer.shared()
     if jobs <= 1:
-        for doc in docs:
-            yield analyzer.analyze_document(doc)
+        for batch in _batches(docs, batch_size):
+            yield analyze_batch(batch)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for window in _batches(_batches(docs, batch_size), jobs * 4):
-            for results in pool.map(_work, window):
-                yield from results
+            yield from pool.map(analyze_batch, window)
 
 
 def to_frame(rows: list[dict], name: str) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=SCHEMAS[name], orient="row") if rows else pl.DataFrame(schema=SCHEMAS[name])
 
 
-def collect_tables(results: Iterable[DocumentResult], flush_every: int = 2000,
+def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
                    seconds: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
-    """Gather rows into compact polars chunks every `flush_every` documents, then concatenate."""
-    rows: dict[str, list[dict]] = {"statements": [], "citations": [], "documents": []}
-    chunks: dict[str, list[pl.DataFrame]] = {name: [] for name in rows}
+    """Concatenate the batches' frames, consolidating every `consolidate_every` batches into one chunk."""
+    pending: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
+    chunks: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
 
-    def flush() -> None:
-        for name, buffer in rows.items():
-            if buffer:
-                chunks[name].append(to_frame(buffer, name))
-                buffer.clear()
+    def consolidate() -> None:
+        for name, frames in pending.items():
+            if frames:
+                chunks[name].append(pl.concat(frames, rechunk=True))
+                frames.clear()
 
-    for n, result in enumerate(results, 1):
-        rows["documents"].append(result.document)
-        rows["statements"].extend(result.statements)
-        rows["citations"].extend(result.citations)
+    for n, batch in enumerate(batches, 1):
+        for name, frame in batch.tables.items():
+            pending[name].append(frame)
         if seconds is not None:
-            for stage, s in result.seconds.items():
+            for stage, s in batch.seconds.items():
                 seconds[stage] = seconds.get(stage, 0.0) + s
-        if result.document["status"] == "error":
-            log.error("%s: %s", result.document["path"] or result.document["doc_id"], result.document["error"])
-        if n % flush_every == 0:
-            flush()
-    flush()
-    return {name: pl.concat(parts, rechunk=True) if parts else to_frame([], name) for name, parts in chunks.items()}
+        for where, message in batch.errors:
+            log.error("%s: %s", where, message)
+        if n % consolidate_every == 0:
+            consolidate()
+    consolidate()
+    # no final rechunk: it would hold every table twice for a moment
+    return {name: pl.concat(parts, rechunk=False) if parts else to_frame([], name) for name, parts in chunks.items()}
 
 
 def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: str | os.PathLike | None = None,
@@ -145,7 +165,7 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
             raise read.InputError("--engine dask needs --scheduler ADDRESS")
         tables = run_dask(docs, scheduler, parts_dir or Path(".attrib-parts"))
     elif engine == "local":
-        tables = collect_tables(iter_results(docs, jobs), seconds=seconds)
+        tables = collect_tables(iter_batches(docs, jobs), seconds=seconds)
     else:
         raise read.InputError(f"unknown engine {engine!r} (local or dask)")
     seconds["extraction_wall"] = time.perf_counter() - started

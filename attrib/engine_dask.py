@@ -18,11 +18,9 @@ from .records import Document
 
 
 def _analyze_partition(docs: list[Document], parts_dir: str, index: int) -> dict[str, str]:
-    from .api import collect_tables
-    from .pipeline import Analyzer
+    from .api import analyze_batch, collect_tables
 
-    analyzer = Analyzer.shared()
-    tables = collect_tables(analyzer.analyze_document(doc) for doc in docs)
+    tables = collect_tables([analyze_batch(docs)])
     out = {}
     for name, frame in tables.items():
         path = Path(parts_dir) / f"{name}-{index:06d}.parquet"
