@@ -176,28 +176,24 @@ def sources_table(statements: pl.DataFrame, citations: pl.DataFrame, gazetteer: 
                   ) -> pl.DataFrame:
     """One row per cited source: who it is and how it is cited across the corpus."""
     gazetteer = gazetteer or load_gazetteer()
-    publisher_of = dict(zip(statements["statement_id"], statements["publisher"]))
-    stats: dict[str, dict] = {}
-    last_hop = citations.group_by(["statement_id", "path"]).agg(pl.col("hop").max().alias("last"))
-    last = {(s, p): h for s, p, h in last_hop.iter_rows()}
-    for r in citations.iter_rows(named=True):
-        key = r["source_id"] or "name:" + r["cited"].lower()
-        s = stats.setdefault(key, {"name": r["cited"], "kind": r["cited_kind"], "n_cited": 0, "n_as_original": 0,
-                                   "n_as_intermediary": 0, "publishers": set()})
-        s["n_cited"] += 1
-        if r["hop"] == last[(r["statement_id"], r["path"])]:
-            s["n_as_original"] += 1
-        else:
-            s["n_as_intermediary"] += 1
-        s["publishers"].add(publisher_of.get(r["statement_id"], ""))
+    publishers = statements.select("doc_id", pl.col("publisher").fill_null("")).unique("doc_id", keep="first")
+    per_source = (citations.select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
+                  .with_columns((pl.col("hop") == pl.col("hop").max().over("statement_id", "path")).alias("is_last"),
+                                pl.when(pl.col("source_id").fill_null("") != "").then(pl.col("source_id"))
+                                .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()).alias("key"))
+                  .join(publishers, on="doc_id", how="left", maintain_order="left")
+                  .group_by("key", maintain_order=True)
+                  .agg(pl.col("cited").first(), pl.col("cited_kind").first(), pl.len().alias("n_cited"),
+                       pl.col("is_last").sum().alias("n_as_original"),
+                       pl.col("publisher").fill_null("").n_unique().alias("n_publishers_citing")))
     rows = []
-    for key, s in stats.items():
+    for key, cited, cited_kind, n_cited, n_original, n_publishers in per_source.iter_rows():
         entry = gazetteer.entries.get(key)
-        rows.append({"source_id": key, "name": entry.name if entry else s["name"],
-                     "kind": entry.kind if entry else s["kind"], "country": entry.country if entry else "",
+        rows.append({"source_id": key, "name": entry.name if entry else cited,
+                     "kind": entry.kind if entry else cited_kind, "country": entry.country if entry else "",
                      "state_affiliated": bool(entry and entry.state_affiliated), "owner": entry.owner if entry else "",
-                     "n_cited": s["n_cited"], "n_as_original": s["n_as_original"],
-                     "n_as_intermediary": s["n_as_intermediary"], "n_publishers_citing": len(s["publishers"])})
+                     "n_cited": n_cited, "n_as_original": n_original, "n_as_intermediary": n_cited - n_original,
+                     "n_publishers_citing": n_publishers})
     schema = {"source_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String,
               "state_affiliated": pl.Boolean, "owner": pl.String, "n_cited": pl.Int64, "n_as_original": pl.Int64,
               "n_as_intermediary": pl.Int64, "n_publishers_citing": pl.Int64}

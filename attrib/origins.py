@@ -197,19 +197,22 @@ def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFram
         return pl.DataFrame(schema=CLAIM_SCHEMA)
     gazetteer = load_gazetteer()
     members = member_rows(statements)
-    st = statements.select("doc_id", "publisher", "text", "depth", "chains").with_row_index("row")
     speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
-    joined = members.join(st, on="row", how="left").with_columns(
-        speaker.alias("speaker"), (pl.col("chains").fill_null("") == "").alias("unattributed_statement"))
+    # per statement only what the aggregates need: the text goes in at the end, for representatives only
+    st = statements.select(
+        pl.col("doc_id").rank("dense").alias("doc"), speaker.alias("speaker"), pl.col("depth"),
+        (pl.col("chains").fill_null("") == "").alias("unattributed_statement"),
+        (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length")).with_row_index("row")
+    joined = members.join(st, on="row", how="left")
     base = joined.group_by("claim_id").agg(
-        pl.len().alias("n_statements"), pl.col("doc_id").n_unique().alias("n_documents"),
+        pl.len().alias("n_statements"), pl.col("doc").n_unique().alias("n_documents"),
         pl.col("speaker").unique().sort().str.join(" | ").alias("publishers"),
         pl.col("unattributed_statement").sum().cast(pl.Int64).alias("n_unattributed"),
         pl.col("depth").max().cast(pl.Int64).alias("max_depth"),
         # the representative: a primary member, attributed if possible, of about tweet length
-        pl.col("text").sort_by([pl.col("primary"), ~pl.col("unattributed_statement"),
-                                -(pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs(), -pl.col("row").cast(pl.Int64)],
-                               descending=True).first().alias("text"))
+        pl.col("row").sort_by([pl.col("primary"), ~pl.col("unattributed_statement"), -pl.col("off_length"),
+                               -pl.col("row").cast(pl.Int64)], descending=True).first().alias("representative"))
+    base = base.with_columns(statements["text"].gather(base["representative"]).alias("text")).drop("representative")
     origins = statement_origins(statements, citations)
     claim_origins = (members.select("claim_id", "row").join(origins, on="row")
                      .sort("claim_id", "row", "path")
