@@ -46,7 +46,9 @@ class Analysis:
     documents: pl.DataFrame
     claims: pl.DataFrame | None = None
     extra: dict[str, pl.DataFrame] = field(default_factory=dict)
-    seconds: dict[str, float] = field(default_factory=dict)  # per stage: CPU seconds summed over processes
+    # per stage: read, split, match, resolve_chains are CPU seconds summed over processes;
+    # extraction_wall, claims (and the CLI's write, graphs) are wall-clock seconds
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pl.DataFrame]:
         out = {"statements": self.statements, "citations": self.citations, "documents": self.documents}
@@ -214,7 +216,8 @@ def write_run_record(analysis: Analysis, out_dir: str | os.PathLike, **options) 
 
 
 def _cpu_seconds() -> dict[str, float]:
-    """CPU time of this process and of its finished worker processes (Unix), for the benchmark."""
+    """CPU time of this process and of its finished child processes (extraction workers, and Graphviz
+    when it drew graphs), on Unix; for the benchmark."""
     try:
         import resource
     except ImportError:  # not on Windows

@@ -14,7 +14,7 @@ chain them together; claim ids rank claims by size.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,8 +28,7 @@ from .resolve import load_gazetteer
 THRESHOLD = 0.50          # weighted overlap at or above which two statements assert the same fact
 ALSO_THRESHOLD = 0.45     # a statement also supports another claim at this average overlap with its reports
 BLOCK_KEYS = 12            # rarest features of a statement used as blocking keys
-MAX_POSTING = 64           # a blocking key shared by more statements than this is too common to block on
-NAME_WEIGHT = 1.0         # weight of a name or number against a content word
+MAX_POSTING = 64           # a blocking key shared by more distinct statements than this is too common to block on
 MIN_FEATURES = 3          # statements with fewer content features stay claims of their own
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d[\d,.]*")
 _POSSESSIVE = regex.compile(r"['’]s?$")
@@ -96,17 +95,17 @@ def stem(word: str) -> str:
     return w
 
 
-def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVocabulary) -> Counter:
+def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVocabulary) -> set[str]:
     """Names, numbers and content stems of one statement, its source and cue words blanked out."""
     chars = list(text)
     for a, b in blanks:
         for i in range(max(0, a), min(len(chars), b)):
             chars[i] = " "
     text = "".join(chars)
-    features: Counter = Counter()
+    features: set[str] = set()  # each weighs its IDF: names, numbers and content words alike
     if vocab.places is not None:
         def place(m: regex.Match) -> str:
-            features["@" + vocab.place_names[m.group()]] = NAME_WEIGHT
+            features.add("@" + vocab.place_names[m.group()])
             return " "
         text = vocab.places.sub(place, text)
     for m in _CAP_SEQ.finditer(text):
@@ -118,21 +117,21 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         # words count as content ("Strategic Partnership Agreement" meets "partnership treaty"), and so
         # does a last word that is news vocabulary (title-case headlines: "Putin Arrives in ...")
         last = stem(words[-1])
-        features[vocab.synonyms[last] if last in vocab.synonyms else "@" + words[-1].lower()] = NAME_WEIGHT
+        features.add(vocab.synonyms[last] if last in vocab.synonyms else "@" + words[-1].lower())
         for w in words[:-1]:
             s = stem(w)
             if len(s) > 3 and w not in vocab.titles:
-                features[vocab.synonyms.get(s, s)] = 1
+                features.add(vocab.synonyms.get(s, s))
     for m in _WORD.finditer(text):
         word = m.group()
         low = word.lower()
         if word[0].isdigit():
-            features["#" + word.strip(".,")] = NAME_WEIGHT
+            features.add("#" + word.strip(".,"))
             continue
         if low in STOPWORDS or low in vocab.attribution or len(low) < 3 or word[0].isupper():
             continue
         s = stem(low)
-        features[vocab.synonyms.get(s, s)] = 1
+        features.add(vocab.synonyms.get(s, s))
     return features
 
 
@@ -238,8 +237,9 @@ def group_claims(analysis) -> None:
                     pair_sim[(a, b)] = similarity(fa, feats[b], idf, mass[a], mass[b])
     m = len(feats)
     cluster_of = _average_link(m, pair_sim, [w if c else 1 for w, c in zip(weight, comparable)])
-    # Claim numbers: groups of two or more statements by size, then everything else in statement
-    # order. An item too short to compare is no claim shared by its copies: each copy stays alone.
+    # Claim numbers: groups of two or more statements by size (ties: the group whose first statement
+    # comes first in the input), then every other statement in input order. An item too short to
+    # compare is no claim shared by its copies: each copy stays alone.
     item_groups: dict[int, list[int]] = defaultdict(list)          # cluster -> items
     for i in range(m):
         item_groups[cluster_of[i]].append(i)
@@ -265,14 +265,14 @@ def group_claims(analysis) -> None:
             pair_sim[key] = similarity(feats[key[0]], feats[key[1]], idf, mass[key[0]], mass[key[1]])
         return pair_sim[key]
 
-    also_items = _also_supports(m, dict(pair_sim), cluster_of, item_groups, item_claim, sim)
+    also_items = _also_supports(m, dict(pair_sim), cluster_of, item_groups, item_claim, sim, weight)
     also = pl.Series("also_claims", also_items, dtype=pl.String).gather(item_of_row)
     analysis.statements = statements.with_columns(claim_id, also)
     analysis.claims = claims_table(analysis.statements, citations)
 
 
 def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
-                   groups: dict[int, list[int]], claim_of: list[str], sim) -> list[str]:
+                   groups: dict[int, list[int]], claim_of: list[str], sim, weight: list[int]) -> list[str]:
     """Other claims a statement asserts too: a sentence may report two facts
     ("Putin arrived in Pyongyang, where Kim welcomed him at the airport"). It keeps one
     claim_id and lists the others here; those claims count it among their reports."""
@@ -287,8 +287,8 @@ def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: l
         for c in sorted(neighbours.get(i, ())):
             if c == cluster_of[i]:
                 continue
-            members = groups[c]
-            avg = sum(sim(i, j) for j in members) / len(members)
+            members = groups[c]  # items, each standing for `weight` identical statements
+            avg = sum(weight[j] * sim(i, j) for j in members) / sum(weight[j] for j in members)
             if avg >= ALSO_THRESHOLD:
                 extra.append(claim_of[members[0]])
         out[i] = " ".join(sorted(extra))

@@ -64,7 +64,9 @@ def claim_graph(claim_id: str, statements: pl.DataFrame, citations: pl.DataFrame
                 claim_text: str = "", gazetteer: Gazetteer | None = None) -> graphviz.Digraph:
     """The citation graph of one claim as a graphviz.Digraph (DOT source via `.source`)."""
     gazetteer = gazetteer or load_gazetteer()
-    supports = (pl.col("claim_id") == claim_id) | pl.col("also_claims").fill_null("").str.split(" ").list.contains(claim_id)
+    supports = pl.col("claim_id") == claim_id
+    if "also_claims" in statements.columns:
+        supports = supports | pl.col("also_claims").fill_null("").str.split(" ").list.contains(claim_id)
     members = claim_members(statements.filter(supports)).get(claim_id, [])
     ids = {m["statement_id"] for m in members}
     nodes: dict[str, Node] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import time
 from dataclasses import dataclass, field
 
 import regex
@@ -16,7 +17,7 @@ from .lexicon import Lexicon, load_lexicon, read_toml
 from .records import Frame, Sentence, Span
 
 log = logging.getLogger("attrib")
-MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; a rule that times out is skipped there
+MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; past it, the rule keeps what it found there
 _FRAME = "frame"  # the group of an end-anchored rule that spans its whole match (see `_anchored`)
 _MACRO = regex.compile(r"%([A-Z]+)%")
 _WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
@@ -70,6 +71,8 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
         triggers = _first_words(entry.get("triggers", []), lists)
         anchor_words, anchor_pairs = _anchor_phrases(entry.get("anchor_words", []), lists)
         anchor_starts = _first_words(entry.get("anchor_starts", []), lists)
+        if sum(bool(entry.get(k)) for k in ("anchor_words", "anchor_starts", "reverse")) > 1:
+            raise ValueError(f"rule {entry['id']}: anchor_words, anchor_starts and reverse exclude each other")
         requires = _first_words(entry.get("requires", []), lists)
         rules.append(Rule(
             id=entry["id"], description=entry["description"], pattern=compiled,
@@ -122,42 +125,67 @@ def tokens(text: str) -> list[Token]:
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
-def matches(rule: Rule, text: str, words: list[Token] | None = None) -> list[regex.Match]:
-    """Non-overlapping matches of a rule, the same as finditer would give.
+class RuleTimeout(TimeoutError):
+    """A rule ran out of time on a sentence; `found` holds the matches it had by then."""
+
+    def __init__(self, found: list[regex.Match]) -> None:
+        super().__init__("rule timed out")
+        self.found = found
+
+
+def matches(rule: Rule, text: str, words: list[Token] | None = None,
+            timeout: float = MATCH_TIMEOUT) -> list[regex.Match]:
+    """Non-overlapping matches of a rule, the same as finditer would give, within `timeout` seconds
+    in all (past it: RuleTimeout with the matches found so far).
 
     An anchored rule is tried only at its anchor words: where one ends (`anchor_words`: right
     to left, each match ending where the last one began, as a right-to-left scan would find
     them) or where one begins (`anchor_starts`: left to right, as finditer would), without
     trying the positions in between.
     """
-    if not rule.anchor_words and not rule.anchor_pairs and not rule.anchor_starts:
-        return list(rule.pattern.finditer(text, timeout=MATCH_TIMEOUT))
-    if words is None:
-        words = tokens(text)
     found: list[regex.Match] = []
-    if rule.anchor_words or rule.anchor_pairs:
-        limit = len(text) + 1
-        single, pairs = rule.anchor_words, rule.anchor_pairs
-        for i in range(len(words) - 1, -1, -1):
-            _, end, word = words[i]
-            if end >= limit:
+    deadline = time.monotonic() + timeout
+
+    def left() -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuleTimeout(found)
+        return remaining
+
+    try:
+        if not rule.anchor_words and not rule.anchor_pairs and not rule.anchor_starts:
+            for m in rule.pattern.finditer(text, timeout=timeout):
+                found.append(m)
+            return found
+        if words is None:
+            words = tokens(text)
+        if rule.anchor_words or rule.anchor_pairs:
+            limit = len(text) + 1
+            single, pairs = rule.anchor_words, rule.anchor_pairs
+            for i in range(len(words) - 1, -1, -1):
+                _, end, word = words[i]
+                if end >= limit:
+                    continue
+                if word not in single and not (i and (words[i - 1][2], word) in pairs):
+                    continue
+                m = rule.pattern.match(text, end, timeout=left())
+                if m is not None:
+                    found.append(m)
+                    limit = m.start(_FRAME) + 1
+            return found
+        after = 0
+        for start, _, word in words:
+            if start < after or word not in rule.anchor_starts:
                 continue
-            if word not in single and not (i and (words[i - 1][2], word) in pairs):
-                continue
-            m = rule.pattern.match(text, end, timeout=MATCH_TIMEOUT)
+            m = rule.pattern.match(text, start, timeout=left())
             if m is not None:
                 found.append(m)
-                limit = m.start(_FRAME) + 1
+                after = max(m.end(), start + 1)
         return found
-    after = 0
-    for start, _, word in words:
-        if start < after or word not in rule.anchor_starts:
-            continue
-        m = rule.pattern.match(text, start, timeout=MATCH_TIMEOUT)
-        if m is not None:
-            found.append(m)
-            after = max(m.end(), start + 1)
-    return found
+    except RuleTimeout:
+        raise
+    except TimeoutError:
+        raise RuleTimeout(found) from None
 
 
 def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
@@ -169,12 +197,15 @@ def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = ""
         if (rule.triggers and rule.triggers.isdisjoint(words)) or (rule.requires and rule.requires.isdisjoint(words)):
             continue
         try:
-            for m in matches(rule, sentence.text, sentence_tokens):
-                frame = _frame(rule, m, sentence.start)
-                if frame is not None:
-                    candidates.append(frame)
-        except TimeoutError:
-            log.warning("%s: rule %s timed out on sentence %d; skipped there", doc_id, rule.id, sentence.index)
+            found = matches(rule, sentence.text, sentence_tokens)
+        except RuleTimeout as exc:
+            found = exc.found
+            log.warning("%s: rule %s timed out on sentence %d; kept its %d matches so far", doc_id, rule.id,
+                        sentence.index, len(found))
+        for m in found:
+            frame = _frame(rule, m, sentence.start)
+            if frame is not None:
+                candidates.append(frame)
     return _resolve_overlaps(candidates)
 
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.match import load_rules, match_sentence, matches
+import regex
+
+from attrib.lexicon import load_lexicon, read_toml
+from attrib.match import expand_macros, load_rules, match_sentence, matches
 from attrib.records import Sentence
 from attrib.resolve import load_gazetteer
 
@@ -87,3 +90,44 @@ def test_anchored_rules_find_what_a_full_scan_finds():
             assert [m.span("frame") for m in matches(rule, text)] == scanned, (rule.id, text)
             total += len(scanned)
         assert total >= len(rule.examples) > 0, rule.id
+
+
+def test_end_anchored_rules_find_what_their_plain_pattern_finds_right_to_left():
+    """Reading a rule from its cue words (a lookbehind) finds what scanning its plain pattern
+    right to left finds: same spans, same groups, on its examples and on running text."""
+    data = read_toml("rules.toml")
+    lists = dict(load_lexicon().lists)
+    lists["outlets"] = load_gazetteer().outlet_names()
+    text = ("Trump said the plan, which aides had reported to him, failed, and she added that "
+            "a spokesman for the Clinton campaign declined to comment, Reuters reported. "
+            "The senator weighed in, and the White House did not respond to requests for comment. "
+            "Sanders, who said it would help workers, spoke first; the ministry estimated losses, he added.")
+    by_id = {r.id: r for r in RULES}
+    checked = 0
+    for entry in data["rule"]:
+        if "anchor_words" not in entry:
+            continue
+        source = expand_macros(entry["pattern"] + entry.get("guard", ""), data["macros"])
+        names = set(regex.findall(r"\\L<(\w+)>", source))
+        plain = regex.compile(source, regex.V0 | regex.REVERSE, **{n: lists[n] for n in names})
+        rule = by_id[entry["id"]]
+        for t in [text, *(ex["text"] for ex in rule.examples)]:
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(t)]
+            got = [(m.span("frame"), {k: v for k, v in m.groupdict().items() if k != "frame"})
+                   for m in matches(rule, t)]
+            assert got == expected, (rule.id, t)
+            checked += len(expected)
+    assert checked > 10
+
+
+def test_a_rule_that_times_out_keeps_what_it_found(caplog):
+    rule = next(r for r in RULES if r.id == "subject-cue")
+    text = "Trump said it was fine. " + "The aide said so, and the senator said so too. " * 40
+    full = matches(rule, text)
+    from attrib.match import RuleTimeout
+    try:
+        partial = matches(rule, text, timeout=1e-9)
+    except RuleTimeout as exc:
+        partial = exc.found
+    assert len(partial) < len(full)
+    assert [m.span() for m in partial] == [m.span() for m in full[:len(partial)]]
