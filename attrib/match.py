@@ -174,13 +174,19 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
                     limit = m.start(_FRAME) + 1
             return found
         after = 0
-        for start, _, word in words:
-            if start < after or word not in rule.anchor_starts:
+        for token_start, _, word in words:
+            if token_start < after or word not in rule.anchor_starts:
                 continue
-            m = rule.pattern.match(text, start, timeout=left())
-            if m is not None:
-                found.append(m)
-                after = max(m.end(), start + 1)
+            # a match may also begin with the spaces before its cue ('", said X': right after the quote)
+            space_start = token_start
+            while space_start > after and text[space_start - 1].isspace():
+                space_start -= 1
+            for start in ((space_start, token_start) if space_start < token_start else (token_start,)):
+                m = rule.pattern.match(text, start, timeout=left())
+                if m is not None:
+                    found.append(m)
+                    after = max(m.end(), start + 1)
+                    break
         return found
     except RuleTimeout:
         raise

@@ -54,7 +54,7 @@ def test_frame_offsets_point_into_the_sentence():
 
 
 def test_start_anchored_rules_find_what_finditer_finds():
-    text = ("Polls show Clinton ahead, he told CNN, and Trump has called the report \"a disgrace.\" "
+    text = ("Polls show Clinton ahead, he told CNN, and Trump has called the report \"a disgrace.\" \"We will win,\"  said Cruz. "
             "The data suggest a tie, Sanders told reporters.")
     for rule in RULES:
         if not rule.anchor_starts:
