@@ -1,6 +1,6 @@
 """Extraction on a Dask distributed cluster (the `dask` extra).
 
-The client reads the inputs and sends partitions of documents to the workers;
+The client reads the inputs a window of partitions at a time and sends them to the workers;
 each worker runs the same `Analyzer` as the local engine and writes its rows as
 Parquet parts into a shared folder; the client then reads the parts back in
 partition order. Grouping claims and drawing graphs run on the gathered
@@ -48,10 +48,14 @@ def run_dask(docs: Iterable[Document], scheduler: str | object, parts_dir: str |
     own_client = not isinstance(scheduler, Client)
     client = Client(scheduler) if own_client else scheduler
     try:
-        futures = [client.submit(_analyze_partition, batch, str(parts), i, pure=False)
-                   for i, batch in enumerate(_batches(docs, partition_size))]
-        wait(futures)
-        results = client.gather(futures)
+        # a bounded window of partitions in flight: the client never holds the whole corpus
+        in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+        results = []
+        batches = enumerate(_batches(docs, partition_size))
+        for window in _batches(batches, in_flight):
+            futures = [client.submit(_analyze_partition, batch, str(parts), i, pure=False) for i, batch in window]
+            wait(futures)
+            results.extend(client.gather(futures))
     finally:
         if own_client:
             client.close()
