@@ -137,19 +137,19 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
 
 def _blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.Series:
     """Per statement row, its sentence-relative source and cue spans as "a-b a-b ..." ("" if none)."""
-    starts = statements.select("statement_id", pl.col("start").alias("base"))
-    spans = citations.join(starts, on="statement_id", how="inner")
+    from .origins import with_statement_rows
+    spans = with_statement_rows(citations.select("statement_id", "source_start", "source_end", "cue_start", "cue_end"),
+                                statements, "start")
     spans = pl.concat([
-        spans.select("statement_id", (pl.col("source_start") - pl.col("base")).alias("a"),
-                     (pl.col("source_end") - pl.col("base")).alias("b")),
-        spans.select("statement_id", (pl.col("cue_start") - pl.col("base")).alias("a"),
-                     (pl.col("cue_end") - pl.col("base")).alias("b")),
-    ]).drop_nulls().unique().sort("statement_id", "a", "b")
-    keys = spans.group_by("statement_id").agg(
+        spans.select("row", (pl.col("source_start") - pl.col("start")).alias("a"),
+                     (pl.col("source_end") - pl.col("start")).alias("b")),
+        spans.select("row", (pl.col("cue_start") - pl.col("start")).alias("a"),
+                     (pl.col("cue_end") - pl.col("start")).alias("b")),
+    ]).drop_nulls().unique().sort("row", "a", "b")
+    keys = spans.group_by("row").agg(
         pl.concat_str(pl.col("a").cast(pl.String), pl.lit("-"), pl.col("b").cast(pl.String)).str.join(" ")
         .alias("blanks"))
-    return (statements.select("statement_id").join(keys, on="statement_id", how="left", maintain_order="left")
-            ["blanks"].fill_null(""))
+    return pl.Series("blanks", [""] * statements.height, dtype=pl.String).scatter(keys["row"], keys["blanks"])
 
 
 def _items(statements: pl.DataFrame, citations: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:

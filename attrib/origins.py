@@ -14,7 +14,6 @@ Rules (documented in the README):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 import polars as pl
 
@@ -22,53 +21,6 @@ from .resolve import OUTLET_KINDS, Gazetteer, load_gazetteer
 
 CLAIM_COLUMNS = ("claim_id", "text", "n_statements", "n_documents", "publishers", "originals", "n_originals",
                  "n_independent_origins", "n_unattributed", "max_depth", "flags")
-
-
-@dataclass(frozen=True)
-class Origin:
-    name: str
-    source_id: str
-    unattributed: bool = False
-
-
-def origins_of(statements: pl.DataFrame, citations: pl.DataFrame) -> dict[str, list[Origin]]:
-    """statement_id -> its origins (last hop of each path, or its publisher when unattributed)."""
-    last: dict[tuple[str, int], tuple[int, str, str]] = {}
-    for sid, path, hop, cited, source_id in citations.select("statement_id", "path", "hop", "cited",
-                                                             "source_id").iter_rows():
-        key = (sid, path)
-        if key not in last or hop > last[key][0]:
-            last[key] = (hop, cited, source_id or "")
-    by_statement: dict[str, list[Origin]] = defaultdict(list)
-    for (sid, _), (_, cited, source_id) in sorted(last.items()):
-        by_statement[sid].append(Origin(cited, source_id or "name:" + cited.lower()))
-    out: dict[str, list[Origin]] = {}
-    for sid, publisher, doc_id in statements.select("statement_id", "publisher", "doc_id").iter_rows():
-        out[sid] = by_statement.get(sid) or [Origin(publisher or doc_id, "publisher:" + (publisher or doc_id).lower(),
-                                                    unattributed=True)]
-    return out
-
-
-def independent_keys(origins: list[Origin], gazetteer: Gazetteer) -> dict[Origin, str]:
-    """Each origin's independence key: shared owners collapse, country state-media groups absorb."""
-    keys: dict[Origin, str] = {}
-    state_groups: dict[str, str] = {}
-    for o in origins:
-        low = o.name.lower()
-        if o.source_id.startswith("group:") and "media" in low or "news agencies" in low:
-            for code, country in gazetteer.countries.items():
-                if any(low.startswith(adj.lower() + " ") for adj in country.adjectives):
-                    state_groups.setdefault(code, "group:" + low)
-    for o in origins:
-        entry = gazetteer.entries.get(o.source_id)
-        if (entry is not None and entry.state_affiliated and entry.country in state_groups
-                and entry.kind in OUTLET_KINDS):
-            keys[o] = state_groups[entry.country]
-        elif entry is not None and entry.owner:
-            keys[o] = "owner:" + entry.owner.lower()
-        else:
-            keys[o] = o.source_id
-    return keys
 
 
 def claim_graph_edges(citations: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
@@ -137,18 +89,35 @@ def member_rows(statements: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([primary, also]).sort("claim_id", "row")
 
 
+def with_statement_rows(citations: pl.DataFrame, statements: pl.DataFrame, *columns: str) -> pl.DataFrame:
+    """`citations` with the row of their statement in `statements` (and its `columns`).
+
+    Only statements with chains are cited, and the join runs on 64-bit hashes of the ids (checked
+    against the ids, with a plain join on a collision): a join on millions of string keys costs
+    several times the memory of the tables themselves.
+    """
+    rows = (statements.select("statement_id", "chains", *columns).with_row_index("row")
+            .filter(pl.col("chains").fill_null("") != "").drop("chains"))
+    keyed = citations.with_columns(pl.col("statement_id").hash(seed=3).alias("_key"))
+    joined = keyed.join(rows.with_columns(pl.col("statement_id").hash(seed=3).alias("_key"))
+                        .rename({"statement_id": "_statement_id"}), on="_key", how="inner", maintain_order="left")
+    if (joined["statement_id"] != joined["_statement_id"]).any():  # two ids, one hash: every such row shows it
+        return citations.join(rows, on="statement_id", how="inner", maintain_order="left")
+    return joined.drop("_key", "_statement_id")
+
+
 def statement_origins(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
     """(row, path, name, source_id, unattributed): the last hop of each path, or the publisher when unattributed."""
-    rows = statements.select("statement_id", "publisher", "doc_id").with_row_index("row")
     last = (citations.select("statement_id", "path", "hop", "cited", "source_id")
             .sort("statement_id", "path", "hop")
             .group_by("statement_id", "path", maintain_order=True).last()
-            .join(rows.select("statement_id", "row"), on="statement_id", how="inner")
+            .pipe(with_statement_rows, statements)
             .select("row", "path", pl.col("cited").alias("name"),
                     pl.when(pl.col("source_id").fill_null("") != "").then(pl.col("source_id"))
                     .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()).alias("source_id"),
                     pl.lit(False).alias("unattributed")))
     speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
+    rows = statements.select("publisher", "doc_id").with_row_index("row")
     own = (rows.join(last.select("row").unique(), on="row", how="anti")
            .select("row", pl.lit(0, pl.Int64).alias("path"), speaker.alias("name"),
                    (pl.lit("publisher:") + speaker.str.to_lowercase()).alias("source_id"),
@@ -177,8 +146,7 @@ def _origin_attributes(origins: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFr
 
 def _circular_claims(members: pl.DataFrame, statements: pl.DataFrame, citations: pl.DataFrame) -> set[str]:
     """Claims whose citation graph has a cycle; only claims where a cited node also cites are checked."""
-    ids = statements.select("statement_id").with_row_index("row")
-    edges = (citations.select("statement_id", "citing", "cited").join(ids, on="statement_id")
+    edges = (with_statement_rows(citations.select("statement_id", "citing", "cited"), statements)
              .join(members.select("claim_id", "row"), on="row").select("claim_id", "citing", "cited").unique())
     edges = edges.filter(pl.col("citing") != pl.col("cited"))
     suspects = edges.join(edges.select("claim_id", pl.col("citing").alias("cited")).unique(),
