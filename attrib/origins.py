@@ -159,20 +159,15 @@ def _circular_claims(members: pl.DataFrame, statements: pl.DataFrame, citations:
     return circular
 
 
-def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
-    """One row per claim (see CLAIM_COLUMNS), computed in polars so that it scales with the corpus."""
-    if statements.height == 0:
-        return pl.DataFrame(schema=CLAIM_SCHEMA)
-    gazetteer = load_gazetteer()
-    members = member_rows(statements)
+def _claim_basics(statements: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
+    """Per claim: counts of statements, documents and unattributed reports, publishers, depth, text."""
     speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
     # per statement only what the aggregates need: the text goes in at the end, for representatives only
     st = statements.select(
         pl.col("doc_id").rank("dense").alias("doc"), speaker.alias("speaker"), pl.col("depth"),
         (pl.col("chains").fill_null("") == "").alias("unattributed_statement"),
         (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length")).with_row_index("row")
-    joined = members.join(st, on="row", how="left")
-    base = joined.group_by("claim_id").agg(
+    base = members.join(st, on="row", how="left").group_by("claim_id").agg(
         pl.len().alias("n_statements"), pl.col("doc").n_unique().alias("n_documents"),
         pl.col("speaker").unique().sort().str.join(" | ").alias("publishers"),
         pl.col("unattributed_statement").sum().cast(pl.Int64).alias("n_unattributed"),
@@ -180,9 +175,13 @@ def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFram
         # the representative: a primary member, attributed if possible, of about tweet length
         pl.col("row").sort_by([pl.col("primary"), ~pl.col("unattributed_statement"), -pl.col("off_length"),
                                -pl.col("row").cast(pl.Int64)], descending=True).first().alias("representative"))
-    base = base.with_columns(statements["text"].gather(base["representative"]).alias("text")).drop("representative")
-    origins = statement_origins(statements, citations)
-    claim_origins = (members.select("claim_id", "row").join(origins, on="row")
+    return base.with_columns(statements["text"].gather(base["representative"]).alias("text")).drop("representative")
+
+
+def _claim_origins(statements: pl.DataFrame, citations: pl.DataFrame, members: pl.DataFrame,
+                   gazetteer: Gazetteer) -> pl.DataFrame:
+    """Per claim: its originals in order of appearance, how many, and how many independent ones."""
+    claim_origins = (members.select("claim_id", "row").join(statement_origins(statements, citations), on="row")
                      .sort("claim_id", "row", "path")
                      .unique(["claim_id", "name", "source_id", "unattributed"], keep="first", maintain_order=True))
     attrs = _origin_attributes(claim_origins, gazetteer)
@@ -194,11 +193,22 @@ def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFram
     claim_origins = (claim_origins.join(groups, left_on=["claim_id", "state_country"], right_on=["claim_id", "country"],
                                         how="left", maintain_order="left")
                      .with_columns(pl.coalesce("group_key", "owner_key", "source_id").alias("key")))
-    by_origin = claim_origins.group_by("claim_id").agg(
+    return claim_origins.group_by("claim_id").agg(
         pl.col("name").unique(maintain_order=True).str.join(" | ").alias("originals"),
         pl.len().cast(pl.Int64).alias("n_originals"),
         pl.col("key").n_unique().cast(pl.Int64).alias("n_independent_origins"))
+
+
+def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
+    """One row per claim (see CLAIM_COLUMNS), computed in polars so that it scales with the corpus.
+    Each part runs in its own function, so that its intermediate tables are freed before the next."""
+    if statements.height == 0:
+        return pl.DataFrame(schema=CLAIM_SCHEMA)
+    members = member_rows(statements)
+    base = _claim_basics(statements, members)
+    by_origin = _claim_origins(statements, citations, members, load_gazetteer())
     circular = _circular_claims(members, statements, citations)
+    del members
     frame = base.join(by_origin, on="claim_id", how="left").with_columns(
         pl.concat_str(
             pl.when((pl.col("n_statements") >= 3) & (pl.col("n_independent_origins") == 1)).then(pl.lit("single-origin")),
