@@ -103,7 +103,7 @@ def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) 
     Input is read a window at a time (jobs x 4 batches), so memory does not grow with
     the corpus in this stage.
     """
-    Analyzer.shared()
+    Analyzer.shared()  # compiled here, before the fork, so that every worker inherits it
     if jobs <= 1:
         for batch in _batches(docs, batch_size):
             yield analyze_batch(batch)

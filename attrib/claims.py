@@ -157,7 +157,7 @@ def _items(statements: pl.DataFrame, citations: pl.DataFrame) -> tuple[pl.Series
     weight (number of statements), text and blanks. Rows are keyed by 64-bit hashes, then checked
     against their item's text, so memory follows the number of distinct items, not of statements."""
     blanks = _blank_keys(statements, citations)
-    keyed = pl.DataFrame({"t": statements["text"].hash(seed=7), "b": blanks.hash(seed=11)}).with_row_index("row")
+    keyed = pl.DataFrame({"t": statements["text"].hash(seed=7), "b": blanks.hash(seed=11)})
     item_of_row = keyed.select(pl.struct("t", "b").rank("dense").cast(pl.Int64) - 1).to_series().alias("item")
     firsts = (pl.DataFrame({"item": item_of_row}).with_row_index("row").group_by("item")
               .agg(pl.col("row").first().alias("first"), pl.len().alias("weight")).sort("first"))
@@ -243,10 +243,9 @@ def group_claims(analysis) -> None:
     item_groups: dict[int, list[int]] = defaultdict(list)          # cluster -> items
     for i in range(m):
         item_groups[cluster_of[i]].append(i)
-    info = pl.DataFrame({"item": pl.int_range(m, eager=True), "cluster": cluster_of, "comparable": comparable},
-                        schema={"item": pl.Int64, "cluster": pl.Int64, "comparable": pl.Boolean})
-    per_row = (pl.DataFrame({"item": item_of_row}).with_row_index("row")
-               .join(info, on="item", how="left", maintain_order="left")
+    per_row = (pl.DataFrame({"cluster": pl.Series(cluster_of, dtype=pl.Int64).gather(item_of_row),
+                             "comparable": pl.Series(comparable, dtype=pl.Boolean).gather(item_of_row)})
+               .with_row_index("row")
                .with_columns(pl.when(pl.col("comparable")).then(pl.col("cluster"))
                              .otherwise(-1 - pl.col("row").cast(pl.Int64)).alias("group")))
     shared = (per_row.group_by("group").agg(pl.len().alias("size"), pl.col("row").min().alias("first"))

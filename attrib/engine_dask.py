@@ -18,9 +18,9 @@ from .records import Document
 
 
 def _analyze_partition(docs: list[Document], parts_dir: str, index: int) -> dict[str, str]:
-    from .api import analyze_batch, collect_tables
+    from .api import analyze_batch
 
-    tables = collect_tables([analyze_batch(docs)])
+    tables = analyze_batch(docs).tables
     out = {}
     for name, frame in tables.items():
         path = Path(parts_dir) / f"{name}-{index:06d}.parquet"

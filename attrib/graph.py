@@ -22,7 +22,7 @@ from pathlib import Path
 import graphviz
 import polars as pl
 
-from .origins import claim_members, statement_claims
+from .origins import claim_members, source_key, statement_claims
 from .resolve import Gazetteer, load_gazetteer
 
 log = logging.getLogger("attrib")
@@ -181,8 +181,7 @@ def sources_table(statements: pl.DataFrame, citations: pl.DataFrame, gazetteer: 
     publishers = statements.select("doc_id", pl.col("publisher").fill_null("")).unique("doc_id", keep="first")
     per_source = (citations.select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
                   .with_columns((pl.col("hop") == pl.col("hop").max().over("statement_id", "path")).alias("is_last"),
-                                pl.when(pl.col("source_id").fill_null("") != "").then(pl.col("source_id"))
-                                .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()).alias("key"))
+                                source_key().alias("key"))
                   .join(publishers, on="doc_id", how="left", maintain_order="left")
                   .group_by("key", maintain_order=True)
                   .agg(pl.col("cited").first(), pl.col("cited_kind").first(), pl.len().alias("n_cited"),

@@ -114,10 +114,6 @@ def _first_words(names: list[str], lists: dict[str, tuple[str, ...]]) -> frozens
     return frozenset(word.split()[0].lower() for name in names for word in lists.get(name, (name,)))
 
 
-def sentence_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
-
-
 Token = tuple[int, int, str]  # start, end, lower-cased word
 
 
@@ -243,9 +239,9 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
     hedge = ""
     if "hedge" in rule.pattern.groupindex and m.group("hedge"):
         hedge = m.group("hedge")
+    whole = _FRAME if _FRAME in m.re.groupindex else 0
     return Frame(
-        rule_id=rule.id, start=offset + m.start(_FRAME if _FRAME in m.re.groupindex else 0),
-        end=offset + m.end(_FRAME if _FRAME in m.re.groupindex else 0), hops=hops, cues=cues,
+        rule_id=rule.id, start=offset + m.start(whole), end=offset + m.end(whole), hops=hops, cues=cues,
         priority=rule.priority, hedge=hedge, antecedent=_span(m, "antecedent", offset),
         outer=_span(m, "outer", offset), attach=rule.attach, parallel=rule.parallel,
         venue=_span(m, "venue", offset), content_side=rule.content)

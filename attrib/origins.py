@@ -106,21 +106,29 @@ def with_statement_rows(citations: pl.DataFrame, statements: pl.DataFrame, *colu
     return joined.drop("_key", "_statement_id")
 
 
+def speaker() -> pl.Expr:
+    """Who states an unattributed statement: its publisher, else (no metadata) its document."""
+    return pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
+
+
+def source_key() -> pl.Expr:
+    """A cited source's identity: its gazetteer id, else its name."""
+    return (pl.when(pl.col("source_id").fill_null("") != "").then(pl.col("source_id"))
+            .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()))
+
+
 def statement_origins(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
     """(row, path, name, source_id, unattributed): the last hop of each path, or the publisher when unattributed."""
     last = (citations.select("statement_id", "path", "hop", "cited", "source_id")
             .sort("statement_id", "path", "hop")
             .group_by("statement_id", "path", maintain_order=True).last()
             .pipe(with_statement_rows, statements)
-            .select("row", "path", pl.col("cited").alias("name"),
-                    pl.when(pl.col("source_id").fill_null("") != "").then(pl.col("source_id"))
-                    .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()).alias("source_id"),
+            .select("row", "path", pl.col("cited").alias("name"), source_key().alias("source_id"),
                     pl.lit(False).alias("unattributed")))
-    speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
     rows = statements.select("publisher", "doc_id").with_row_index("row")
     own = (rows.join(last.select("row").unique(), on="row", how="anti")
-           .select("row", pl.lit(0, pl.Int64).alias("path"), speaker.alias("name"),
-                   (pl.lit("publisher:") + speaker.str.to_lowercase()).alias("source_id"),
+           .select("row", pl.lit(0, pl.Int64).alias("path"), speaker().alias("name"),
+                   (pl.lit("publisher:") + speaker().str.to_lowercase()).alias("source_id"),
                    pl.lit(True).alias("unattributed")))
     return pl.concat([last.with_columns(pl.col("path").cast(pl.Int64)), own]).sort("row", "path")
 
@@ -161,10 +169,9 @@ def _circular_claims(members: pl.DataFrame, statements: pl.DataFrame, citations:
 
 def _claim_basics(statements: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
     """Per claim: counts of statements, documents and unattributed reports, publishers, depth, text."""
-    speaker = pl.when(pl.col("publisher").fill_null("") != "").then(pl.col("publisher")).otherwise(pl.col("doc_id"))
     # per statement only what the aggregates need: the text goes in at the end, for representatives only
     st = statements.select(
-        pl.col("doc_id").rank("dense").alias("doc"), speaker.alias("speaker"), pl.col("depth"),
+        pl.col("doc_id").rank("dense").alias("doc"), speaker().alias("speaker"), pl.col("depth"),
         (pl.col("chains").fill_null("") == "").alias("unattributed_statement"),
         (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length")).with_row_index("row")
     base = members.join(st, on="row", how="left").group_by("claim_id").agg(
