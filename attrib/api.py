@@ -5,7 +5,6 @@ import json
 import logging
 import os
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ import polars as pl
 from . import read
 from .pipeline import CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, Analyzer, unique_ids
 from .records import Document
+from .store import PartStore
 from .write import write_table
 
 log = logging.getLogger("attrib")
@@ -39,23 +39,63 @@ assert tuple(SCHEMAS["documents"]) == DOCUMENT_COLUMNS
 
 @dataclass
 class Analysis:
-    """The tables of one run. Every frame has the columns documented in the README."""
+    """The tables of one run. Every frame has the columns documented in the README.
 
-    statements: pl.DataFrame
-    citations: pl.DataFrame
-    documents: pl.DataFrame
+    A run with `parts_dir` keeps statements, citations and documents on disk as Parquet
+    parts: those three are then LazyFrames (`.collect()` one, or select what you need
+    first); `scan(name)` gives a LazyFrame either way. `close()` removes the parts.
+    """
+
+    statements: pl.DataFrame | pl.LazyFrame
+    citations: pl.DataFrame | pl.LazyFrame
+    documents: pl.DataFrame | pl.LazyFrame
     claims: pl.DataFrame | None = None
     extra: dict[str, pl.DataFrame] = field(default_factory=dict)
     # per stage: read, split, match, resolve_chains are CPU seconds summed over processes;
     # extraction_wall, claims (and the CLI's write, graphs) are wall-clock seconds
     seconds: dict[str, float] = field(default_factory=dict)
+    store: PartStore | None = None
 
-    def tables(self) -> dict[str, pl.DataFrame]:
+    def tables(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
         out = {"statements": self.statements, "citations": self.citations, "documents": self.documents}
         if self.claims is not None:
             out["claims"] = self.claims
         out.update(self.extra)
         return out
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        return self.tables()[name].lazy()
+
+    def height(self, name: str) -> int:
+        frame = self.tables()[name]
+        return frame.height if isinstance(frame, pl.DataFrame) else frame.select(pl.len()).collect().item()
+
+    def parts(self, **columns: list[str]) -> Iterator[dict[str, pl.DataFrame]]:
+        """The named tables a part at a time (one part when they are in memory), each with the given
+        columns: `parts(statements=["text"], citations=["statement_id"])`. A statement's citations
+        are in the same part."""
+        if self.store is not None:
+            for i in range(self.store.count):
+                yield {name: self.store.read(name, i, cols) for name, cols in columns.items()}
+        else:
+            yield {name: self.scan(name).select(cols).collect() for name, cols in columns.items()}
+
+    def set_statement_columns(self, columns: pl.DataFrame) -> None:
+        """Replace columns of the statements table by these (one row per statement, in order)."""
+        if self.store is None:
+            self.statements = self.statements.lazy().with_columns(columns.get_columns()).collect()
+            return
+        offset = 0
+        for i in range(self.store.count):
+            part = self.store.read("statements", i)
+            self.store.rewrite("statements", i, part.with_columns(columns.slice(offset, part.height).get_columns()))
+            offset += part.height
+        self.statements = self.store.scan("statements")
+
+    def close(self) -> None:
+        """Remove the Parquet parts of a run with `parts_dir` (its tables cannot be read after this)."""
+        if self.store is not None:
+            self.store.remove()
 
 
 @dataclass
@@ -118,16 +158,24 @@ def to_frame(rows: list[dict], name: str) -> pl.DataFrame:
 
 
 def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
-                   seconds: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
-    """Concatenate the batches' frames, consolidating every `consolidate_every` batches into one chunk."""
+                   seconds: dict[str, float] | None = None, store: PartStore | None = None
+                   ) -> dict[str, pl.DataFrame]:
+    """Gather the batches' frames, every `consolidate_every` batches into one chunk: appended to
+    `store` as a part when there is one (nothing is kept in memory), else concatenated in memory."""
     pending: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
     chunks: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
 
     def consolidate() -> None:
-        for name, frames in pending.items():
-            if frames:
-                chunks[name].append(pl.concat(frames, rechunk=True))
-                frames.clear()
+        if not pending["documents"]:
+            return
+        part = {name: pl.concat(frames, rechunk=True) for name, frames in pending.items()}
+        for frames in pending.values():
+            frames.clear()
+        if store is not None:
+            store.append(part)
+        else:
+            for name, frame in part.items():
+                chunks[name].append(frame)
 
     for n, batch in enumerate(batches, 1):
         for name, frame in batch.tables.items():
@@ -149,6 +197,10 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
             parts_dir: str | os.PathLike | None = None) -> Analysis:
     """Analyze articles from files, folders or tables and return the tables as DataFrames.
 
+    With `parts_dir` (a folder; the Dask engine needs one its workers can write to), the
+    statements, citations and documents stay on disk as Parquet parts and come back as
+    LazyFrames, so that memory does not grow with the corpus (see `Analysis`).
+
     >>> result = attrib.analyze("fixtures/seeds")          # doctest: +SKIP
     >>> result.statements.filter(pl.col("depth") > 1)     # doctest: +SKIP
     """
@@ -156,29 +208,46 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
         paths = [paths]
     paths = [Path(p) for p in paths]
     read.check_paths(paths)
+    if engine not in ("local", "dask"):
+        raise read.InputError(f"unknown engine {engine!r} (local or dask)")
+    if engine == "dask" and scheduler is None:
+        raise read.InputError("--engine dask needs --scheduler ADDRESS")
     meta = read.load_metadata(metadata) if metadata else None
     docs = unique_ids(read.read_documents(paths, meta))
     seconds: dict[str, float] = {}
     docs = _timed(docs, seconds, "read")
     started = time.perf_counter()
-    if engine == "dask":
-        from .engine_dask import run_dask
-        if scheduler is None:
-            raise read.InputError("--engine dask needs --scheduler ADDRESS")
-        tables = run_dask(docs, scheduler, parts_dir or Path(".attrib-parts"))
-    elif engine == "local":
-        tables = collect_tables(iter_batches(docs, jobs), seconds=seconds)
-    else:
-        raise read.InputError(f"unknown engine {engine!r} (local or dask)")
+    store = PartStore.create(parts_dir or ".", SCHEMAS) if parts_dir is not None or engine == "dask" else None
+    try:
+        if engine == "dask":
+            from .engine_dask import run_dask
+            run_dask(docs, scheduler, store)
+            tables = {}
+        else:
+            tables = collect_tables(iter_batches(docs, jobs), seconds=seconds, store=store)
+        if store is not None and parts_dir is None:  # the Dask engine without parts_dir: back into memory
+            tables = {name: store.scan(name).collect() for name in SCHEMAS}
+            store.remove()
+            store = None
+    except BaseException:
+        if store is not None:
+            store.remove()
+        raise
+    if store is not None:
+        tables = {name: store.scan(name) for name in SCHEMAS}
     seconds["extraction_wall"] = time.perf_counter() - started
     analysis = Analysis(statements=tables["statements"], citations=tables["citations"],
-                        documents=tables["documents"], seconds=seconds)
+                        documents=tables["documents"], seconds=seconds, store=store)
     if claims:
         from .claims import group_claims
-        t0 = time.perf_counter()
-        group_claims(analysis)
         from .graph import sources_table
-        analysis.extra["sources"] = sources_table(analysis.statements, analysis.citations)
+        t0 = time.perf_counter()
+        try:
+            group_claims(analysis)
+            analysis.extra["sources"] = sources_table(analysis.statements, analysis.citations)
+        except BaseException:
+            analysis.close()
+            raise
         seconds["claims"] = time.perf_counter() - t0
     return analysis
 
@@ -204,10 +273,10 @@ def write_analysis(analysis: Analysis, out_dir: str | os.PathLike, fmt: str = "c
 def write_run_record(analysis: Analysis, out_dir: str | os.PathLike, **options) -> Path:
     """DIR/run.json: what was run and how long each stage took (timings differ between runs; the tables do not)."""
     from . import __version__
+    counts = statement_counts(analysis)
     record = {"attrib_version": __version__, "options": {k: v for k, v in options.items()},
-              "documents": analysis.documents.height, "statements": analysis.statements.height,
-              "citations": analysis.citations.height,
-              "bytes_of_text": int(analysis.statements["text"].str.len_bytes().sum() or 0),
+              "documents": analysis.height("documents"), "statements": counts["statements"],
+              "citations": analysis.height("citations"), "bytes_of_text": counts["bytes_of_text"],
               "seconds": {k: round(v, 4) for k, v in analysis.seconds.items()},
               "cpu_seconds": _cpu_seconds()}
     path = Path(out_dir) / "run.json"
@@ -226,17 +295,26 @@ def _cpu_seconds() -> dict[str, float]:
     return {"main": round(own.ru_utime + own.ru_stime, 2), "workers": round(children.ru_utime + children.ru_stime, 2)}
 
 
+def statement_counts(analysis: Analysis) -> dict[str, int]:
+    """Statements, attributed statements and bytes of sentence text, read lazily."""
+    row = analysis.scan("statements").select(
+        pl.len().alias("statements"), (pl.col("chains") != "").sum().alias("attributed"),
+        pl.col("text").str.len_bytes().sum().alias("bytes_of_text")).collect(engine="streaming").row(0, named=True)
+    return {k: int(v or 0) for k, v in row.items()}
+
+
 def summary(analysis: Analysis, top: int = 10) -> str:
-    docs = analysis.documents
-    st = analysis.statements
+    docs = analysis.scan("documents").select("status").collect()
+    counts = statement_counts(analysis)
     n_err = docs.filter(pl.col("status") == "error").height
-    n_att = st.filter(pl.col("chains") != "").height
-    share = n_att / st.height if st.height else 0.0
+    n_st, n_att = counts["statements"], counts["attributed"]
+    share = n_att / n_st if n_st else 0.0
     lines = [f"documents: {docs.height} ({n_err} with errors)",
-             f"statements: {st.height}, attributed: {n_att} ({share:.0%})"]
+             f"statements: {n_st}, attributed: {n_att} ({share:.0%})"]
     if analysis.claims is not None:
         lines.append(f"claims: {analysis.claims.height}")
-    if analysis.citations.height:
-        counts = Counter(analysis.citations["cited"].to_list())
-        lines.append("top cited sources: " + ", ".join(f"{name} ({n})" for name, n in counts.most_common(top)))
+    cited = (analysis.scan("citations").group_by("cited", maintain_order=True).len()
+             .sort("len", descending=True, maintain_order=True).head(top).collect())
+    if cited.height:
+        lines.append("top cited sources: " + ", ".join(f"{name} ({n})" for name, n in cited.iter_rows()))
     return "\n".join(lines)

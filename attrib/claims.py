@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -152,32 +153,51 @@ def _blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.Series:
     return pl.Series("blanks", [""] * statements.height, dtype=pl.String).scatter(keys["row"], keys["blanks"])
 
 
-def _items(statements: pl.DataFrame, citations: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
+def _items(analysis) -> tuple[pl.Series, pl.DataFrame]:
     """Distinct (text, blanks) items: the item of each statement row, and per item its first row,
-    weight (number of statements), text and blanks. Rows are keyed by 64-bit hashes, then checked
-    against their item's text, so memory follows the number of distinct items, not of statements."""
-    blanks = _blank_keys(statements, citations)
-    keyed = pl.DataFrame({"t": statements["text"].hash(seed=7), "b": blanks.hash(seed=11)})
-    item_of_row = keyed.select(pl.struct("t", "b").rank("dense").cast(pl.Int64) - 1).to_series().alias("item")
-    firsts = (pl.DataFrame({"item": item_of_row}).with_row_index("row").group_by("item")
-              .agg(pl.col("row").first().alias("first"), pl.len().alias("weight")).sort("first"))
-    # renumber items in order of first appearance, so that everything downstream is in input order
-    order = pl.DataFrame({"item": firsts["item"], "new": pl.int_range(firsts.height, eager=True)})
-    item_of_row = (pl.DataFrame({"item": item_of_row}).join(order, on="item", how="left", maintain_order="left")
-                   ["new"].alias("item"))
-    first = firsts["first"]
-    items = pl.DataFrame({"first": first, "weight": firsts["weight"], "text": statements["text"].gather(first),
-                          "blanks": blanks.gather(first)})
-    same = ((statements["text"] == items["text"].gather(item_of_row))
-            & (blanks == items["blanks"].gather(item_of_row)))
-    if not same.all():  # a 64-bit hash collision: group on the text itself
-        exact = (pl.DataFrame({"text": statements["text"], "blanks": blanks}).with_row_index("row")
-                 .group_by("text", "blanks", maintain_order=True)
-                 .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row")))
-        item_of_row = (exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"]
-                       .cast(pl.Int64))
-        items = exact.select("first", "weight", "text", "blanks")
-    return item_of_row, items
+    weight (number of statements), text and blanks, numbered in order of first appearance.
+
+    Read a part at a time; rows are keyed by 64-bit hashes and checked against their item's
+    text, so memory follows the number of distinct items, not of statements.
+    """
+    keys: list[pl.DataFrame] = []
+    items = pl.DataFrame(schema={"t": pl.UInt64, "b": pl.UInt64, "first": pl.UInt32, "text": pl.String,
+                                 "blanks": pl.String})
+    collided = False
+    offset = 0
+    for part in _parts(analysis):
+        st = part["statements"]
+        blanks = _blank_keys(st, part["citations"])
+        keyed = pl.DataFrame({"t": st["text"].hash(seed=7), "b": blanks.hash(seed=11), "text": st["text"],
+                              "blanks": blanks}).with_row_index("first", offset=offset)
+        offset += st.height
+        new = (keyed.unique(["t", "b"], keep="first", maintain_order=True)
+               .join(items.select("t", "b"), on=["t", "b"], how="anti", maintain_order="left"))
+        items = pl.concat([items, new.select(items.columns)], rechunk=True)
+        item = keyed.select("t", "b", "text", "blanks").join(items, on=["t", "b"], how="left", maintain_order="left")
+        collided = collided or not ((item["text"] == item["text_right"]) & (item["blanks"] == item["blanks_right"])).all()
+        keys.append(keyed.select("t", "b"))
+    if collided:  # a 64-bit hash collision: group on the texts themselves (reads the parts again)
+        rows = [pl.DataFrame({"text": part["statements"]["text"],
+                              "blanks": _blank_keys(part["statements"], part["citations"])})
+                for part in _parts(analysis)]
+        return _exact_items(pl.concat(rows))
+    numbered = items.with_row_index("item").select("t", "b", pl.col("item").cast(pl.Int64))
+    item_of_row = pl.concat(keys).join(numbered, on=["t", "b"], how="left", maintain_order="left")["item"]
+    weight = item_of_row.value_counts().sort("item")["count"]
+    return item_of_row, items.select(pl.col("first").cast(pl.Int64), weight.alias("weight"), "text", "blanks")
+
+
+def _parts(analysis) -> Iterator[dict[str, pl.DataFrame]]:
+    return analysis.parts(statements=["statement_id", "chains", "start", "text"],
+                          citations=["statement_id", "source_start", "source_end", "cue_start", "cue_end"])
+
+
+def _exact_items(rows: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
+    exact = (rows.with_row_index("row").group_by("text", "blanks", maintain_order=True)
+             .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row")))
+    item_of_row = exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"].cast(pl.Int64)
+    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "text", "blanks")
 
 
 def _parse_blanks(key: str) -> list[tuple[int, int]]:
@@ -192,14 +212,12 @@ def group_claims(analysis) -> None:
     Python objects kept per item are a frozenset of interned feature ids, so memory follows
     the number of distinct sentences, not of statements.
     """
-    statements: pl.DataFrame = analysis.statements
-    citations: pl.DataFrame = analysis.citations
-    n = statements.height
+    n = analysis.height("statements")
     if n == 0:
-        analysis.claims = claims_table(statements, citations)
+        analysis.claims = claims_table(analysis)
         return
     vocab = vocabulary()
-    item_of_row, items = _items(statements, citations)
+    item_of_row, items = _items(analysis)
     feature_ids: dict[str, int] = {}
     feats: list[frozenset[int]] = []
     for text, blanks in items.select("text", "blanks").iter_rows():
@@ -266,8 +284,8 @@ def group_claims(analysis) -> None:
 
     also_items = _also_supports(m, dict(pair_sim), cluster_of, item_groups, item_claim, sim, weight)
     also = pl.Series("also_claims", also_items, dtype=pl.String).gather(item_of_row)
-    analysis.statements = statements.with_columns(claim_id, also)
-    analysis.claims = claims_table(analysis.statements, citations)
+    analysis.set_statement_columns(pl.DataFrame([claim_id, also]))
+    analysis.claims = claims_table(analysis)
 
 
 def _also_supports(n: int, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
@@ -339,6 +357,6 @@ def _average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[i
     return cluster
 
 
-def claims_table(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
+def claims_table(analysis) -> pl.DataFrame:
     from .origins import claim_rows
-    return claim_rows(statements, citations)
+    return claim_rows(analysis)

@@ -174,19 +174,21 @@ def write_graph(g: graphviz.Digraph, folder: Path, name: str) -> list[Path]:
     return out
 
 
-def sources_table(statements: pl.DataFrame, citations: pl.DataFrame, gazetteer: Gazetteer | None = None
-                  ) -> pl.DataFrame:
+def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFrame | pl.LazyFrame,
+                  gazetteer: Gazetteer | None = None) -> pl.DataFrame:
     """One row per cited source: who it is and how it is cited across the corpus."""
     gazetteer = gazetteer or load_gazetteer()
-    publishers = statements.select("doc_id", pl.col("publisher").fill_null("")).unique("doc_id", keep="first")
-    per_source = (citations.select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
+    publishers = (statements.lazy().select("doc_id", pl.col("publisher").fill_null(""))
+                  .unique("doc_id", keep="first").collect(engine="streaming"))
+    per_source = (citations.lazy().select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
                   .with_columns((pl.col("hop") == pl.col("hop").max().over("statement_id", "path")).alias("is_last"),
                                 source_key().alias("key"))
-                  .join(publishers, on="doc_id", how="left", maintain_order="left")
+                  .join(publishers.lazy(), on="doc_id", how="left", maintain_order="left")
                   .group_by("key", maintain_order=True)
                   .agg(pl.col("cited").first(), pl.col("cited_kind").first(), pl.len().alias("n_cited"),
                        pl.col("is_last").sum().alias("n_as_original"),
-                       pl.col("publisher").fill_null("").n_unique().alias("n_publishers_citing")))
+                       pl.col("publisher").fill_null("").n_unique().alias("n_publishers_citing"))
+                  .collect())
     rows = []
     for key, cited, cited_kind, n_cited, n_original, n_publishers in per_source.iter_rows():
         entry = gazetteer.entries.get(key)
@@ -202,8 +204,9 @@ def sources_table(statements: pl.DataFrame, citations: pl.DataFrame, gazetteer: 
     return frame.sort(["n_cited", "source_id"], descending=[True, False])
 
 
-def network(citations: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def network(citations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Corpus-wide citing -> cited network: Gephi nodes (Id, Label, ...) and edges (Source, Target, Weight)."""
+    citations = citations.lazy().select("citing", "cited", "cited_kind").collect(engine="streaming")
     if citations.height == 0:
         empty_nodes = pl.DataFrame(schema={"Id": pl.String, "Label": pl.String, "Kind": pl.String, "Cited": pl.Int64})
         return empty_nodes, pl.DataFrame(schema={"Source": pl.String, "Target": pl.String, "Weight": pl.Int64})
@@ -252,6 +255,17 @@ def network_graph(nodes: pl.DataFrame, edges: pl.DataFrame, top: int = 150) -> g
     return g
 
 
+def _supporting(analysis, claim_ids: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The statements that support any of these claims, and their citations: all that their graphs need,
+    read without loading the whole tables."""
+    supports = (pl.col("claim_id").is_in(claim_ids)
+                | pl.col("also_claims").fill_null("").str.split(" ").list.eval(pl.element().is_in(claim_ids)).list.any())
+    statements = analysis.scan("statements").filter(supports).collect(engine="streaming")
+    citations = (analysis.scan("citations").filter(pl.col("statement_id").is_in(statements["statement_id"].implode()))
+                 .collect(engine="streaming"))
+    return statements, citations
+
+
 def write_claim_outputs(analysis, out_dir: str | Path, graphs: int | None = 20) -> list[Path]:
     """graphs/<claim>.svg|.dot for the top claims, graphs/sources.svg, sources.csv, network/*, report.html."""
     from .report import write_report
@@ -266,8 +280,9 @@ def write_claim_outputs(analysis, out_dir: str | Path, graphs: int | None = 20) 
         chosen = claims if graphs is None else claims.head(max(graphs, 0))
         if not renderer():
             log.warning("Graphviz not found: writing .dot files only (apt-get install graphviz, or pip install pygraphviz)")
+        statements, citations = _supporting(analysis, chosen["claim_id"].to_list())
         for row in chosen.iter_rows(named=True):
-            g = claim_graph(row["claim_id"], analysis.statements, analysis.citations, row["text"], gazetteer)
+            g = claim_graph(row["claim_id"], statements, citations, row["text"], gazetteer)
             written += write_graph(g, graph_dir, row["claim_id"])
     nodes, edges = network(analysis.citations)
     written.append(write_table(nodes, out / "network", "nodes", "csv"))

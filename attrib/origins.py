@@ -79,14 +79,44 @@ CLAIM_SCHEMA = {"claim_id": pl.String, "text": pl.String, "n_statements": pl.Int
                 "flags": pl.String}
 
 
-def member_rows(statements: pl.DataFrame) -> pl.DataFrame:
-    """(claim_id, row, primary): every statement under its claim_id and under each of its also_claims."""
+def member_rows(statements: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(claim, row, primary): every statement under its claim_id and under each of its also_claims,
+    with claims as integer codes (numbered in claim_id order, cheaper to join and sort than the
+    strings); and (claim, claim_id), the ids by code."""
     st = statements.select("claim_id", "also_claims").with_row_index("row")
     primary = st.select("claim_id", "row", pl.lit(True).alias("primary"))
     also = (st.filter(pl.col("also_claims").fill_null("") != "")
             .select(pl.col("also_claims").str.split(" ").alias("claim_id"), "row", pl.lit(False).alias("primary"))
             .explode("claim_id"))
-    return pl.concat([primary, also]).sort("claim_id", "row")
+    members = pl.concat([primary, also])
+    ids = members.select(pl.col("claim_id").unique().sort()).with_row_index("claim")
+    members = members.join(ids, on="claim_id").select("claim", "row", "primary").sort("claim", "row")
+    return members, ids
+
+
+def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Per statement, in order, only what the claims table needs; and `citation_columns` of the
+    citations with the row of their statement. Read a part at a time, so the corpus's text and
+    id strings are never all in memory: documents are numbered, and citations meet their
+    statements by id within their part."""
+    statements, citations, offset, docs = [], [], 0, 0
+    for part in analysis.parts(statements=["claim_id", "also_claims", "statement_id", "chains", "doc_id", "publisher",
+                                           "depth", "text"],
+                               citations=["statement_id", *citation_columns]):
+        st = part["statements"].with_row_index("row", offset=offset)
+        offset += st.height
+        slim = st.select(
+            "claim_id", pl.col("also_claims").fill_null(""), (pl.col("chains").fill_null("") != "").alias("attributed"),
+            (pl.col("doc_id").rank("dense").cast(pl.Int64) + docs).alias("doc"), speaker().alias("speaker"), "depth",
+            (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length"))
+        docs = int(slim["doc"].max() or docs)
+        statements.append(slim)
+        rows = st.filter(pl.col("chains").fill_null("") != "").select("statement_id", "row")
+        citations.append(part["citations"].join(rows, on="statement_id", how="inner", maintain_order="left")
+                         .select("row", *citation_columns))
+    if not statements:
+        return pl.DataFrame(), pl.DataFrame()
+    return pl.concat(statements), pl.concat(citations)
 
 
 def with_statement_rows(citations: pl.DataFrame, statements: pl.DataFrame, *columns: str) -> pl.DataFrame:
@@ -117,20 +147,27 @@ def source_key() -> pl.Expr:
             .otherwise(pl.lit("name:") + pl.col("cited").str.to_lowercase()))
 
 
-def statement_origins(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
-    """(row, path, name, source_id, unattributed): the last hop of each path, or the publisher when unattributed."""
-    last = (citations.select("statement_id", "path", "hop", "cited", "source_id")
-            .sort("statement_id", "path", "hop")
-            .group_by("statement_id", "path", maintain_order=True).last()
-            .pipe(with_statement_rows, statements)
-            .select("row", "path", pl.col("cited").alias("name"), source_key().alias("source_id"),
-                    pl.lit(False).alias("unattributed")))
-    rows = statements.select("publisher", "doc_id").with_row_index("row")
-    own = (rows.join(last.select("row").unique(), on="row", how="anti")
-           .select("row", pl.lit(0, pl.Int64).alias("path"), speaker().alias("name"),
-                   (pl.lit("publisher:") + speaker().str.to_lowercase()).alias("source_id"),
+def statement_origins(st: pl.DataFrame, ci: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(row, path, origin): the last hop of each path, or the publisher when unattributed (path 0);
+    and (origin, name, source_id, unattributed), the distinct origins by integer code.
+    `st` and `ci` as from `slim_tables`."""
+    last = (ci.select("row", "path", "hop", "cited", "source_id")
+            .sort("row", "path", "hop")
+            .group_by("row", "path", maintain_order=True).last()
+            .select("row", pl.col("path").cast(pl.Int64), pl.col("cited").alias("name"),
+                    source_key().alias("source_id"), pl.lit(False).alias("unattributed")))
+    own = (st.select("speaker").with_row_index("row").join(last.select("row").unique(), on="row", how="anti")
+           .select("row", pl.lit(0, pl.Int64).alias("path"), pl.col("speaker").alias("name"),
                    pl.lit(True).alias("unattributed")))
-    return pl.concat([last.with_columns(pl.col("path").cast(pl.Int64)), own]).sort("row", "path")
+    speakers = own.select("name").unique().with_columns(
+        (pl.lit("publisher:") + pl.col("name").str.to_lowercase()).alias("source_id"), pl.lit(True).alias("unattributed"))
+    key = ["name", "source_id", "unattributed"]
+    origins = (pl.concat([last.select(key).unique(), speakers.select(key)]).unique().sort(key)
+               .with_row_index("origin"))
+    coded = pl.concat([
+        last.join(origins, on=key).select("row", "path", "origin"),
+        own.join(origins.filter(pl.col("unattributed")), on="name").select("row", "path", "origin")])
+    return coded.sort("row", "path"), origins
 
 
 def _origin_attributes(origins: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFrame:
@@ -152,74 +189,81 @@ def _origin_attributes(origins: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFr
     return pl.DataFrame(out, schema=schema, orient="row") if out else pl.DataFrame(schema=schema)
 
 
-def _circular_claims(members: pl.DataFrame, statements: pl.DataFrame, citations: pl.DataFrame) -> set[str]:
+def _circular_claims(members: pl.DataFrame, ci: pl.DataFrame) -> set[int]:
     """Claims whose citation graph has a cycle; only claims where a cited node also cites are checked."""
-    edges = (with_statement_rows(citations.select("statement_id", "citing", "cited"), statements)
-             .join(members.select("claim_id", "row"), on="row").select("claim_id", "citing", "cited").unique())
+    edges = (ci.select("row", "citing", "cited").join(members.select("claim", "row"), on="row")
+             .select("claim", "citing", "cited").unique())
     edges = edges.filter(pl.col("citing") != pl.col("cited"))
-    suspects = edges.join(edges.select("claim_id", pl.col("citing").alias("cited")).unique(),
-                          on=["claim_id", "cited"], how="semi")["claim_id"].unique().sort()
+    suspects = edges.join(edges.select("claim", pl.col("citing").alias("cited")).unique(),
+                          on=["claim", "cited"], how="semi")["claim"].unique().sort()
     circular = set()
-    for claim_id in suspects:
-        pairs = edges.filter(pl.col("claim_id") == claim_id).select("citing", "cited").sort("citing", "cited").rows()
+    for claim in suspects:
+        pairs = edges.filter(pl.col("claim") == claim).select("citing", "cited").sort("citing", "cited").rows()
         if _has_cycle(pairs):
-            circular.add(claim_id)
+            circular.add(claim)
     return circular
 
 
-def _claim_basics(statements: pl.DataFrame, members: pl.DataFrame) -> pl.DataFrame:
+def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis) -> pl.DataFrame:
     """Per claim: counts of statements, documents and unattributed reports, publishers, depth, text."""
-    # per statement only what the aggregates need: the text goes in at the end, for representatives only
-    st = statements.select(
-        pl.col("doc_id").rank("dense").alias("doc"), speaker().alias("speaker"), pl.col("depth"),
-        (pl.col("chains").fill_null("") == "").alias("unattributed_statement"),
-        (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length")).with_row_index("row")
-    base = members.join(st, on="row", how="left").group_by("claim_id").agg(
+    base = members.join(st.with_row_index("row"), on="row", how="left"
+                        ).group_by("claim").agg(
         pl.len().alias("n_statements"), pl.col("doc").n_unique().alias("n_documents"),
         pl.col("speaker").unique().sort().str.join(" | ").alias("publishers"),
-        pl.col("unattributed_statement").sum().cast(pl.Int64).alias("n_unattributed"),
+        (~pl.col("attributed")).sum().cast(pl.Int64).alias("n_unattributed"),
         pl.col("depth").max().cast(pl.Int64).alias("max_depth"),
         # the representative: a primary member, attributed if possible, of about tweet length
-        pl.col("row").sort_by([pl.col("primary"), ~pl.col("unattributed_statement"), -pl.col("off_length"),
+        pl.col("row").sort_by([pl.col("primary"), pl.col("attributed"), -pl.col("off_length"),
                                -pl.col("row").cast(pl.Int64)], descending=True).first().alias("representative"))
-    return base.with_columns(statements["text"].gather(base["representative"]).alias("text")).drop("representative")
+    # the text goes in at the end, read for the representatives only
+    wanted = base.select(pl.col("representative").alias("row")).unique()
+    texts, offset = [], 0
+    for part in analysis.parts(statements=["text"]):
+        rows = part["statements"].with_row_index("row", offset=offset)
+        offset += rows.height
+        texts.append(rows.join(wanted, on="row", how="semi"))
+    return (base.join(pl.concat(texts), left_on="representative", right_on="row", how="left", maintain_order="left")
+            .drop("representative"))
 
 
-def _claim_origins(statements: pl.DataFrame, citations: pl.DataFrame, members: pl.DataFrame,
-                   gazetteer: Gazetteer) -> pl.DataFrame:
+def _claim_origins(st: pl.DataFrame, ci: pl.DataFrame, members: pl.DataFrame, gazetteer: Gazetteer) -> pl.DataFrame:
     """Per claim: its originals in order of appearance, how many, and how many independent ones."""
-    claim_origins = (members.select("claim_id", "row").join(statement_origins(statements, citations), on="row")
-                     .sort("claim_id", "row", "path")
-                     .unique(["claim_id", "name", "source_id", "unattributed"], keep="first", maintain_order=True))
+    coded, origins = statement_origins(st, ci)
+    claim_origins = (members.select("claim", "row").join(coded, on="row")
+                     .sort("claim", "row", "path")
+                     .unique(["claim", "origin"], keep="first", maintain_order=True)
+                     .join(origins, on="origin", how="left", maintain_order="left"))
     attrs = _origin_attributes(claim_origins, gazetteer)
     claim_origins = claim_origins.join(attrs, on=["name", "source_id"], how="left", maintain_order="left")
-    groups = (claim_origins.select("claim_id", pl.col("group_countries").alias("country"),
+    groups = (claim_origins.select("claim", pl.col("group_countries").alias("country"),
                                    (pl.lit("group:") + pl.col("name").str.to_lowercase()).alias("group_key"))
-              .explode("country").drop_nulls("country").unique(["claim_id", "country"], keep="first",
+              .explode("country").drop_nulls("country").unique(["claim", "country"], keep="first",
                                                                 maintain_order=True))
-    claim_origins = (claim_origins.join(groups, left_on=["claim_id", "state_country"], right_on=["claim_id", "country"],
+    claim_origins = (claim_origins.join(groups, left_on=["claim", "state_country"], right_on=["claim", "country"],
                                         how="left", maintain_order="left")
                      .with_columns(pl.coalesce("group_key", "owner_key", "source_id").alias("key")))
-    return claim_origins.group_by("claim_id").agg(
+    return claim_origins.group_by("claim").agg(
         pl.col("name").unique(maintain_order=True).str.join(" | ").alias("originals"),
         pl.len().cast(pl.Int64).alias("n_originals"),
         pl.col("key").n_unique().cast(pl.Int64).alias("n_independent_origins"))
 
 
-def claim_rows(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.DataFrame:
-    """One row per claim (see CLAIM_COLUMNS), computed in polars so that it scales with the corpus.
-    Each part runs in its own function, so that its intermediate tables are freed before the next."""
-    if statements.height == 0:
+def claim_rows(analysis) -> pl.DataFrame:
+    """One row per claim (see CLAIM_COLUMNS) of an `Analysis` whose statements have claim ids,
+    computed in polars on slim, row-keyed copies of its tables, so that it scales with the corpus."""
+    st, ci = slim_tables(analysis, "path", "hop", "cited", "source_id", "citing")
+    if st.height == 0:
         return pl.DataFrame(schema=CLAIM_SCHEMA)
-    members = member_rows(statements)
-    base = _claim_basics(statements, members)
-    by_origin = _claim_origins(statements, citations, members, load_gazetteer())
-    circular = _circular_claims(members, statements, citations)
-    del members
-    frame = base.join(by_origin, on="claim_id", how="left").with_columns(
+    members, ids = member_rows(st)
+    st = st.drop("claim_id", "also_claims")
+    base = _claim_basics(st, members, analysis)
+    by_origin = _claim_origins(st, ci, members, load_gazetteer())
+    circular = _circular_claims(members, ci)
+    del members, st, ci
+    frame = base.join(by_origin, on="claim", how="left").join(ids, on="claim").with_columns(
         pl.concat_str(
             pl.when((pl.col("n_statements") >= 3) & (pl.col("n_independent_origins") == 1)).then(pl.lit("single-origin")),
-            pl.when(pl.col("claim_id").is_in(sorted(circular))).then(pl.lit("circular")),
+            pl.when(pl.col("claim").is_in(sorted(circular))).then(pl.lit("circular")),
             pl.when((pl.col("n_unattributed") > 0) & (pl.col("n_unattributed") < pl.col("n_statements")))
             .then(pl.lit("laundered")),
             separator=" ", ignore_nulls=True).alias("flags"))

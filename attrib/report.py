@@ -31,13 +31,14 @@ def _svg(path: Path) -> str:
 def write_report(analysis, out_dir: str | Path, graphs_shown: int = 20) -> Path:
     out = Path(out_dir)
     e = html.escape
-    docs, st = analysis.documents, analysis.statements
+    from .api import statement_counts
+    docs = analysis.scan("documents").select("status").collect()
+    counts = statement_counts(analysis)
     claims = analysis.claims if analysis.claims is not None else pl.DataFrame()
-    n_att = st.filter(pl.col("chains") != "").height
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>attrib report</title>"
              f"<style>{STYLE}</style></head><body><h1>attrib report</h1>",
              f"<p>{docs.height} documents ({docs.filter(pl.col('status') == 'error').height} with errors), "
-             f"{st.height} statements, {n_att} attributed, {claims.height} claims.</p>"]
+             f"{counts['statements']} statements, {counts['attributed']} attributed, {claims.height} claims.</p>"]
     if claims.height:
         ordered = claims.with_columns((pl.col("flags") != "").alias("_flagged")).sort(
             ["n_statements", "_flagged", "claim_id"], descending=[True, True, False])

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 
 import click
+import polars as pl
 
 from .. import api
 from ..read import InputError
@@ -45,10 +45,19 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
     """
     logging.basicConfig(level=logging.WARNING, format="attrib: %(message)s", stream=sys.stderr)
     try:
+        # the tables stay on disk as Parquet parts in the output folder until written
         analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs, engine=engine, scheduler=scheduler,
-                               parts_dir=os.path.join(out_dir, ".parts"))
+                               parts_dir=out_dir)
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
+    try:
+        _write(analysis, paths, out_dir, fmt, jobs, quiet, strict, graphs)
+    finally:
+        analysis.close()
+
+
+def _write(analysis: api.Analysis, paths, out_dir: str, fmt: str, jobs: int, quiet: bool, strict: bool,
+           graphs: str) -> None:
     t0 = time.perf_counter()
     written = api.write_analysis(analysis, out_dir, fmt)
     analysis.seconds["write"] = time.perf_counter() - t0
@@ -61,6 +70,6 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
     if not quiet:
         click.echo(api.summary(analysis))
         click.echo(f"wrote {', '.join(str(p) for p in written)}")
-    errors = analysis.documents.filter(analysis.documents["status"] == "error").height
+    errors = analysis.scan("documents").filter(pl.col("status") == "error").select(pl.len()).collect().item()
     if strict and errors:
         raise SystemExit(1)

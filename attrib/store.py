@@ -1,0 +1,60 @@
+"""Tables kept on disk between stages: Parquet parts of a few thousand documents each.
+
+A large run writes each chunk of extracted rows as one part per table instead of
+holding the corpus's tables in memory. Later stages read the parts one at a time
+(claim features, rows with their claim ids) or scan them lazily with polars for
+the few columns they need, so memory follows a part and those columns, not the
+corpus. Part i of every table covers the same documents, so a statement's
+citations are always in the part of the same number.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+TABLES = ("statements", "citations", "documents")
+
+
+class PartStore:
+    """A folder of `<table>-<n>.parquet` parts, created by the run and removed by `remove()`."""
+
+    def __init__(self, folder: str | Path, schemas: dict[str, dict[str, pl.DataType]]) -> None:
+        self.folder = Path(folder)
+        self.schemas = schemas
+        self.count = 0
+
+    @classmethod
+    def create(cls, parent: str | Path, schemas: dict[str, dict[str, pl.DataType]]) -> "PartStore":
+        """A new, empty store in a fresh folder under `parent` (never one that holds anything else)."""
+        Path(parent).mkdir(parents=True, exist_ok=True)
+        return cls(tempfile.mkdtemp(prefix=".attrib-parts-", dir=parent), schemas)
+
+    def path(self, name: str, index: int) -> Path:
+        return self.folder / f"{name}-{index:06d}.parquet"
+
+    def append(self, tables: dict[str, pl.DataFrame]) -> None:
+        """Add one part: a frame per table, all for the same documents."""
+        for name in TABLES:
+            # lz4: parts are read back once or twice; speed matters more than size here
+            tables[name].write_parquet(self.path(name, self.count), compression="lz4", statistics=False)
+        self.count += 1
+
+    def read(self, name: str, index: int, columns: list[str] | None = None) -> pl.DataFrame:
+        return pl.read_parquet(self.path(name, index), columns=columns)
+
+    def rewrite(self, name: str, index: int, frame: pl.DataFrame) -> None:
+        tmp = self.path(name, index).with_suffix(".tmp")
+        frame.write_parquet(tmp, compression="lz4", statistics=False)
+        tmp.replace(self.path(name, index))
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        """The whole table, lazily, in input order."""
+        if not self.count:
+            return pl.LazyFrame(schema=self.schemas[name])
+        return pl.scan_parquet([self.path(name, i) for i in range(self.count)], schema=self.schemas[name])
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
