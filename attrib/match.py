@@ -129,8 +129,32 @@ class RuleTimeout(TimeoutError):
         self.found = found
 
 
+def word_positions(words: list[Token]) -> dict[str, list[int]]:
+    """Lower-cased word -> the indexes of its tokens: where anchored rules are tried, found once per sentence."""
+    positions: dict[str, list[int]] = {}
+    for i, (_, _, word) in enumerate(words):
+        if word in positions:
+            positions[word].append(i)
+        else:
+            positions[word] = [i]
+    return positions
+
+
+def _anchor_indexes(rule: Rule, words: list[Token], positions: dict[str, list[int]]) -> list[int]:
+    """Indexes of the tokens where an anchored rule may end (anchor_words) or begin (anchor_starts), in order."""
+    found: list[int] = []
+    for word in rule.anchor_starts or rule.anchor_words:
+        found.extend(positions.get(word, ()))
+    if rule.anchor_pairs:
+        for before, word in rule.anchor_pairs:
+            found.extend(i for i in positions.get(word, ()) if i and words[i - 1][2] == before)
+        return sorted(set(found))  # a word may be an anchor both alone and after another
+    found.sort()
+    return found
+
+
 def matches(rule: Rule, text: str, words: list[Token] | None = None,
-            timeout: float = MATCH_TIMEOUT) -> list[regex.Match]:
+            timeout: float = MATCH_TIMEOUT, positions: dict[str, list[int]] | None = None) -> list[regex.Match]:
     """Non-overlapping matches of a rule, the same as finditer would give, within `timeout` seconds
     in all (past it: RuleTimeout with the matches found so far).
 
@@ -155,14 +179,12 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
             return found
         if words is None:
             words = tokens(text)
+        anchors = _anchor_indexes(rule, words, word_positions(words) if positions is None else positions)
         if rule.anchor_words or rule.anchor_pairs:
             limit = len(text) + 1
-            single, pairs = rule.anchor_words, rule.anchor_pairs
-            for i in range(len(words) - 1, -1, -1):
-                _, end, word = words[i]
+            for i in reversed(anchors):
+                end = words[i][1]
                 if end >= limit:
-                    continue
-                if word not in single and not (i and (words[i - 1][2], word) in pairs):
                     continue
                 m = rule.pattern.match(text, end, timeout=left())
                 if m is not None:
@@ -170,8 +192,9 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
                     limit = m.start(_FRAME) + 1
             return found
         after = 0
-        for token_start, _, word in words:
-            if token_start < after or word not in rule.anchor_starts:
+        for i in anchors:
+            token_start = words[i][0]
+            if token_start < after:
                 continue
             # a match may also begin with the spaces before its cue ('", said X': right after the quote)
             space_start = token_start
@@ -193,13 +216,14 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
 def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
     """All non-overlapping frames of one sentence, in text order."""
     sentence_tokens = tokens(sentence.text)
-    words = {w for _, _, w in sentence_tokens}
+    positions = word_positions(sentence_tokens)
+    words = set(positions)
     candidates: list[Frame] = []
     for rule in rules:
         if (rule.triggers and rule.triggers.isdisjoint(words)) or (rule.requires and rule.requires.isdisjoint(words)):
             continue
         try:
-            found = matches(rule, sentence.text, sentence_tokens)
+            found = matches(rule, sentence.text, sentence_tokens, positions=positions)
         except RuleTimeout as exc:
             found = exc.found
             log.warning("%s: rule %s timed out on sentence %d; kept its %d matches so far", doc_id, rule.id,
