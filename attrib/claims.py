@@ -161,8 +161,8 @@ def _items(analysis) -> tuple[pl.Series, pl.DataFrame]:
     text, so memory follows the number of distinct items, not of statements.
     """
     keys: list[pl.DataFrame] = []
-    items = pl.DataFrame(schema={"t": pl.UInt64, "b": pl.UInt64, "first": pl.UInt32, "text": pl.String,
-                                 "blanks": pl.String})
+    schema = {"t": pl.UInt64, "b": pl.UInt64, "first": pl.UInt32, "text": pl.String, "blanks": pl.String}
+    chunks = [pl.DataFrame(schema=schema)]   # the items, in order of first appearance, a chunk per part
     collided = False
     offset = 0
     for part in _parts(analysis):
@@ -171,10 +171,12 @@ def _items(analysis) -> tuple[pl.Series, pl.DataFrame]:
         keyed = pl.DataFrame({"t": st["text"].hash(seed=7), "b": blanks.hash(seed=11), "text": st["text"],
                               "blanks": blanks}).with_row_index("first", offset=offset)
         offset += st.height
+        # items seen in earlier parts that recur here (a scan of their keys, no copy of their texts)
+        known = pl.concat(chunks, rechunk=False).join(keyed.select("t", "b").unique(), on=["t", "b"], how="semi")
         new = (keyed.unique(["t", "b"], keep="first", maintain_order=True)
-               .join(items.select("t", "b"), on=["t", "b"], how="anti", maintain_order="left"))
-        items = pl.concat([items, new.select(items.columns)], rechunk=True)
-        item = keyed.select("t", "b", "text", "blanks").join(items, on=["t", "b"], how="left", maintain_order="left")
+               .join(known.select("t", "b"), on=["t", "b"], how="anti", maintain_order="left").select(list(schema)))
+        chunks.append(new)
+        item = keyed.join(pl.concat([known, new]), on=["t", "b"], how="left", maintain_order="left")
         collided = collided or not ((item["text"] == item["text_right"]) & (item["blanks"] == item["blanks_right"])).all()
         keys.append(keyed.select("t", "b"))
     if collided:  # a 64-bit hash collision: group on the texts themselves (reads the parts again)
@@ -182,6 +184,7 @@ def _items(analysis) -> tuple[pl.Series, pl.DataFrame]:
                               "blanks": _blank_keys(part["statements"], part["citations"])})
                 for part in _parts(analysis)]
         return _exact_items(pl.concat(rows))
+    items = pl.concat(chunks)
     numbered = items.with_row_index("item").select("t", "b", pl.col("item").cast(pl.Int64))
     item_of_row = pl.concat(keys).join(numbered, on=["t", "b"], how="left", maintain_order="left")["item"]
     weight = item_of_row.value_counts().sort("item")["count"]
@@ -226,7 +229,8 @@ def group_claims(analysis) -> None:
             feats.append(frozenset())
             continue
         found = statement_features(text, _parse_blanks(blanks), vocab)
-        feats.append(frozenset(feature_ids.setdefault(k, len(feature_ids)) for k in found))
+        # ids in sorted order: the numbering, and so every sum below, must not follow string hashing
+        feats.append(frozenset(feature_ids.setdefault(k, len(feature_ids)) for k in sorted(found)))
     weight = items["weight"].to_list()   # statements behind each item
     names = {v: k for k, v in feature_ids.items()}
     df = [0] * len(feature_ids)
@@ -234,7 +238,7 @@ def group_claims(analysis) -> None:
         for k in f:
             df[k] += w
     idf = [math.log((n + 1) / (v + 0.5)) for v in df]
-    mass = [sum(idf[k] for k in f) or 1.0 for f in feats]
+    mass = [math.fsum(idf[k] for k in f) or 1.0 for f in feats]
     comparable = [len(f) >= MIN_FEATURES for f in feats]
     postings: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
@@ -325,7 +329,7 @@ def similarity(a: frozenset[int], b: frozenset[int], idf: list[float], mass_a: f
     shared_keys = a & b
     if len(shared_keys) < MIN_SHARED:
         return 0.0
-    return sum(idf[k] for k in shared_keys) / min(mass_a, mass_b)
+    return math.fsum(idf[k] for k in shared_keys) / min(mass_a, mass_b)  # exact: no order dependence
 
 
 def _average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int]) -> list[int]:
