@@ -5,8 +5,10 @@ import json
 import logging
 import os
 import time
+import weakref
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +45,8 @@ class Analysis:
 
     A run with `parts_dir` keeps statements, citations and documents on disk as Parquet
     parts: those three are then LazyFrames (`.collect()` one, or select what you need
-    first); `scan(name)` gives a LazyFrame either way. `close()` removes the parts.
+    first); `scan(name)` gives a LazyFrame either way. `close()` (or leaving a `with`
+    block, or dropping the analysis) removes the parts.
     """
 
     statements: pl.DataFrame | pl.LazyFrame
@@ -82,6 +85,9 @@ class Analysis:
 
     def set_statement_columns(self, columns: pl.DataFrame) -> None:
         """Replace columns of the statements table by these (one row per statement, in order)."""
+        n = self.height("statements")
+        if columns.height != n:
+            raise ValueError(f"{columns.height} rows of columns for {n} statements")
         if self.store is None:
             self.statements = self.statements.lazy().with_columns(columns.get_columns()).collect()
             return
@@ -92,10 +98,20 @@ class Analysis:
             offset += part.height
         self.statements = self.store.scan("statements")
 
+    def __post_init__(self) -> None:
+        if self.store is not None:  # parts go when the analysis does, at the latest at exit
+            weakref.finalize(self, self.store.remove)
+
     def close(self) -> None:
         """Remove the Parquet parts of a run with `parts_dir` (its tables cannot be read after this)."""
         if self.store is not None:
             self.store.remove()
+
+    def __enter__(self) -> "Analysis":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 @dataclass
@@ -140,8 +156,7 @@ def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) 
     """Analyze documents in input order, a batch at a time; with jobs > 1 in that many processes
     (same output).
 
-    Input is read a window at a time (jobs x 4 batches), so memory does not grow with
-    the corpus in this stage.
+    At most jobs x 4 batches are read ahead, so memory does not grow with the corpus in this stage.
     """
     Analyzer.shared()  # compiled here, before the fork, so that every worker inherits it
     if jobs <= 1:
@@ -149,8 +164,15 @@ def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) 
             yield analyze_batch(batch)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for window in _batches(_batches(docs, batch_size), jobs * 4):
-            yield from pool.map(analyze_batch, window)
+        # a sliding window: a new batch goes out as soon as the oldest comes back, so no worker
+        # waits for the slowest batch of a window (results still come back in input order)
+        in_flight: deque[Future[BatchResult]] = deque()
+        for batch in _batches(docs, batch_size):
+            in_flight.append(pool.submit(analyze_batch, batch))
+            if len(in_flight) >= jobs * 4:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
 
 
 def to_frame(rows: list[dict], name: str) -> pl.DataFrame:

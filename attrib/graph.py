@@ -60,14 +60,14 @@ class Node:
     statements: list[str] = field(default_factory=list)
 
 
-def claim_graph(claim_id: str, statements: pl.DataFrame, citations: pl.DataFrame,
+def claim_graph(claim_id: str, statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFrame | pl.LazyFrame,
                 claim_text: str = "", gazetteer: Gazetteer | None = None) -> graphviz.Digraph:
     """The citation graph of one claim as a graphviz.Digraph (DOT source via `.source`)."""
     gazetteer = gazetteer or load_gazetteer()
     supports = pl.col("claim_id") == claim_id
-    if "also_claims" in statements.columns:
+    if "also_claims" in statements.lazy().collect_schema().names():
         supports = supports | pl.col("also_claims").fill_null("").str.split(" ").list.contains(claim_id)
-    members = claim_members(statements.filter(supports)).get(claim_id, [])
+    members = claim_members(statements.lazy().filter(supports).collect()).get(claim_id, [])
     ids = {m["statement_id"] for m in members}
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -82,7 +82,8 @@ def claim_graph(claim_id: str, statements: pl.DataFrame, citations: pl.DataFrame
             n.statements.append(statement)
         return key
 
-    rows = citations.filter(pl.col("statement_id").is_in(list(ids))).sort(["statement_id", "path", "hop"])
+    rows = (citations.lazy().filter(pl.col("statement_id").is_in(sorted(ids))).sort(["statement_id", "path", "hop"])
+            .collect())
     text_of = {m["statement_id"]: m["text"] for m in members}
     paths: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for r in rows.iter_rows(named=True):
@@ -206,15 +207,18 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
 
 def network(citations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Corpus-wide citing -> cited network: Gephi nodes (Id, Label, ...) and edges (Source, Target, Weight)."""
-    citations = citations.lazy().select("citing", "cited", "cited_kind").collect(engine="streaming")
-    if citations.height == 0:
+    pairs = (citations.lazy().with_row_index("i").group_by("citing", "cited")
+             .agg(pl.len().alias("Weight"), pl.col("cited_kind").last(), pl.col("i").max()).collect(engine="streaming"))
+    if pairs.height == 0:
         empty_nodes = pl.DataFrame(schema={"Id": pl.String, "Label": pl.String, "Kind": pl.String, "Cited": pl.Int64})
         return empty_nodes, pl.DataFrame(schema={"Source": pl.String, "Target": pl.String, "Weight": pl.Int64})
-    edges = (citations.group_by(["citing", "cited"]).agg(pl.len().alias("Weight"))
-             .rename({"citing": "Source", "cited": "Target"}).sort(["Weight", "Source", "Target"],
-                                                                  descending=[True, False, False]))
-    kinds = dict(zip(citations["cited"], citations["cited_kind"]))
-    cited_counts = Counter(citations["cited"].to_list())
+    edges = (pairs.select(pl.col("citing").alias("Source"), pl.col("cited").alias("Target"), "Weight")
+             .sort(["Weight", "Source", "Target"], descending=[True, False, False]))
+    # a cited name's kind: the one of its last citation
+    cited = pairs.group_by("cited").agg(pl.col("cited_kind").sort_by("i").last().alias("Kind"),
+                                        pl.col("Weight").sum().alias("Cited"))
+    kinds = dict(zip(cited["cited"], cited["Kind"]))
+    cited_counts = dict(zip(cited["cited"], cited["Cited"]))
     names = sorted(set(edges["Source"]) | set(edges["Target"]))
     nodes = pl.DataFrame({"Id": names, "Label": names, "Kind": [kinds.get(n, "publisher") for n in names],
                           "Cited": [cited_counts.get(n, 0) for n in names]})

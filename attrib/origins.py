@@ -96,9 +96,9 @@ def member_rows(statements: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per statement, in order, only what the claims table needs; and `citation_columns` of the
-    citations with the row of their statement. Read a part at a time, so the corpus's text and
-    id strings are never all in memory: documents are numbered, and citations meet their
-    statements by id within their part."""
+    citations with the row of their statement. Read a part at a time, so the corpus's text,
+    document and statement ids are never all in memory: documents are numbered, and citations
+    meet their statements by id within their part (claim ids and the citations' names are kept)."""
     statements, citations, offset, docs = [], [], 0, 0
     for part in analysis.parts(statements=["claim_id", "also_claims", "statement_id", "chains", "doc_id", "publisher",
                                            "depth", "text"],

@@ -29,7 +29,8 @@ class PartStore:
     @classmethod
     def create(cls, parent: str | Path, schemas: dict[str, dict[str, pl.DataType]]) -> "PartStore":
         """A new, empty store in a fresh folder under `parent` (never one that holds anything else)."""
-        Path(parent).mkdir(parents=True, exist_ok=True)
+        parent = Path(parent).resolve()  # absolute: LazyFrames over the parts outlive a chdir
+        parent.mkdir(parents=True, exist_ok=True)
         return cls(tempfile.mkdtemp(prefix=".attrib-parts-", dir=parent), schemas)
 
     def path(self, name: str, index: int) -> Path:

@@ -1,9 +1,13 @@
 """`attrib analyze`: the main analysis run."""
 from __future__ import annotations
 
+import _thread
 import logging
+import signal
 import sys
+import threading
 import time
+from types import FrameType
 
 import click
 import polars as pl
@@ -44,6 +48,7 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
       attrib analyze corpus/polnear/dev/text --metadata corpus/polnear/metadata.tsv --out out/dev
     """
     logging.basicConfig(level=logging.WARNING, format="attrib: %(message)s", stream=sys.stderr)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         # the tables stay on disk as Parquet parts in the output folder until written
         analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs, engine=engine, scheduler=scheduler,
@@ -54,6 +59,19 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
         _write(analysis, paths, out_dir, fmt, jobs, quiet, strict, graphs)
     finally:
         analysis.close()
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (kill, a scheduler's time limit) unwinds the run like Ctrl-C, so it removes its parts.
+
+    Python ignores an exception raised inside a finalizer (`__del__`), so a signal that lands
+    there is raised again a moment later, outside it."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            threading.Timer(0.05, _thread.interrupt_main, args=(signum,)).start()
+            return
+        frame = frame.f_back
+    raise SystemExit(128 + signum)
 
 
 def _write(analysis: api.Analysis, paths, out_dir: str, fmt: str, jobs: int, quiet: bool, strict: bool,
