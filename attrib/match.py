@@ -143,8 +143,10 @@ def word_positions(words: list[Token]) -> dict[str, list[int]]:
 def _anchor_indexes(rule: Rule, words: list[Token], positions: dict[str, list[int]]) -> list[int]:
     """Indexes of the tokens where an anchored rule may end (anchor_words) or begin (anchor_starts), in order."""
     found: list[int] = []
-    for word in rule.anchor_starts or rule.anchor_words:
-        found.extend(positions.get(word, ()))
+    anchors = rule.anchor_starts or rule.anchor_words
+    for word, indexes in positions.items():  # a sentence has fewer distinct words than a cue list
+        if word in anchors:
+            found.extend(indexes)
     if rule.anchor_pairs:
         for before, word in rule.anchor_pairs:
             found.extend(i for i in positions.get(word, ()) if i and words[i - 1][2] == before)
