@@ -215,15 +215,44 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
         raise RuleTimeout(found) from None
 
 
-def match_sentence(sentence: Sentence, rules: tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """The rules, and which of them each trigger word calls for: a sentence meets only the rules
+    its own words trigger (a few dictionary lookups instead of testing every rule's triggers)."""
+
+    rules: tuple[Rule, ...]
+    by_trigger: dict[str, tuple[int, ...]]
+    untriggered: frozenset[int]   # rules without triggers: tried on every sentence
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> "RuleSet":
+        by_trigger: dict[str, list[int]] = {}
+        for i, rule in enumerate(rules):
+            for word in rule.triggers:
+                by_trigger.setdefault(word, []).append(i)
+        return cls(rules, {w: tuple(ids) for w, ids in by_trigger.items()},
+                   frozenset(i for i, rule in enumerate(rules) if not rule.triggers))
+
+    def triggered(self, words: set[str]) -> list[Rule]:
+        """The rules whose triggers and required words the sentence has, in rule order."""
+        chosen = set(self.untriggered)
+        for word in words:
+            ids = self.by_trigger.get(word)
+            if ids:
+                chosen.update(ids)
+        rules = [self.rules[i] for i in sorted(chosen)]
+        return [r for r in rules if not r.requires or not r.requires.isdisjoint(words)]
+
+
+def match_sentence(sentence: Sentence, rules: RuleSet | tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
     """All non-overlapping frames of one sentence, in text order."""
+    if not isinstance(rules, RuleSet):
+        rules = RuleSet.of(rules)
     sentence_tokens = tokens(sentence.text)
     positions = word_positions(sentence_tokens)
     words = set(positions)
     candidates: list[Frame] = []
-    for rule in rules:
-        if (rule.triggers and rule.triggers.isdisjoint(words)) or (rule.requires and rule.requires.isdisjoint(words)):
-            continue
+    for rule in rules.triggered(words):
         try:
             found = matches(rule, sentence.text, sentence_tokens, positions=positions)
         except RuleTimeout as exc:

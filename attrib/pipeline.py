@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chains import DocumentChains
 from .clean import Splitter
 from .lexicon import load_lexicon
-from .match import Rule, load_rules, match_sentence
+from .match import RuleSet, load_rules, match_sentence
 from .records import Document, Sentence, Statement
 from .resolve import Resolver, load_gazetteer
 
@@ -39,7 +39,7 @@ class DocumentResult:
 @dataclass(frozen=True)
 class Analyzer:
     splitter: Splitter
-    rules: tuple[Rule, ...]
+    rules: RuleSet
     resolver: Resolver
 
     @classmethod
@@ -52,7 +52,7 @@ class Analyzer:
     def create(cls) -> "Analyzer":
         lexicon = load_lexicon()
         gazetteer = load_gazetteer()
-        return cls(splitter=Splitter.create(lexicon), rules=load_rules(gazetteer.outlet_names(), lexicon),
+        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)),
                    resolver=Resolver.create(gazetteer, lexicon))
 
     def statements(self, doc: Document, sentences: list[Sentence] | None = None,
