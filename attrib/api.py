@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import time
-import weakref
 from collections.abc import Iterable, Iterator
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,7 +46,7 @@ class Analysis:
     A run with `parts_dir` keeps statements, citations and documents on disk as Parquet
     parts: those three are then LazyFrames (`.collect()` one, or select what you need
     first); `scan(name)` gives a LazyFrame either way. `close()` (or leaving a `with`
-    block, or dropping the analysis) removes the parts.
+    block) removes the parts; so does the end of the Python process.
     """
 
     statements: pl.DataFrame | pl.LazyFrame
@@ -97,10 +97,6 @@ class Analysis:
             self.store.rewrite("statements", i, part.with_columns(columns.slice(offset, part.height).get_columns()))
             offset += part.height
         self.statements = self.store.scan("statements")
-
-    def __post_init__(self) -> None:
-        if self.store is not None:  # parts go when the analysis does, at the latest at exit
-            weakref.finalize(self, self.store.remove)
 
     def close(self) -> None:
         """Remove the Parquet parts of a run with `parts_dir` (its tables cannot be read after this)."""
@@ -163,16 +159,22 @@ def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) 
         for batch in _batches(docs, batch_size):
             yield analyze_batch(batch)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # workers take the default SIGTERM: the pool stops them with it when one of them dies
+    with ProcessPoolExecutor(max_workers=jobs, initializer=signal.signal,
+                             initargs=(signal.SIGTERM, signal.SIG_DFL)) as pool:
         # a sliding window: a new batch goes out as soon as the oldest comes back, so no worker
         # waits for the slowest batch of a window (results still come back in input order)
         in_flight: deque[Future[BatchResult]] = deque()
-        for batch in _batches(docs, batch_size):
-            in_flight.append(pool.submit(analyze_batch, batch))
-            if len(in_flight) >= jobs * 4:
+        try:
+            for batch in _batches(docs, batch_size):
+                in_flight.append(pool.submit(analyze_batch, batch))
+                if len(in_flight) >= jobs * 4:
+                    yield in_flight.popleft().result()
+            while in_flight:
                 yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+        finally:  # stopped early (an error, Ctrl-C): drop the batches not started
+            for future in in_flight:
+                future.cancel()
 
 
 def to_frame(rows: list[dict], name: str) -> pl.DataFrame:

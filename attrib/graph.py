@@ -208,7 +208,7 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
 def network(citations: pl.DataFrame | pl.LazyFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Corpus-wide citing -> cited network: Gephi nodes (Id, Label, ...) and edges (Source, Target, Weight)."""
     pairs = (citations.lazy().with_row_index("i").group_by("citing", "cited")
-             .agg(pl.len().alias("Weight"), pl.col("cited_kind").last(), pl.col("i").max()).collect(engine="streaming"))
+             .agg(pl.len().alias("Weight"), pl.col("cited_kind").sort_by("i").last(), pl.col("i").max()).collect(engine="streaming"))
     if pairs.height == 0:
         empty_nodes = pl.DataFrame(schema={"Id": pl.String, "Label": pl.String, "Kind": pl.String, "Cited": pl.Int64})
         return empty_nodes, pl.DataFrame(schema={"Source": pl.String, "Target": pl.String, "Weight": pl.Int64})

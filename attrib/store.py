@@ -9,6 +9,7 @@ citations are always in the part of the same number.
 """
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,7 +32,10 @@ class PartStore:
         """A new, empty store in a fresh folder under `parent` (never one that holds anything else)."""
         parent = Path(parent).resolve()  # absolute: LazyFrames over the parts outlive a chdir
         parent.mkdir(parents=True, exist_ok=True)
-        return cls(tempfile.mkdtemp(prefix=".attrib-parts-", dir=parent), schemas)
+        store = cls(tempfile.mkdtemp(prefix=".attrib-parts-", dir=parent), schemas)
+        _LIVE.add(store)
+        atexit.register(store.remove)  # at the latest when the interpreter exits
+        return store
 
     def path(self, name: str, index: int) -> Path:
         return self.folder / f"{name}-{index:06d}.parquet"
@@ -59,3 +63,15 @@ class PartStore:
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        _LIVE.discard(self)
+        atexit.unregister(self.remove)
+
+
+# Stores this process created and has not removed yet: the CLI's SIGTERM handler removes them
+# before it exits (the parts are temporary files, like tempfile's, not data between stages).
+_LIVE: set[PartStore] = set()
+
+
+def remove_all() -> None:
+    for store in list(_LIVE):
+        store.remove()

@@ -112,7 +112,7 @@ def run(size: int, jobs: int) -> dict:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    # wait4: the kernel's high-water mark of the largest process (the main one), which sampling can miss
+    # wait4: the kernel's high-water mark of the run's largest single process, which sampling can miss
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     code = proc.returncode = os.waitstatus_to_exitcode(status)
@@ -199,8 +199,8 @@ def main() -> None:
         "`extraction_mb_s_per_core` is text MB over the CPU seconds of read + split + match + resolve/chains. "
         "Peak RSS and PSS are sampled every 0.25 s over the whole process tree (PSS shares the pages that "
         "forked workers share with their parent); `main_hwm_mb` is the kernel's exact high-water mark of the "
-        "main process, and `peak_rss_mb` the larger of the two (the main process peaks alone, in the claims "
-        "stage). The corpora repeat PolNeAR's 1,008 texts with distinct ids, "
+        "largest single process of the run (the main one: it peaks alone, in the claims stage), and "
+        "`peak_rss_mb` the larger of the two. The corpora repeat PolNeAR's 1,008 texts with distinct ids, "
         "so from 10,000 articles on most statements have identical copies: extraction analyzes every copy, "
         "claim grouping compares distinct statements once. Where the time and memory go: README, Scale.\n\n"
         + table + "\n", encoding="utf-8")

@@ -1,12 +1,13 @@
 """`attrib analyze`: the main analysis run."""
 from __future__ import annotations
 
-import _thread
 import logging
+import multiprocessing
+import os
 import signal
 import sys
-import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 
 import click
@@ -14,6 +15,7 @@ import polars as pl
 
 from .. import api
 from ..read import InputError
+from ..store import remove_all
 from .options import format_option, jobs_option, metadata_option, out_option, quiet_option
 
 
@@ -48,13 +50,23 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
       attrib analyze corpus/polnear/dev/text --metadata corpus/polnear/metadata.tsv --out out/dev
     """
     logging.basicConfig(level=logging.WARNING, format="attrib: %(message)s", stream=sys.stderr)
-    signal.signal(signal.SIGTERM, _terminate)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        _run(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, scheduler, graphs)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(paths, out_dir: str, fmt: str, metadata, jobs: int, quiet: bool, strict: bool, engine: str, scheduler,
+         graphs: str) -> None:
     try:
         # the tables stay on disk as Parquet parts in the output folder until written
         analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs, engine=engine, scheduler=scheduler,
                                parts_dir=out_dir)
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
+    except BrokenProcessPool as exc:
+        raise click.ClickException(f"an extraction process died ({exc}); out of memory? try fewer --jobs") from None
     try:
         _write(analysis, paths, out_dir, fmt, jobs, quiet, strict, graphs)
     finally:
@@ -62,16 +74,15 @@ def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, 
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM (kill, a scheduler's time limit) unwinds the run like Ctrl-C, so it removes its parts.
+    """SIGTERM (kill, a scheduler's time limit): remove this run's Parquet parts, then exit at once.
 
-    Python ignores an exception raised inside a finalizer (`__del__`), so a signal that lands
-    there is raised again a moment later, outside it."""
-    while frame is not None:
-        if frame.f_code.co_name == "__del__":
-            threading.Timer(0.05, _thread.interrupt_main, args=(signum,)).start()
-            return
-        frame = frame.f_back
-    raise SystemExit(128 + signum)
+    Not by raising SystemExit: Python drops an exception raised inside a finalizer or a
+    garbage-collected generator, and the run would go on. A table being written is left as a
+    `.NAME.*.tmp` file, never under its final name."""
+    for worker in multiprocessing.active_children():  # else they would wait for work forever
+        worker.terminate()
+    remove_all()
+    os._exit(128 + signum)
 
 
 def _write(analysis: api.Analysis, paths, out_dir: str, fmt: str, jobs: int, quiet: bool, strict: bool,

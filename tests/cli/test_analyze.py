@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import polars as pl
 from click.testing import CliRunner
@@ -87,12 +88,38 @@ def test_a_terminated_run_removes_its_parts(tmp_path):
                       encoding="utf-8")
     out = tmp_path / "out"
     run = subprocess.Popen([sys.executable, "-m", "attrib", "analyze", str(corpus), "--out", str(out), "-q",
-                            "--jobs", "1"])
-    for _ in range(600):  # until its parts folder exists
-        if list(out.glob(".attrib-parts-*")):
+                            "--jobs", "2"])
+    for _ in range(1200):  # until its parts folder and its two extraction workers exist
+        if list(out.glob(".attrib-parts-*")) and len(_children(run.pid)) == 2:
             break
         time.sleep(0.05)
     assert list(out.glob(".attrib-parts-*")), "the run made no parts folder"
+    workers = _children(run.pid)
+    assert len(workers) == 2
     run.send_signal(signal.SIGTERM)
     assert run.wait(timeout=60) == 128 + signal.SIGTERM
     assert not list(out.glob(".attrib-parts-*"))
+    for _ in range(100):  # a terminated worker is gone, or a zombie waiting for its new parent to reap it
+        if not [pid for pid in workers if _state(pid) not in ("", "Z")]:
+            break
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _state(pid) not in ("", "Z")], "extraction workers outlived the run"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
