@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .records import Document
-from .store import TABLES, PartStore
+from .store import PartStore
 
 
 def _analyze_partition(docs: list[Document], store: PartStore, index: int) -> int:
     from .api import analyze_batch
 
-    tables = analyze_batch(docs).tables
-    for name in TABLES:
-        tables[name].write_parquet(store.path(name, index), compression="lz4", statistics=False)
+    store.write_part(index, analyze_batch(docs).tables)
     return index
 
 

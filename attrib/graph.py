@@ -22,7 +22,7 @@ from pathlib import Path
 import graphviz
 import polars as pl
 
-from .origins import claim_members, source_key, statement_claims
+from .origins import claim_members, source_key, statement_claims, supports
 from .resolve import Gazetteer, load_gazetteer
 
 log = logging.getLogger("attrib")
@@ -64,10 +64,8 @@ def claim_graph(claim_id: str, statements: pl.DataFrame | pl.LazyFrame, citation
                 claim_text: str = "", gazetteer: Gazetteer | None = None) -> graphviz.Digraph:
     """The citation graph of one claim as a graphviz.Digraph (DOT source via `.source`)."""
     gazetteer = gazetteer or load_gazetteer()
-    supports = pl.col("claim_id") == claim_id
-    if "also_claims" in statements.lazy().collect_schema().names():
-        supports = supports | pl.col("also_claims").fill_null("").str.split(" ").list.contains(claim_id)
-    members = claim_members(statements.lazy().filter(supports).collect()).get(claim_id, [])
+    with_also = "also_claims" in statements.lazy().collect_schema().names()
+    members = claim_members(statements.lazy().filter(supports([claim_id], with_also)).collect()).get(claim_id, [])
     ids = {m["statement_id"] for m in members}
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -262,9 +260,7 @@ def network_graph(nodes: pl.DataFrame, edges: pl.DataFrame, top: int = 150) -> g
 def _supporting(analysis, claim_ids: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The statements that support any of these claims, and their citations: all that their graphs need,
     read without loading the whole tables."""
-    supports = (pl.col("claim_id").is_in(claim_ids)
-                | pl.col("also_claims").fill_null("").str.split(" ").list.eval(pl.element().is_in(claim_ids)).list.any())
-    statements = analysis.scan("statements").filter(supports).collect(engine="streaming")
+    statements = analysis.scan("statements").filter(supports(claim_ids)).collect(engine="streaming")
     citations = (analysis.scan("citations").filter(pl.col("statement_id").is_in(statements["statement_id"].implode()))
                  .collect(engine="streaming"))
     return statements, citations

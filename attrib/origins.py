@@ -23,13 +23,6 @@ CLAIM_COLUMNS = ("claim_id", "text", "n_statements", "n_documents", "publishers"
                  "n_independent_origins", "n_unattributed", "max_depth", "flags")
 
 
-def claim_graph_edges(citations: pl.DataFrame, statements: pl.DataFrame) -> pl.DataFrame:
-    """Citing -> cited edges of every claim's statements, with the claim id."""
-    if citations.height == 0:
-        return pl.DataFrame(schema={"claim_id": pl.String, "citing": pl.String, "cited": pl.String})
-    return citations.join(statements.select("statement_id", "claim_id"), on="statement_id", how="left")
-
-
 def _has_cycle(edges: list[tuple[str, str]]) -> bool:
     graph: dict[str, set[str]] = defaultdict(set)
     for a, b in edges:
@@ -60,6 +53,14 @@ def statement_claims(statements: pl.DataFrame) -> dict[str, list[str]]:
     also = statements["also_claims"] if "also_claims" in statements.columns else pl.Series([""] * statements.height)
     return {sid: [cid, *(a.split() if a else [])]
             for sid, cid, a in zip(statements["statement_id"], statements["claim_id"], also)}
+
+
+def supports(claim_ids: list[str], with_also: bool = True) -> pl.Expr:
+    """Statements that support any of these claims: as their claim_id, or among their also_claims."""
+    expr = pl.col("claim_id").is_in(claim_ids)
+    if with_also:
+        expr = expr | pl.col("also_claims").fill_null("").str.split(" ").list.eval(pl.element().is_in(claim_ids)).list.any()
+    return expr
 
 
 def claim_members(statements: pl.DataFrame) -> dict[str, list[dict]]:

@@ -34,7 +34,6 @@ class PartStore:
         parent.mkdir(parents=True, exist_ok=True)
         store = cls(tempfile.mkdtemp(prefix=".attrib-parts-", dir=parent), schemas)
         _LIVE.add(store)
-        atexit.register(store.remove)  # at the latest when the interpreter exits
         return store
 
     def path(self, name: str, index: int) -> Path:
@@ -42,17 +41,20 @@ class PartStore:
 
     def append(self, tables: dict[str, pl.DataFrame]) -> None:
         """Add one part: a frame per table, all for the same documents."""
-        for name in TABLES:
-            # lz4: parts are read back once or twice; speed matters more than size here
-            tables[name].write_parquet(self.path(name, self.count), compression="lz4", statistics=False)
+        self.write_part(self.count, tables)
         self.count += 1
+
+    def write_part(self, index: int, tables: dict[str, pl.DataFrame]) -> None:
+        """Write part `index` of every table (a Dask worker writes its partition's part this way)."""
+        for name in TABLES:
+            _write(tables[name], self.path(name, index))
 
     def read(self, name: str, index: int, columns: list[str] | None = None) -> pl.DataFrame:
         return pl.read_parquet(self.path(name, index), columns=columns)
 
     def rewrite(self, name: str, index: int, frame: pl.DataFrame) -> None:
         tmp = self.path(name, index).with_suffix(".tmp")
-        frame.write_parquet(tmp, compression="lz4", statistics=False)
+        _write(frame, tmp)
         tmp.replace(self.path(name, index))
 
     def scan(self, name: str) -> pl.LazyFrame:
@@ -64,14 +66,20 @@ class PartStore:
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
         _LIVE.discard(self)
-        atexit.unregister(self.remove)
 
 
-# Stores this process created and has not removed yet: the CLI's SIGTERM handler removes them
-# before it exits (the parts are temporary files, like tempfile's, not data between stages).
+def _write(frame: pl.DataFrame, path: Path) -> None:
+    # lz4: parts are read back once or twice; speed matters more than size here
+    frame.write_parquet(path, compression="lz4", statistics=False)
+
+
+# Stores this process created and has not removed yet, removed at the latest when the interpreter
+# exits, or by the CLI's SIGTERM handler (the parts are temporary files, like tempfile's, not data
+# passed between stages).
 _LIVE: set[PartStore] = set()
 
 
+@atexit.register
 def remove_all() -> None:
     for store in list(_LIVE):
         store.remove()

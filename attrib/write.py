@@ -2,9 +2,9 @@
 
 A table (in memory, or lazily over Parquet parts) is streamed to a temporary
 file in the output folder and renamed into place, so an interrupted run never
-leaves a half-written table that looks complete. In CSV, text cells that begin with =, +, - or @ get a leading
-apostrophe so spreadsheets do not run them as formulas; Parquet and JSONL keep
-the raw text.
+leaves a half-written table that looks complete. In CSV, text cells that begin
+with =, +, - or @ get a leading apostrophe so spreadsheets do not run them as
+formulas; Parquet and JSONL keep the raw text.
 """
 from __future__ import annotations
 
@@ -15,9 +15,6 @@ from pathlib import Path
 import polars as pl
 
 FORMATS = ("csv", "parquet", "jsonl")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def neutralise_formulas(frame: pl.LazyFrame) -> pl.LazyFrame:
     string_cols = [c for c, t in frame.collect_schema().items() if t == pl.String]
     if not string_cols:
