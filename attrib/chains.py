@@ -8,15 +8,17 @@ for. Wire copy puts the agency at the head of every path.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
+from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 
-MENTION_HORIZON = 8      # sentences: pronouns and descriptions look no further back
+MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset({"added", "adds", "continued", "continues", "went on", "goes on", "concluded"})
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
@@ -39,7 +41,11 @@ PERSON_ROLES = frozenset(
     "general commander speaker judge prosecutor lawyer attorney host anchor pope emir ayatollah".split())
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 _WORDS = regex.compile(r"\w+")
-_FULL_NAME = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|Jong|bin|al|de|van)){1,3}(?![\p{L}])")
+_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
+# "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
+_FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
+                           % (_NAME_WORD, _NAME_WORD))
+_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _WIRE_DATELINE = regex.compile(
     r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*)?\((?P<wire>AP|Reuters|AFP|UPI|AAP|dpa|Xinhua|TASS|Bloomberg)\)\s*[-—–]+\s*")
@@ -74,7 +80,10 @@ class DocumentChains:
     previous_paths: list[list[Hop]] = field(default_factory=list)
     previous_sentence: int = -10
     previous_paragraph: int = -1
-    last_statement: Statement | None = None
+    last_index: int = -1
+    quotations: list[Quotation] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+    _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -93,37 +102,135 @@ class DocumentChains:
             state.wire = resolver.resolve(name)
         return state
 
-    # -- one sentence -----------------------------------------------------
-    def statement(self, sentence: Sentence, frames: list[Frame]) -> Statement:
-        sid = f"{self.doc.doc_id}:{sentence.index:04d}"
-        stmt = Statement(doc_id=self.doc.doc_id, statement_id=sid, sentence=sentence, publisher=self.publisher.name)
-        if sentence.clutter:
-            return stmt
-        main = _attach(frames)
-        paths: list[list[Hop]] = []
-        if self._credits_previous(sentence, main):
-            return stmt
-        if main:
-            paths = self._paths(sentence, main)
-        elif self._continues_quote(sentence):
-            paths = [[_carried(h) for h in p] for p in self.previous_paths]
-        self._remember_people(sentence, main, paths)
-        if self.wire is not None:
-            paths = self._with_wire(paths)
-        stmt.paths = _dedupe(paths)
-        self.last_statement = stmt
-        if main or (sentence.in_quote and paths):
-            self.previous_paths = [p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p
-                                   for p in stmt.paths]
-            self.previous_sentence = sentence.index
-            self.previous_paragraph = sentence.paragraph
-        return stmt
+    # -- the document ----------------------------------------------------
+    def run(self, sentences: list[Sentence], frames: list[list[Frame]]) -> list[Statement]:
+        """Statements of a document, in order: each sentence's frames nested into chains, and the
+        chain of each quotation's speaker given to every sentence inside that quotation, whether
+        the quotation's attribution comes before it, after it, or in the sentence it closes."""
+        self.quotations = find_quotations(self.doc.text)
+        self._quote_starts = [q.start for q in self.quotations]
+        mains = [_attach(f) for f in frames]
+        for sentence, main in zip(sentences, mains):
+            _set_content(sentence, main)
+        attribution = self._quote_attributions(sentences, mains)
+        self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
+        speaker: dict[int, list[Hop]] = {}
+        waiting: dict[int, list[tuple[int, list[Hop] | None]]] = {}
+        paths_of: list[list[list[Hop]]] = []
+        for i, (sentence, main) in enumerate(zip(sentences, mains)):
+            paths: list[list[Hop]] = []
+            if self._credits_previous(sentence, main, paths_of):
+                paths_of.append(paths)
+                continue
+            inside = self._quotation_of(sentence.start, sentence.end, words=sentence.text)
+            if main:
+                rooted, frame_paths = self._paths(sentence, main)
+                for root, path in rooted:
+                    q = self._quotation_of_frame(root)
+                    if q < 0 or attribution.get(q, (0, None))[1] is root:
+                        paths.append(path)
+                    elif q in speaker:
+                        paths.append([*(_carried(h) for h in speaker[q]), *path])
+                    elif q in attribution and attribution[q][0] > i:
+                        waiting.setdefault(q, []).append((i, path))
+                    else:
+                        inherited = self._inherited(sentence, q, speaker)
+                        paths.append([*(_carried(h) for h in inherited), *path] if inherited else path)
+                for q, (at, frame) in attribution.items():
+                    if at == i and id(frame) in frame_paths:
+                        speaker[q] = frame_paths[id(frame)]
+                        for j, inner in waiting.pop(q, []):
+                            carried = [_carried(h) for h in speaker[q]]
+                            paths_of[j] = _dedupe(self._wired([*paths_of[j], [*carried, *inner] if inner else carried]))
+            elif inside >= 0:
+                if inside in speaker:
+                    paths = [[_carried(h) for h in speaker[inside]]]
+                elif inside in attribution and attribution[inside][0] > i:
+                    waiting.setdefault(inside, []).append((i, None))
+                else:
+                    inherited = self._inherited(sentence, inside, speaker)
+                    if inherited:
+                        speaker[inside] = inherited
+                        paths = [[_carried(h) for h in inherited]]
+            self._remember_people(sentence, main, paths)
+            paths = _dedupe(self._wired(paths))
+            paths_of.append(paths)
+            if paths and (main or inside >= 0):
+                self.previous_paths = [p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p
+                                       for p in paths]
+                self.previous_sentence = sentence.index
+                self.previous_paragraph = sentence.paragraph
+            self.last_index = i
+        statements = [Statement(doc_id=self.doc.doc_id, statement_id=f"{self.doc.doc_id}:{s.index:04d}", sentence=s,
+                                paths=p, publisher=self.publisher.name) for s, p in zip(sentences, paths_of)]
+        self.finish(statements)
+        return statements
 
-    def _paths(self, sentence: Sentence, frames: list[Frame]) -> list[list[Hop]]:
-        _set_content(sentence, frames)
+    def _wired(self, paths: list[list[Hop]]) -> list[list[Hop]]:
+        if self.wire is None:
+            return paths
+        return self._with_wire([p[1:] if p and p[0].rule_id == "wire" else p for p in paths])
+
+    def _quotation_of(self, start: int, end: int, words: str = "") -> int:
+        """Index of the quotation that holds every word between start and end, else -1."""
+        if words:
+            first = regex.search(r"\w", words)
+            last = regex.search(r"\w(?=\W*$)", words)
+            if first is None or last is None:
+                return -1
+            start, end = start + first.start(), start + last.end()
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and self.quotations[i].covers(start, end):
+            return i
+        return -1
+
+    def _quotation_of_frame(self, frame: Frame) -> int:
+        spans = [(h.start, h.end) for h in frame.hops] + [(c.start, c.end) for c in frame.cues if c.start >= 0]
+        return self._quotation_of(min(a for a, _ in spans), max(b for _, b in spans)) if spans else -1
+
+    def _quote_attributions(self, sentences: list[Sentence], mains: list[list[Frame]]) -> dict[int, tuple[int, Frame]]:
+        """Quotation index -> (sentence index, frame) of the attribution standing right after the
+        quotation ('..., said Madison', '...," he said') or right before it ('He added, "...')."""
+        text = self.doc.text
+        after: dict[int, tuple[int, Frame]] = {}
+        before: dict[int, tuple[int, Frame]] = {}
+        for i, main in enumerate(mains):
+            for f in main:
+                spans = [(h.start, h.end) for h in f.hops] + [(c.start, c.end) for c in f.cues if c.start >= 0]
+                if not spans:
+                    continue
+                first, last = min(a for a, _ in spans), max(b for _, b in spans)
+                if self._quotation_of(first, last) >= 0:
+                    continue
+                j = bisect.bisect_right(self._quote_starts, first) - 1
+                if j >= 0 and self.quotations[j].end <= first and _ADJACENT_AFTER.fullmatch(
+                        text, self.quotations[j].end, first):
+                    after.setdefault(j, (i, f))
+                k = bisect.bisect_left(self._quote_starts, last)
+                if k < len(self.quotations) and f.content_side == "after" and _ADJACENT_BEFORE.fullmatch(
+                        text, last, self.quotations[k].start):
+                    before.setdefault(k, (i, f))
+        return {**before, **after}
+
+    def _inherited(self, sentence: Sentence, quotation: int, speaker: dict[int, list[Hop]]) -> list[Hop]:
+        """An unattributed quotation right after an attributed sentence, in its paragraph or opening the
+        next one, goes on with that sentence's speaker ("...,” he said. “It's not rocket science.”)."""
+        q = self.quotations[quotation]
+        if q.start < sentence.start and quotation in speaker:
+            return speaker[quotation]
+        if not self.previous_paths or sentence.index - self.previous_sentence > 1 or len(self.previous_paths) != 1:
+            return []
+        if sentence.paragraph != self.previous_paragraph and sentence.text[:1] not in "“\"'«":
+            return []
+        return self.previous_paths[0]
+
+    def _paths(self, sentence: Sentence, frames: list[Frame]
+               ) -> tuple[list[tuple[Frame, list[Hop]]], dict[int, list[Hop]]]:
+        """Each path of the sentence with the frame it starts from, and the chain up to each frame."""
         parent = _nest(frames, sentence.text, sentence.start)
         parents = {id(p) for p in parent.values()}
-        out: list[list[Hop]] = []
+        out: list[tuple[Frame, list[Hop]]] = []
+        frame_paths: dict[int, list[Hop]] = {}
         for frame in frames:
             if id(frame) in parents:
                 continue
@@ -134,10 +241,11 @@ class DocumentChains:
             path: list[Hop] = []
             for depth, f in enumerate(lineage):
                 path.extend(self._frame_hops(sentence, f, path, root=depth == 0))
+                frame_paths.setdefault(id(f), _collapse_repeats(list(path)))
             path = _collapse_repeats(path)
             if path:
-                out.append(path)
-        return out
+                out.append((lineage[0], path))
+        return out, frame_paths
 
     def _frame_hops(self, sentence: Sentence, frame: Frame, before: list[Hop], root: bool) -> list[Hop]:
         hops: list[Hop] = []
@@ -151,7 +259,7 @@ class DocumentChains:
             resolved = self.resolver.resolve(words)
             prefix: list[Hop] = []
             if resolved.kind == "pronoun" or _is_description(words, resolved):
-                found = self._antecedent(words, resolved, sentence, span.start)
+                found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
                 if found is not None:
                     resolved, context = found
                     if root and i == 0 and not hops and not before:
@@ -171,20 +279,20 @@ class DocumentChains:
                    cue_end=cue.end if cue.start >= 0 else None, rule_id=rule_id, hedge=hedge,
                    source_id=resolved.source_id)
 
-    def _credits_previous(self, sentence: Sentence, frames: list[Frame]) -> bool:
+    def _credits_previous(self, sentence: Sentence, frames: list[Frame], paths_of: list[list[list[Hop]]]) -> bool:
         """A credit line of its own ('— MFA Russia (@mfa_russia) June 18') attributes the post above it."""
-        if (len(frames) != 1 or frames[0].rule_id != "quote-credit" or self.last_statement is None
+        if (len(frames) != 1 or frames[0].rule_id != "quote-credit" or not paths_of
                 or sentence.text[: frames[0].start - sentence.start].strip()):
             return False
         frame = frames[0]
         credit = self._canonical_person(self.resolver.resolve(frame.hops[0].text))
         hop = Hop(citing="", cited=self._display_name(credit), cited_kind=credit.kind, rule_id=frame.rule_id,
                   source_id=credit.source_id)
-        previous = self.last_statement
-        wire = [p[0] for p in previous.paths if p and p[0].rule_id == "wire"][:1]
-        inner = [p[1:] if wire else p for p in previous.paths]
+        previous = paths_of[-1]
+        wire = [p[0] for p in previous if p and p[0].rule_id == "wire"][:1]
+        inner = [p[1:] if wire else p for p in previous]
         inner = [p for p in inner if p]
-        previous.paths = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
+        paths_of[-1] = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
         return True
 
     def _display_name(self, resolved: Resolved) -> str:
@@ -197,19 +305,6 @@ class DocumentChains:
         return resolved.alias
 
     # -- context ----------------------------------------------------------
-    def _continues_quote(self, sentence: Sentence) -> bool:
-        """A quotation that goes on from an attributed sentence carries its chain.
-
-        Either the sentence starts inside a quotation left open, or it is a quotation
-        of its own right after an attributed sentence of the same paragraph.
-        """
-        if not self.previous_paths or sentence.index - self.previous_sentence > 1:
-            return False
-        if sentence.in_quote:
-            return True
-        return sentence.text[:1] in "“\"" and self.previous_paragraph == sentence.paragraph
-
-
     def _continues(self, sentence: Sentence, frame: Frame, cue: Span, resolved: Resolved) -> bool:
         if sentence.index - self.previous_sentence > 2 or not self.previous_paths:
             return False
@@ -249,13 +344,18 @@ class DocumentChains:
         return None
 
     def _recent(self, kinds: frozenset[str], sentence: Sentence, position: int) -> tuple[Resolved, list[Hop]] | None:
+        """The nearest earlier source or person of the right kind, outside quotations (a name inside a
+        quotation is what the speaker talks about, not who speaks next), within a few sentences."""
         best: Mention | None = None
+        nearest = -1
         for m in reversed(self.mentions):
-            if sentence.index - m.sentence > 4:
-                break
-            if m.sentence == sentence.index and m.position >= position:
+            if m.position >= position:
                 continue
-            if m.resolved.kind not in kinds:
+            if nearest < 0:
+                nearest = m.sentence
+            if nearest - m.sentence > 4 or sentence.index - m.sentence > MENTION_HORIZON:
+                break
+            if m.resolved.kind not in kinds or self._quotation_of(m.position, m.position + 1) >= 0:
                 continue
             if best is None:
                 best = m
@@ -320,16 +420,27 @@ class DocumentChains:
                 resolved = Resolved(name=hop.cited, kind=hop.cited_kind, source_id=hop.source_id)
                 new.append(Mention(sentence.index, sentence.paragraph, hop.source_start, resolved,
                                              path[: i + 1], True))
-        source_starts = {h.source_start for p in paths for h in p}
+        hop_spans = [(h.source_start, h.source_end or h.source_start) for p in paths for h in p
+                     if h.source_start is not None]
+        taken: list[tuple[int, int]] = []
         for m in _FULL_NAME.finditer(sentence.text):
-            start = sentence.start + m.start()
-            if start in source_starts:
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(a < end and start < b for a, b in hop_spans):
                 continue
             resolved = self._canonical_person(self.resolver.resolve(m.group()))
             if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
                 continue
+            taken.append((start, end))
             new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
-                                         _enclosing(paths, frames, start), False))
+                               _enclosing(paths, frames, start), False))
+        for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
+            full = self.people.get(m.group(1))
+            start = sentence.start + m.start()
+            if full is None or any(a <= start < b for a, b in (*hop_spans, *taken)):
+                continue
+            new.append(Mention(sentence.index, sentence.paragraph, start,
+                               Resolved(name=full, kind="person", source_id="person:" + full.lower()),
+                               _enclosing(paths, frames, start), False))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
@@ -461,6 +572,10 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
                     f.content_end = min(f.content_end, g.start)
 
 
+# between a closing quote and its attribution; between an attribution and its opening quote (a colon may
+# end a paragraph that introduces a quoted one)
+_ADJACENT_AFTER = regex.compile(r"[ \t,]*")
+_ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
 _COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
 
 

@@ -158,6 +158,7 @@ class Resolver:
     titles: frozenset[str]
     org_words: frozenset[str]
     group_heads: frozenset[str]
+    sentence_openers: frozenset[str]   # "Although Klein", "But Tom Miller": the capital is the sentence's, not the name's
     cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -165,7 +166,8 @@ class Resolver:
         lexicon = lexicon or load_lexicon()
         return cls(gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon,
                    titles=frozenset(lexicon.lists["titles"]), org_words=frozenset(lexicon.lists["org_words"]),
-                   group_heads=frozenset(lexicon.lists["group_heads"]))
+                   group_heads=frozenset(lexicon.lists["group_heads"]),
+                   sentence_openers=frozenset(lexicon.lists["stop_caps"]))
 
     def resolve(self, words: str) -> Resolved:
         """Resolve the words of a mention, without document context (cached: names recur)."""
@@ -184,7 +186,9 @@ class Resolver:
         affiliated = _AFFILIATION.match(text)
         if affiliated and self.gazetteer.lookup(text) is None:
             # "Lucy Fischer of The Times": the person speaks, the outlet is her affiliation
-            return self._resolve(affiliated.group(1))
+            person = self._resolve(affiliated.group(1))
+            if person.kind == "person" and len(person.name.split()) >= 2:
+                return person
         entry = self.gazetteer.lookup(text)
         if entry is not None:
             return _from_entry(entry, text)
@@ -196,8 +200,11 @@ class Resolver:
         if found:
             start, end, entry = max(found, key=lambda f: (f[1], f[1] - f[0]))
             tail = text[end:].strip(" ,'’s")
-            # The outlet must be the head of the mention, not a modifier ("CNN's Jake Tapper").
-            if not tail or tail.lower() in ("news agency", "agency", "newspaper", "news", "report", "reports",
+            # The outlet must be the head of the mention, not a modifier ("CNN's Jake Tapper") nor the
+            # complement of another head ("Ministry of Foreign Affairs").
+            if _COMPLEMENT_END.search(text, 0, start):
+                pass
+            elif not tail or tail.lower() in ("news agency", "agency", "newspaper", "news", "report", "reports",
                                              "website", "television", "tv", "broadcaster", "channel"):
                 return _from_entry(entry, text[start:end])
         tokens = text.split()
@@ -216,6 +223,19 @@ class Resolver:
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
         return self._named(text, tokens)
 
+    def _titled_name(self, bare: list[str]) -> int:
+        """How many words at the end are a person's name right after a title word ("... Speaker John
+        Bercow" -> 2), or 0: two or three capitalised words, none a title or an organisation word."""
+        for n in (3, 2):
+            if len(bare) < n + 2:
+                continue
+            name, before = bare[-n:], bare[-n - 1]
+            if (before in self.titles or before.capitalize() in self.titles) and all(
+                    w[:1].isupper() and w not in self.titles and w not in self.org_words
+                    and w.capitalize() not in self.org_words for w in name):
+                return n
+        return 0
+
     def _named(self, text: str, tokens: list[str]) -> Resolved:
         """A capitalised name: an organisation when an organisation word heads it, else a person.
 
@@ -223,11 +243,16 @@ class Resolver:
         "Russian President Vladimir Putin", "Council member Luis Ortega" -> the name alone.
         """
         bare = [t.strip(",") for t in tokens]
+        titled = self._titled_name(bare)
+        if titled:
+            # "Secretary of State Mike Pompeo", "House of Commons Speaker John Bercow": the name after the title
+            name = " ".join(tokens[-titled:]).strip(",")
+            return Resolved(name=name, kind="person", source_id="person:" + name.lower())
         if (bare[-1] in self.org_words or bare[-1].capitalize() in self.org_words
                 or any(t in ("of", "for", "to", "on") for t in bare[1:-1]) or len(bare) > 7):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
         i = 0
-        while i < len(bare) - 1 and (bare[i] in self.titles or bare[i].capitalize() in self.titles
+        while i < len(bare) - 1 and (bare[i] in self.titles or bare[i] in self.sentence_openers or bare[i].capitalize() in self.titles
                                      or bare[i] in self.org_words or bare[i] in self.gazetteer.country_by_word
                                      or not bare[i][:1].isupper() or bare[i].endswith(("'s", "’s"))
                                      or self.gazetteer.lookup(bare[i]) is not None
@@ -241,8 +266,11 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
     return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry, alias=alias or entry.name)
 
 
+# "Lucy Fischer of The Times", "lead author Professor Ann Moore of the University of Leeds": a name
+# (two capitalised words at least) and then where the person works
 _AFFILIATION = regex.compile(
-    r"^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+    r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+_COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 
 
