@@ -74,3 +74,33 @@ def test_hedges_are_recorded(analyzer):
 
 def test_unattributed_statement_has_no_paths(analyzer):
     assert chains(analyzer, "Putin's delegation includes his new defense minister, Andrei Belousov.") == [""]
+
+
+def test_a_quotation_takes_the_speaker_named_after_it(analyzer):
+    text = ("“I tell you it has changed our young people. Young people have a different swagger. They want to "
+            "look respectable,” said Griffin, an activist. “I see that on the streets here.”")
+    assert chains(analyzer, text) == ["Griffin"] * 4
+
+
+def test_a_quotation_takes_the_speaker_named_before_it_across_paragraphs(analyzer):
+    text = ("Senator Ann Lee told reporters:\n\n“We will not give up. The vote is ours.\n\n"
+            "“Nobody can take it away.”\n\nThe Senate adjourned.")
+    assert chains(analyzer, text) == ["Ann Lee", "Ann Lee", "Ann Lee", "Ann Lee", ""]
+
+
+def test_speech_inside_a_quotation_nests_under_its_speaker(analyzer):
+    text = ("Radio host Bob Friedman recalled the calls. “I remember a caller who said the vote changed everything. "
+            "It was a new era,” said Friedman.")
+    assert chains(analyzer, text)[1:] == ["Bob Friedman > caller", "Bob Friedman"]
+
+
+def test_a_speaker_pronoun_does_not_resolve_to_a_name_inside_the_quotation(analyzer):
+    text = ("The speechwriter Richard Cross spoke on Monday. “President Eisenhower would have known better. "
+            "So would Nixon,” he said.")
+    assert chains(analyzer, text)[1:] == ["Richard Cross", "Richard Cross"]
+
+
+def test_a_described_source_named_in_apposition_is_the_name(analyzer):
+    assert chains(analyzer, "One senator, Eduardo Reyes, said he intended to sue.") == ["Eduardo Reyes"]
+    assert chains(analyzer, "Prices will rise, said a former spokesman for the ministry, Oleg Petrenko.") == [
+        "Oleg Petrenko"]
