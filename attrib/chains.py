@@ -9,6 +9,7 @@ for. Wire copy puts the agency at the head of every path.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
+INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset({"added", "adds", "continued", "continues", "went on", "goes on", "concluded"})
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
@@ -84,6 +86,7 @@ class DocumentChains:
     quotations: list[Quotation] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
+    _interviews: dict[str, tuple[Hop | None, int]] = field(default_factory=dict)  # speaker -> (outlet, sentence)
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -109,7 +112,8 @@ class DocumentChains:
         the quotation's attribution comes before it, after it, or in the sentence it closes."""
         self.quotations = find_quotations(self.doc.text)
         self._quote_starts = [q.start for q in self.quotations]
-        mains = [_attach(f) for f in frames]
+        contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
+        mains = [_attach([f for f in fs if f.attach != "context"]) for fs in frames]
         for sentence, main in zip(sentences, mains):
             _set_content(sentence, main)
         attribution = self._quote_attributions(sentences, mains)
@@ -123,6 +127,8 @@ class DocumentChains:
                 paths_of.append(paths)
                 continue
             inside = self._quotation_of(sentence.start, sentence.end, words=sentence.text)
+            for frame in contexts[i]:
+                self._interview_context(sentence, frame)
             if main:
                 rooted, frame_paths = self._paths(sentence, main)
                 for root, path in rooted:
@@ -249,27 +255,69 @@ class DocumentChains:
 
     def _frame_hops(self, sentence: Sentence, frame: Frame, before: list[Hop], root: bool) -> list[Hop]:
         hops: list[Hop] = []
+        outer: Resolved | None = None
         if root and frame.outer is not None:
-            outer = self.resolver.resolve(frame.outer.text)
-            if outer.kind in OUTLET_KINDS and outer.source_id != self.publisher.source_id:
+            outer = self.resolver.addressee(frame.outer.text)
+            if outer is not None and outer.source_id != self.publisher.source_id:
                 hops.append(self._hop(outer, frame.outer, Span(-1, -1, ""), frame.outer_rule or frame.rule_id, ""))
         for i, (span, cue) in enumerate(zip(frame.hops, frame.cues)):
             rule_id = frame.hop_rules[i] if i < len(frame.hop_rules) and frame.hop_rules[i] else frame.rule_id
-            words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
-            resolved = self.resolver.resolve(words)
-            prefix: list[Hop] = []
-            if resolved.kind == "pronoun" or _is_description(words, resolved):
-                found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
-                if found is not None:
-                    resolved, context = found
-                    if root and i == 0 and not hops and not before:
-                        prefix = context
-            elif root and i == 0 and not hops and not before and self._continues(sentence, frame, cue, resolved):
-                prefix = self._continuation_prefix(resolved)
-            resolved = self._canonical_person(resolved)
+            resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before)
+            if root and i == 0 and not before:
+                if frame.outer is not None:
+                    self._remember_interview(resolved, hops[0] if hops else None, sentence)
+                elif self._own_venue(cue):  # "she said in a speech": not the interview of earlier quotes
+                    prefix = [h for h in prefix if h.rule_id != "interview"]
+                elif not prefix and not hops:
+                    prefix = self._interview_of(resolved, sentence)
             hops.extend(_carried(h) for h in prefix)
             hops.append(self._hop(resolved, span, cue, rule_id, frame.hedge if i == len(frame.hops) - 1 else ""))
         return hops
+
+    def _speaker(self, sentence: Sentence, frame: Frame, i: int, span: Span, cue: Span, first: bool
+                 ) -> tuple[Resolved, list[Hop]]:
+        """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
+        (a pronoun, a description, a continuation)."""
+        words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
+        resolved = self.resolver.resolve(words)
+        prefix: list[Hop] = []
+        if resolved.kind == "pronoun" or _is_description(words, resolved):
+            found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
+            if found is not None:
+                resolved, context = found
+                if first:
+                    prefix = context
+        elif first and self._continues(sentence, frame, cue, resolved):
+            prefix = self._continuation_prefix(resolved)
+        return self._canonical_person(resolved), prefix
+
+    # -- interviews: "told CNN", "in an interview with Politico", "spoke with Breitbart News" --------------
+    def _remember_interview(self, speaker: Resolved, outlet: Hop | None, sentence: Sentence) -> None:
+        """The outlet a source spoke to (None: the publisher itself, or not an outlet): the quotes that go on
+        with the same interview in the next sentences carry it too."""
+        if speaker.source_id and speaker.kind != "pronoun":
+            self._interviews[speaker.source_id] = (outlet, sentence.index)
+
+    def _interview_of(self, speaker: Resolved, sentence: Sentence) -> list[Hop]:
+        found = self._interviews.get(speaker.source_id)
+        if found is None or found[0] is None or sentence.index - found[1] > INTERVIEW_HORIZON:
+            return []
+        return [dataclasses.replace(found[0], rule_id="interview")]
+
+    def _own_venue(self, cue: Span) -> bool:
+        """'he said in his victory speech': the statement names another occasion than an earlier interview."""
+        return cue.start >= 0 and bool(_OWN_VENUE.match(self.doc.text, cue.end, cue.end + 80))
+
+    def _interview_context(self, sentence: Sentence, frame: Frame) -> None:
+        """A speech event without content ('Klein spoke with Breitbart News about Clinton') opens an interview."""
+        if frame.outer is None or not frame.hops:
+            return
+        resolved, _ = self._speaker(sentence, frame, 0, frame.hops[0], frame.cues[0], first=False)
+        outer = self.resolver.addressee(frame.outer.text)
+        hop = None
+        if outer is not None and outer.source_id != self.publisher.source_id:
+            hop = self._hop(outer, frame.outer, Span(-1, -1, ""), frame.rule_id, "")
+        self._remember_interview(resolved, hop, sentence)
 
     def _hop(self, resolved: Resolved, span: Span, cue: Span, rule_id: str, hedge: str) -> Hop:
         return Hop(citing="", cited=self._display_name(resolved), cited_kind=resolved.kind, cited_text=span.text,
@@ -576,6 +624,9 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
 # end a paragraph that introduces a quoted one)
 _ADJACENT_AFTER = regex.compile(r"[ \t,]*")
 _ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
+_OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
+                           r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
 _COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
 
 
@@ -666,7 +717,7 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
 def _carried(hop: Hop) -> Hop:
     """A hop taken over from an earlier sentence: same source, but not named here."""
     return Hop(citing="", cited=hop.cited, cited_kind=hop.cited_kind, cited_text="", cue="",
-               rule_id=hop.rule_id if hop.rule_id == "wire" else "continuation", hedge=hop.hedge,
+               rule_id=hop.rule_id if hop.rule_id in ("wire", "interview") else "continuation", hedge=hop.hedge,
                source_id=hop.source_id)
 
 

@@ -223,6 +223,31 @@ class Resolver:
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
         return self._named(text, tokens)
 
+    def addressee(self, words: str) -> Resolved | None:
+        """Whom a source spoke to, when that is an outlet: "CNN", "CNN's Jane Roe", "Jane Roe of Fox News",
+        "CBS station KDKA-TV", "regional media"; a named radio or TV host stands for the show's outlet
+        ("talk-radio host Mike Gallagher"). None for reporters, the press, the public or a person."""
+        text = clean_mention(words)
+        host = _HOST.search(text)
+        if host is not None:
+            name = host.group("name")
+            return Resolved(name=name, kind="host", source_id="host:" + name.lower())
+        call_signs = _CALL_SIGN.findall(text)
+        if call_signs:
+            return Resolved(name=call_signs[-1], kind="broadcaster", source_id="outlet:" + call_signs[-1].lower())
+        resolved = self.resolve(text)
+        if resolved.kind in ADDRESSEE_KINDS:
+            return resolved
+        # the outlet an interviewer works for ("CNN's Jane Roe", "Jane Roe of Fox News"), not a channel used
+        # to reach someone ("the public via Twitter")
+        outlets = [f for f in self.gazetteer.find_in(text) if f[2].kind in ADDRESSEE_KINDS
+                   and not _CHANNEL_BEFORE.search(text, 0, f[0])]
+        if outlets:  # the outlet an interviewer works for
+            return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
+        if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
+            return resolved
+        return None
+
     def _titled_name(self, bare: list[str]) -> int:
         """How many words at the end are a person's name right after a title word ("... Speaker John
         Bercow" -> 2), or 0: two or three capitalised words, none a title or an organisation word."""
@@ -270,6 +295,12 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
 # (two capitalised words at least) and then where the person works
 _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+_HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
+                      r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+_CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
+ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
+_CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
+_MEDIA_HEADS = frozenset({"media", "outlets", "newspapers", "broadcasters", "television", "tv", "radio", "agencies"})
 _COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 

@@ -104,3 +104,21 @@ def test_a_described_source_named_in_apposition_is_the_name(analyzer):
     assert chains(analyzer, "One senator, Eduardo Reyes, said he intended to sue.") == ["Eduardo Reyes"]
     assert chains(analyzer, "Prices will rise, said a former spokesman for the ministry, Oleg Petrenko.") == [
         "Oleg Petrenko"]
+
+
+def test_outlets_as_addressees_in_their_forms(analyzer):
+    assert chains(analyzer, "Lee told Chris Wallace of Fox News that he would run.") == ["Fox News > Lee"]
+    assert chains(analyzer, "Lee told CNN's Jake Tapper that he would run.") == ["CNN > Lee"]
+    assert chains(analyzer, "Lee told talk-radio host Ann Moss on Monday that he would run.") == ["Ann Moss > Lee"]
+    assert chains(analyzer, "Neighbors told CBS station WXYZ-TV that the street is quiet.") == ["WXYZ-TV > Neighbors"]
+    assert chains(analyzer, "Lee said on MSNBC that the race was close.") == ["MSNBC > Lee"]
+    assert chains(analyzer, "Lee told the public via Twitter that he would run.") == ["Lee"]
+    assert chains(analyzer, "Lee told Politico that he would run.", publisher="Politico") == ["Lee"]
+
+
+def test_quotes_that_go_on_with_an_interview_carry_its_outlet(analyzer):
+    text = ("Earlier this year, the author Ann Klein spoke with the Daily Herald about the race.\n\n"
+            "“She is always in trouble,” Klein said.\n\n"
+            "Klein said her book detailed the scandals.\n\n"
+            "“It will happen again,” she said in a speech on Monday.")
+    assert chains(analyzer, text) == ["", "Daily Herald > Ann Klein", "Daily Herald > Ann Klein", "Ann Klein"]
