@@ -17,7 +17,7 @@ import regex
 
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
-from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
+from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, SourceEntry, clean_mention
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
@@ -35,7 +35,12 @@ KIND_NOUNS = {
     "company": {"organisation"}, "group": {"organisation"}, "organization": {"organisation"},
     "organisation": {"organisation"}, "committee": {"organisation", "government_body"},
     "poll": {"pollster"}, "survey": {"pollster"},
+    "editorial board": {"newspaper", "magazine", "online_outlet"}, "editorial": {"newspaper", "magazine", "online_outlet"},
+    "editors": {"newspaper", "magazine", "online_outlet"}, "magazine": {"magazine"}, "tabloid": {"newspaper"},
+    "daily": {"newspaper"}, "station": {"broadcaster"}, "site": {"online_outlet", "newspaper"},
+    "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
 }
+OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(
     "president leader dictator minister senator governor candidate nominee spokesman spokeswoman "
     "spokesperson chancellor premier king queen prince secretary mayor congressman congresswoman "
@@ -48,6 +53,11 @@ _NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll
 _FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
                            % (_NAME_WORD, _NAME_WORD))
 _SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
+# a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
+# later pronoun stands for
+_MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
+                              r"aides?|allies|loyalists|team|rally|rallies|tower|hotel|organization|foundation|"
+                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies)\b")
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _WIRE_DATELINE = regex.compile(
     r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*)?\((?P<wire>AP|Reuters|AFP|UPI|AAP|dpa|Xinhua|TASS|Bloomberg)\)\s*[-—–]+\s*")
@@ -87,6 +97,7 @@ class DocumentChains:
     _quote_starts: list[int] = field(default_factory=list)
     _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
     _interviews: dict[str, tuple[Hop | None, int]] = field(default_factory=dict)  # speaker -> (outlet, sentence)
+    _outlets: list[tuple[int, SourceEntry]] | None = None   # outlets the article names, by position (on first use)
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -141,6 +152,8 @@ class DocumentChains:
                         waiting.setdefault(q, []).append((i, path))
                     else:
                         inherited = self._inherited(sentence, q, speaker)
+                        if inherited:
+                            speaker[q] = inherited
                         paths.append([*(_carried(h) for h in inherited), *path] if inherited else path)
                 for q, (at, frame) in attribution.items():
                     if at == i and id(frame) in frame_paths:
@@ -162,8 +175,11 @@ class DocumentChains:
             paths = _dedupe(self._wired(paths))
             paths_of.append(paths)
             if paths and (main or inside >= 0):
-                self.previous_paths = [p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p
-                                       for p in paths]
+                # who goes on speaking in a next quotation: the speaker of the quotation this sentence is in
+                # (not a voice it quotes), else the sentence's own chains
+                voice = speaker.get(inside) if inside >= 0 else None
+                self.previous_paths = [voice] if voice else [
+                    p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p for p in paths]
                 self.previous_sentence = sentence.index
                 self.previous_paragraph = sentence.paragraph
             self.last_index = i
@@ -279,7 +295,7 @@ class DocumentChains:
         """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
         (a pronoun, a description, a continuation)."""
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
-        resolved = self.resolver.resolve(words)
+        resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
         prefix: list[Hop] = []
         if resolved.kind == "pronoun" or _is_description(words, resolved):
             found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
@@ -382,7 +398,12 @@ class DocumentChains:
             return self._recent(kinds, sentence, position)
         head = low.split()[-1]
         if head in KIND_NOUNS or low in KIND_NOUNS:
-            return self._recent(frozenset(KIND_NOUNS.get(low, KIND_NOUNS.get(head, set()))), sentence, position)
+            kinds = frozenset(KIND_NOUNS.get(low, KIND_NOUNS.get(head, set())))
+            found = self._recent(kinds, sentence, position)
+            if found is None and kinds & OUTLET_KINDS:
+                outlet = self._named_outlet(kinds, position)
+                found = (outlet, []) if outlet is not None else None
+            return found
         person = self._titled_person(low, sentence.start)
         if person is not None:
             for m in reversed(self.mentions):
@@ -390,6 +411,33 @@ class DocumentChains:
                     return person, _context(m)
             return person, []
         return None
+
+    def _named_outlet(self, kinds: frozenset[str], position: int, short: str = "") -> Resolved | None:
+        """The last outlet of these kinds the article names before a position ('the newspaper', 'the
+        editorial board'); with `short`, the one whose name ends with it ('the Journal' -> Wall Street Journal)."""
+        if self._outlets is None:
+            self._outlets = [(start, entry) for start, _, entry in self.resolver.gazetteer.find_in(self.doc.text)
+                             if entry.kind in OUTLET_KINDS]
+            self._outlets.sort(key=lambda f: f[0])
+        for start, entry in reversed(self._outlets):
+            if start >= position or (not short and start < position - OUTLET_WINDOW):
+                continue
+            if short:
+                if entry.name.lower().split()[-1] == short and len(entry.name.split()) > 1:
+                    return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+            elif entry.kind in kinds:
+                return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+        return None
+
+    def _short_outlet_name(self, words: str, resolved: Resolved, position: int) -> Resolved:
+        """'The Journal', 'the Times', 'the Post': the outlet of that name the article has named in full
+        (the gazetteer's default for 'the Times' is the New York Times; an article on London's may say so)."""
+        cleaned = _LEADING_THE_RE.sub("", clean_mention(words))
+        if " " in cleaned or not cleaned[:1].isupper() or not (resolved.entry is None or resolved.alias == cleaned
+                                                             or resolved.alias.lower() in ("the " + cleaned).lower()):
+            return resolved
+        found = self._named_outlet(OUTLET_KINDS, position, short=cleaned.lower())
+        return found or resolved
 
     def _recent(self, kinds: frozenset[str], sentence: Sentence, position: int) -> tuple[Resolved, list[Hop]] | None:
         """The nearest earlier source or person of the right kind, outside quotations (a name inside a
@@ -471,9 +519,12 @@ class DocumentChains:
         hop_spans = [(h.source_start, h.source_end or h.source_start) for p in paths for h in p
                      if h.source_start is not None]
         taken: list[tuple[int, int]] = []
+        if _is_title_case(sentence.text):  # a headline's capitals are not names
+            new.sort(key=lambda x: x.position)
+            return new
         for m in _FULL_NAME.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(a < end and start < b for a, b in hop_spans):
+            if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
                 continue
             resolved = self._canonical_person(self.resolver.resolve(m.group()))
             if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
@@ -484,7 +535,8 @@ class DocumentChains:
         for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
             full = self.people.get(m.group(1))
             start = sentence.start + m.start()
-            if full is None or any(a <= start < b for a, b in (*hop_spans, *taken)):
+            if (full is None or any(a <= start < b for a, b in (*hop_spans, *taken))
+                    or _MODIFIER_USE.match(sentence.text, m.end())):
                 continue
             new.append(Mention(sentence.index, sentence.paragraph, start,
                                Resolved(name=full, kind="person", source_id="person:" + full.lower()),
@@ -698,14 +750,22 @@ def _context(m: Mention) -> list[Hop]:
     return list(m.path)
 
 
+def _is_title_case(text: str) -> bool:
+    """A headline in title case ('Here’s Why Winning Iowa Could Break Hillary’s Firewall')."""
+    words = [w for w in _WORDS.findall(text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _is_description(words: str, resolved: Resolved) -> bool:
     cleaned = _SPACE_RE.sub(" ", words.strip())
-    return resolved.kind in ("group", "organisation", "person") and bool(_DESCRIPTION.match(cleaned)) and (
-        cleaned.split()[-1].lower() in PERSON_ROLES or cleaned.split()[-1].lower() in KIND_NOUNS) and not any(
-        w[:1].isupper() for w in cleaned.split()[1:])
+    match = _DESCRIPTION.match(cleaned)
+    return resolved.kind in ("group", "organisation", "person") and bool(match) and (
+        cleaned.split()[-1].lower() in PERSON_ROLES or cleaned.split()[-1].lower() in KIND_NOUNS
+        or match.group(1).lower() in KIND_NOUNS) and not any(w[:1].isupper() for w in cleaned.split()[1:])
 
 
 _SPACE_RE = regex.compile(r"\s+")
+_LEADING_THE_RE = regex.compile(r"^(?i:the)\s+")
 
 
 def _same_source(hop: Hop, resolved: Resolved) -> bool:

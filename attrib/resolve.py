@@ -74,6 +74,7 @@ class Gazetteer:
     description_finder: regex.Pattern | None = None
     by_description: dict[str, SourceEntry] = field(default_factory=dict)
     by_domain: dict[str, SourceEntry] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()   # multi-word place names: "New York City" is never a person
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
@@ -146,7 +147,9 @@ def load_gazetteer() -> Gazetteer:
             countries[row["code"]] = Country(code=row["code"], name=row["name"],
                                              adjectives=_split_list(row.get("adjectives", "")),
                                              aliases=_split_list(row.get("aliases", "")))
-    return Gazetteer(entries=entries, countries=countries)
+    places = frozenset(line.strip() for line in data.joinpath("places.txt").read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#"))
+    return Gazetteer(entries=entries, countries=countries, places=places)
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,8 @@ class Resolver:
             # "a senior US defense official": a described, unnamed source keeps its description
             kind = "person" if head in PERSON_HEADS else "group"
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
+        if text in self.gazetteer.places or _LEADING_THE.sub("", text) in self.gazetteer.places:
+            return Resolved(name=text, kind="place", source_id="place:" + text.lower())
         return self._named(text, tokens)
 
     def addressee(self, words: str) -> Resolved | None:
