@@ -609,14 +609,19 @@ def _first_lines(text: str, n: int) -> list[tuple[int, str]]:
 def _people_index(text: str, resolver: Resolver) -> dict[str, str]:
     """Surname -> fullest person name in the document ("Putin" -> "Vladimir Putin")."""
     people: dict[str, str] = {}
-    for m in _FULL_NAME.finditer(text):
-        resolved = resolver.resolve(m.group())
-        if resolved.kind != "person" or len(resolved.name.split()) < 2:
+    for line in text.split("\n"):
+        if _is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
             continue
+        for m in _FULL_NAME.finditer(line):
+            _index_person(people, resolver.resolve(m.group()))
+    return people
+
+
+def _index_person(people: dict[str, str], resolved: Resolved) -> None:
+    if resolved.kind == "person" and len(resolved.name.split()) >= 2:
         last = resolved.name.split()[-1]
         if len(resolved.name) > len(people.get(last, "")):
             people[last] = resolved.name
-    return people
 
 
 def _attach(frames: list[Frame]) -> list[Frame]:
