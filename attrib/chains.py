@@ -124,7 +124,8 @@ class DocumentChains:
         self.quotations = find_quotations(self.doc.text)
         self._quote_starts = [q.start for q in self.quotations]
         contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
-        mains = [_attach([f for f in fs if f.attach != "context"]) for fs in frames]
+        mains = [_split_coordinated(_attach([f for f in fs if f.attach != "context"]), s.start, s.text)
+                 for fs, s in zip(frames, sentences)]
         for sentence, main in zip(sentences, mains):
             _set_content(sentence, main)
         attribution = self._quote_attributions(sentences, mains)
@@ -140,8 +141,8 @@ class DocumentChains:
             inside = self._quotation_of(sentence.start, sentence.end, words=sentence.text)
             for frame in contexts[i]:
                 self._interview_context(sentence, frame)
-            if main:
-                rooted, frame_paths = self._paths(sentence, main)
+            rooted, frame_paths = self._paths(sentence, main) if main else ([], {})
+            if rooted:
                 for root, path in rooted:
                     q = self._quotation_of_frame(root)
                     if q < 0 or attribution.get(q, (0, None))[1] is root:
@@ -279,6 +280,8 @@ class DocumentChains:
         for i, (span, cue) in enumerate(zip(frame.hops, frame.cues)):
             rule_id = frame.hop_rules[i] if i < len(frame.hop_rules) and frame.hop_rules[i] else frame.rule_id
             resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before)
+            if resolved.kind == "place":  # a place does not speak ("the people of Indiana and Oregon have said")
+                return []
             if root and i == 0 and not before:
                 if frame.outer is not None:
                     self._remember_interview(resolved, hops[0] if hops else None, sentence)
@@ -646,6 +649,45 @@ def _attach(frames: list[Frame]) -> list[Frame]:
                 target.outer_rule = f.rule_id
     main.sort(key=lambda f: f.start)
     return main
+
+
+_COORDINATION = regex.compile(r",?\s+(?:and|&)\s+")
+_INSIDE_PHRASE = regex.compile(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
+_TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
+                          "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
+                          "chairman director secretary president minister spokesman spokeswoman chief founder").split())
+_NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
+
+
+def _split_coordinated(frames: list[Frame], offset: int, text: str) -> list[Frame]:
+    """'Dunn and John agreed', 'Trump and his supporters claimed': sources that share one cue are
+    separate paths (guidelines), so the frame is split into one frame per source. Adjectives that
+    share a noun ('Minority and women voters') stay one source."""
+    out: list[Frame] = []
+    for frame in frames:
+        parts = _coordinated_parts(frame.hops[0], offset, text) if frame.hops else []
+        if len(parts) < 2:
+            out.append(frame)
+            continue
+        for part in parts:
+            out.append(dataclasses.replace(frame, hops=[part, *frame.hops[1:]], cues=list(frame.cues),
+                                           hop_rules=list(frame.hop_rules)))
+    return out
+
+
+def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
+    m = _COORDINATION.search(span.text)
+    if m is None or _COORDINATION.search(span.text, m.end()):
+        return []
+    left, right = span.text[: m.start()].strip(), span.text[m.end():].strip()
+    if not left or not right or len(left.split()) == 1 and left.lower() in _NOT_ALONE:
+        return []
+    if _INSIDE_PHRASE.search(left) or left.split()[-1] in _TITLE_WORDS:
+        return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
+    if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")):
+        return []  # "Minority and women voters": one noun shared by two modifiers
+    start = span.start
+    return [Span(start, start + len(left), left), Span(start + m.end(), span.end, right)]
 
 
 def _set_content(sentence: Sentence, frames: list[Frame]) -> None:

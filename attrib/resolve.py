@@ -215,6 +215,13 @@ class Resolver:
         last_two = " ".join(tokens[-2:]).lower()
         if head in self.group_heads or last_two in self.group_heads or not any(t[:1].isupper() for t in tokens):
             return Resolved(name=_group_name(text), kind="group", source_id="group:" + _group_name(text).lower())
+        head_words = _HEAD_BEFORE_PHRASE.match(text)
+        phrase_head = head_words.group(1).split()[-1] if head_words else ""
+        if phrase_head and (phrase_head[:1].islower() or phrase_head.lower() in self.group_heads
+                            or phrase_head.lower() in PERSON_HEADS):
+            # "Hospital officials in Omsk", "the results in Iowa and New Hampshire": a description
+            kind = "person" if phrase_head.lower() in PERSON_HEADS else "group"
+            return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
         outlet_kind = _outlet_by_name(tokens)
         if outlet_kind:
             return Resolved(name=text, kind=outlet_kind, source_id="outlet:" + text.lower())
@@ -306,6 +313,7 @@ _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
 _MEDIA_HEADS = frozenset({"media", "outlets", "newspapers", "broadcasters", "television", "tv", "radio", "agencies"})
+_HEAD_BEFORE_PHRASE = regex.compile(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
 _COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 

@@ -122,3 +122,22 @@ def test_quotes_that_go_on_with_an_interview_carry_its_outlet(analyzer):
             "Klein said her book detailed the scandals.\n\n"
             "“It will happen again,” she said in a speech on Monday.")
     assert chains(analyzer, text) == ["", "Daily Herald > Ann Klein", "Daily Herald > Ann Klein", "Ann Klein"]
+
+
+def test_sources_that_share_a_cue_are_separate_paths(analyzer):
+    assert chains(analyzer, "Dunn and John agreed that they would back him.") == ["Dunn | John"]
+    assert chains(analyzer, "Minority and women voters said they liked her.") == ["Minority and women voters"]
+    assert chains(analyzer, "Prime Minister and party leader Boris Johnson said he was humbled.") == ["Boris Johnson"]
+
+
+def test_places_never_speak_and_descriptions_keep_their_place(analyzer):
+    assert chains(analyzer, "Hospital officials in Omsk said no poison was found.") == ["Hospital officials in Omsk"]
+    assert chains(analyzer, "Police in Clairton, Pennsylvania, responded to reports of a shooting.") == [""]
+
+
+def test_requests_refusals_and_negations_are_not_attributions(analyzer):
+    assert chains(analyzer, "Huckabee called for denying entry to travelers.") == [""]
+    assert chains(analyzer, "The aide declined to say whether he was paid.") == [""]
+    assert chains(analyzer, "Manafort did not respond to requests for an interview.") == [""]
+    assert chains(analyzer, 'Huckabee called for a ban, saying "we must act now."') == ["Huckabee"]
+    assert chains(analyzer, "The anchor asked Rubio which states he could win.") == ["anchor"]

