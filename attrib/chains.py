@@ -17,7 +17,7 @@ import regex
 
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
-from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, SourceEntry, clean_mention
+from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
@@ -97,7 +97,6 @@ class DocumentChains:
     _quote_starts: list[int] = field(default_factory=list)
     _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
     _interviews: dict[str, tuple[Hop | None, int]] = field(default_factory=dict)  # speaker -> (outlet, sentence)
-    _outlets: list[tuple[int, SourceEntry]] | None = None   # outlets the article names, by position (on first use)
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -418,13 +417,10 @@ class DocumentChains:
     def _named_outlet(self, kinds: frozenset[str], position: int, short: str = "") -> Resolved | None:
         """The last outlet of these kinds the article names before a position ('the newspaper', 'the
         editorial board'); with `short`, the one whose name ends with it ('the Journal' -> Wall Street Journal)."""
-        if self._outlets is None:
-            self._outlets = [(start, entry) for start, _, entry in self.resolver.gazetteer.find_in(self.doc.text)
-                             if entry.kind in OUTLET_KINDS]
-            self._outlets.sort(key=lambda f: f[0])
-        for start, entry in reversed(self._outlets):
-            if start >= position or (not short and start < position - OUTLET_WINDOW):
-                continue
+        window = max(0, position - (TITLE_WINDOW if short else OUTLET_WINDOW))
+        outlets = sorted((start + window, entry) for start, _, entry
+                         in self.resolver.gazetteer.find_in(self.doc.text[window:position]) if entry.kind in OUTLET_KINDS)
+        for start, entry in reversed(outlets):
             if short:
                 if entry.name.lower().split()[-1] == short and len(entry.name.split()) > 1:
                     return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
@@ -436,6 +432,8 @@ class DocumentChains:
         """'The Journal', 'the Times', 'the Post': the outlet of that name the article has named in full
         (the gazetteer's default for 'the Times' is the New York Times; an article on London's may say so)."""
         cleaned = _LEADING_THE_RE.sub("", clean_mention(words))
+        if cleaned.lower() not in self.resolver.gazetteer.outlet_last_words:
+            return resolved
         if " " in cleaned or not cleaned[:1].isupper() or not (resolved.entry is None or resolved.alias == cleaned
                                                              or resolved.alias.lower() in ("the " + cleaned).lower()):
             return resolved

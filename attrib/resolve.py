@@ -75,6 +75,7 @@ class Gazetteer:
     by_description: dict[str, SourceEntry] = field(default_factory=dict)
     by_domain: dict[str, SourceEntry] = field(default_factory=dict)
     places: frozenset[str] = frozenset()   # multi-word place names: "New York City" is never a person
+    outlet_last_words: frozenset[str] = frozenset()  # "journal", "times", "post": an outlet's short name
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
@@ -90,6 +91,8 @@ class Gazetteer:
         for country in self.countries.values():
             for word in (country.name, *country.aliases, *country.adjectives):
                 self.country_by_word.setdefault(word, country)
+        self.outlet_last_words = frozenset(e.name.lower().split()[-1] for e in self.entries.values()
+                                           if e.kind in OUTLET_KINDS and len(e.name.split()) > 1)
         names = sorted(self.by_alias, key=len, reverse=True)
         if names:
             self.alias_finder = regex.compile(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
