@@ -198,9 +198,8 @@ class DocumentChains:
         if words:
             first = regex.search(r"\w", words)
             last = regex.search(r"\w(?=\W*$)", words)
-            if first is None or last is None:
-                return -1
-            start, end = start + first.start(), start + last.end()
+            if first is not None and last is not None:  # a wordless piece ('"[...]') is judged by its span
+                start, end = start + first.start(), start + last.end()
         i = bisect.bisect_right(self._quote_starts, start) - 1
         if i >= 0 and self.quotations[i].covers(start, end):
             return i
