@@ -306,8 +306,8 @@ def _node(g: graphviz.Digraph, nid: str, box: Box) -> None:
 LEGEND_ROWS = {
     "reporter": '<TD BGCOLOR="#dbe9f6" COLOR="#3b6ea8" STYLE="rounded">publisher: reports that cite a source</TD>',
     "unattributed": '<TD BGCOLOR="#f5f8fc" COLOR="#3b6ea8" STYLE="dashed">reports that state it unattributed</TD>',
-    "intermediary": '<TD BGCOLOR="#f4f4f4" COLOR="#777777">intermediary: cites another source</TD>',
-    "original": '<TD BGCOLOR="#fff2cc" COLOR="#b08900">original source: cites none</TD>',
+    "intermediary": '<TD BGCOLOR="#f4f4f4" COLOR="#777777">intermediary: passes another source on</TD>',
+    "original": '<TD BGCOLOR="#fff2cc" COLOR="#b08900">original: where a report\'s chain ends</TD>',
     "state": f'<TD COLOR="{STATE_COLOR}" BORDER="2">state-affiliated</TD>',
 }
 

@@ -100,7 +100,7 @@ def write_report(analysis: Analysis, out_dir: str | Path, graphs: dict[str, Path
              "<section id='overview'><h2>Overview</h2><div class='cards'>",
              *(f"<div class='card'><b>{e(v)}</b>{e(k)}</div>" for v, k in cards), "</div><div class='plots'>",
              report_plots.reports_per_claim(claims), report_plots.top_sources(sources),
-             report_plots.state_share(sources, claims), report_plots.flags(claims), "</div></section>"]
+             report_plots.state_share(sources, n_st - n_att), report_plots.flags(claims), "</div></section>"]
     parts += _claims_section(claims, graphs)
     parts += _graphs_section(claims, graphs)
     parts.append(f"<section id='network'><h2>Who cites whom</h2><div class='graph'><h3>The outlet network{ZOOM}</h3>"

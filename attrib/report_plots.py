@@ -69,25 +69,24 @@ def top_sources(sources: pl.DataFrame | None, top: int = 12) -> str:
                 "yellow: cited as original · grey: as intermediary · red: state-affiliated")
 
 
-def state_share(sources: pl.DataFrame | None, claims: pl.DataFrame) -> str:
-    """Originals cited, state-affiliated or not, and the unattributed reports (the publisher as origin)."""
+def state_share(sources: pl.DataFrame | None, unattributed: int) -> str:
+    """Chains by where they end: a state-affiliated source, another named source, or no source at all
+    (a statement without attribution: the publisher's own)."""
     state = other = 0
     if sources is not None and sources.height:
         state = int(sources.filter(pl.col("state_affiliated"))["n_as_original"].sum())
         other = int(sources.filter(~pl.col("state_affiliated"))["n_as_original"].sum())
-    unattributed = int(claims["n_unattributed"].sum()) if claims.height else 0
     total = state + other
     share = f"{state / total:.0%}" if total else "none"
     rows = [("state-affiliated", [(state, RED)], RED), ("other named sources", [(other, YELLOW)], "#222"),
-            ("unattributed reports", [(unattributed, GREY)], "#222")]
-    return bars("Where reports trace to", rows, f"state-affiliated: {share} of originals cited by name")
+            ("no source given", [(unattributed, GREY)], "#222")]
+    return bars("Where chains end", rows, f"state-affiliated: {share} of the originals named")
 
 
 def flags(claims: pl.DataFrame) -> str:
     rows = []
-    for flag, note in (("single-origin", "3+ reports, one independent origin"), ("circular", "a cycle of citations"),
-                       ("laundered", "some reports drop the source")):
+    for flag in ("single-origin", "circular", "laundered"):
         n = int(claims["flags"].fill_null("").str.contains(flag).sum()) if claims.height else 0
-        rows.append((f"{flag}", [(n, RED if n else GREY)], "#222"))
+        rows.append((flag, [(n, RED if n else GREY)], "#222"))
     flagged = int((claims["flags"].fill_null("") != "").sum()) if claims.height else 0
     return bars("Flagged claims", rows, f"{flagged:,} of {claims.height:,} claims carry a flag")

@@ -135,7 +135,7 @@ def test_legend_and_report_counts_on_publishers():
     claim = result.claims.row(0, named=True)
     nodes, _, _ = drawn(render_svg(_graph(result, claim).source))
     legend = nodes["legend"]
-    assert "Legend" in legend and "original source" in legend and "state-affiliated" in legend
+    assert "Legend" in legend and "original" in legend and "state-affiliated" in legend and "unattributed" in legend
     reports = [int(n) for text in nodes.values() for n in re.findall(r"(\d+) reports?\b", text)]
     assert sum(reports) >= claim["n_statements"]
 

@@ -110,7 +110,7 @@ def test_graphs_are_inline_without_their_xml_prolog(report_out):
 
 def test_overview_plots(report_out):
     text = (report_out / "report.html").read_text(encoding="utf-8")
-    for title in ("Claims by number of reports", "Most-cited sources", "Where reports trace to", "Flagged claims"):
+    for title in ("Claims by number of reports", "Most-cited sources", "Where chains end", "Flagged claims"):
         assert f'aria-label="{title}' in text, title
     assert "state-affiliated" in text
 
