@@ -233,9 +233,10 @@ def summary(analysis: Analysis, written: list[Path] | None = None, out_dir: str 
     docs = analysis.scan("documents").select("status").collect()
     counts = statement_counts(analysis)
     n_err = docs.filter(pl.col("status") == "error").height
+    n_skipped = docs.filter(pl.col("status") == "skipped").height
     n_st, n_att = counts["statements"], counts["attributed"]
     share = n_att / n_st if n_st else 0.0
-    lines = [f"documents: {docs.height:,} ({n_err:,} with errors)",
+    lines = [f"documents: {docs.height:,} ({n_err:,} with errors" + (f", {n_skipped:,} skipped)" if n_skipped else ")"),
              f"statements: {n_st:,}, attributed: {n_att:,} ({share:.0%})"]
     claims = analysis.claims
     if claims is not None:

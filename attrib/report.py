@@ -80,6 +80,7 @@ def write_report(analysis: Analysis, out_dir: str | Path, graphs: dict[str, Path
     docs = analysis.scan("documents").select("status").collect()
     counts = statement_counts(analysis)
     n_errors = docs.filter(pl.col("status") == "error").height
+    n_skipped = docs.filter(pl.col("status") == "skipped").height
     n_st, n_att = counts["statements"], counts["attributed"]
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -87,7 +88,8 @@ def write_report(analysis: Analysis, out_dir: str | Path, graphs: dict[str, Path
     title = f"attrib report: {docs.height:,} documents, {claims.height:,} claims"
     multi = claims.filter(pl.col("n_statements") > 1).height if claims.height else 0
     flagged = claims.filter(pl.col("flags").fill_null("") != "").height if claims.height else 0
-    cards = [(f"{docs.height:,}", f"documents ({n_errors:,} with errors)"), (f"{n_st:,}", "statements"),
+    problems = f"{n_errors:,} with errors" + (f", {n_skipped:,} skipped" if n_skipped else "")
+    cards = [(f"{docs.height:,}", f"documents ({problems})"), (f"{n_st:,}", "statements"),
              (f"{n_att / n_st:.0%}" if n_st else "–", f"attributed ({n_att:,})"), (f"{claims.height:,}", "claims"),
              (f"{multi:,}", "claims reported more than once"), (f"{flagged:,}", "flagged claims")]
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
