@@ -160,9 +160,12 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
     seconds: dict[str, float] = {}
     docs = _timed(docs, seconds, "read")
     progress = progress or Progress(enabled=False)
+    started = time.perf_counter()   # extraction_wall: the rules' compilation included, as before
+    if engine == "local":
+        progress.stage("loading the rules")
+        Analyzer.shared()  # compiled once, before the workers fork (a few seconds)
     progress.stage("extracting", estimate_documents(read.iter_input_files(paths)) if progress.enabled else None,
                    "documents")
-    started = time.perf_counter()
     store = PartStore.create(parts_dir or ".", SCHEMAS) if parts_dir is not None or engine == "dask" else None
     try:
         if engine == "dask":

@@ -105,7 +105,7 @@ def _delay_from_environment() -> float:
 
 def _terminal_width(stream: TextIO) -> int:
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        return os.get_terminal_size(stream.fileno()).columns or 100   # 0 on a terminal that never said
     except (OSError, ValueError, AttributeError):
         return 100
 

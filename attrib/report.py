@@ -152,7 +152,9 @@ def _graphs_section(claims: pl.DataFrame, graphs: dict[str, Path]) -> list[str]:
                      "draws more in a run. Hover over a box for its statements.</p>")
     for r in drawn.iter_rows(named=True):
         cid = e(r["claim_id"])
+        # the graph's title holds the claim's text up to about 300 characters; a longer one is given here whole
+        whole = f"<p class='muted'>{e(r['text'])}</p>" if len(r["text"] or "") > 290 else ""
         parts.append(f"<div class='graph' id='g-{cid}'><h3>{cid}{ZOOM}<a class='back' href='#claims'>↑ claims</a>"
-                     f"</h3>{_svg(graphs[r['claim_id']])}</div>")
+                     f"</h3>{whole}{_svg(graphs[r['claim_id']])}</div>")
     parts.append("</section>")
     return parts
