@@ -10,6 +10,7 @@ import bisect
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -288,6 +289,8 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
             continue
         if i == 0 and "appos" in rule.pattern.groupindex:
             hop = _named_appositive(hop, _span(m, "appos", offset))
+        if i == 0:
+            hop = _name_before_appositive(hop, m.string, offset)
         hops.append(hop)
         cue = _span(m, cue_group, offset)
         cues.append(cue or Span(-1, -1, ""))
@@ -324,6 +327,28 @@ def _named_appositive(source: Span, appositive: Span | None) -> Span:
             return Span(start, start + len(stripped), stripped)
         pos += len(part) + 1
     return source
+
+
+_NAME_THEN_COMMA = regex.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=^[\"“‘]))(?P<name>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,3}),\s+$")
+
+
+def _name_before_appositive(source: Span, sentence: str, offset: int) -> Span:
+    """'Huma Abedin, vice chairwoman for Clinton's campaign, emailed supporters, telling them': a rule
+    that read the appositive as the subject gets the name the sentence opened with."""
+    words = source.text.split()
+    if len(words) < 2 or not _DESCRIBED.match(source.text.rstrip(" ,")):
+        return source
+    local = source.start - offset
+    m = _NAME_THEN_COMMA.search(sentence, 0, local)
+    if m is None or m.end() != local or not _openers().isdisjoint(m.group("name").split()):
+        return source  # "On Wednesday, an assembly of ministers denounced": no name, an opener
+    return Span(offset + m.start("name"), offset + m.end("name"), m.group("name"))
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(load_lexicon().lists["stop_caps"])
 
 
 def _frame_spans(frame: Frame) -> list[tuple[int, int]]:
