@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
+POLNEAR = Path(os.environ.get("ATTRIB_POLNEAR", ROOT.parent / "shared" / "corpus" / "polnear"))  # a worktree sets it
 CORPORA = ROOT / "bench" / "corpora"
 
 
