@@ -13,6 +13,8 @@ from importlib import resources
 
 import regex
 
+from .rules.cache import compile_cached
+
 
 @dataclass(frozen=True)
 class ClutterPattern:
@@ -46,4 +48,4 @@ def load_lexicon() -> Lexicon:
             id=entry["id"], description=entry["description"],
             pattern=regex.compile(r"(?:" + entry["pattern"] + r")", flags),
             examples=tuple(entry.get("examples", ())), counter=tuple(entry.get("counter", ()))))
-    return Lexicon(lists=lists, clutter=tuple(clutter), any_clutter=regex.compile("|".join(alternatives), regex.V0))
+    return Lexicon(lists=lists, clutter=tuple(clutter), any_clutter=compile_cached("|".join(alternatives), regex.V0))

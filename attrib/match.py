@@ -10,24 +10,31 @@ import bisect
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon, read_toml
+from .lexicon import Lexicon, load_lexicon
+from .rules.cache import compile_cached
+from .rules.macros import documented_macros
+from .rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
 from .records import Frame, Sentence, Span
 
 log = logging.getLogger("attrib")
 MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; past it, the rule keeps what it found there
 _FRAME = "frame"  # the group of an end-anchored rule that spans its whole match (see `_anchored`)
-_MACRO = regex.compile(r"%([A-Z]+)%")
 _WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One phrasing family, ready to match. Its pattern is compiled when first used (or taken
+    from the cache of compiled patterns), so a run compiles only the rules its text calls for."""
+
     id: str
     description: str
-    pattern: regex.Pattern
+    source: str                    # the pattern to compile: macros expanded, guard and anchoring added
+    flags: int
     hops: tuple[str, ...]
     cues: tuple[str, ...]
     priority: int
@@ -41,48 +48,63 @@ class Rule:
     parallel: bool
     examples: tuple[dict, ...] = field(default=(), compare=False)
     negatives: tuple[str, ...] = field(default=(), compare=False)
+    named_lists: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @cached_property
+    def pattern(self) -> regex.Pattern:
+        return compile_cached(self.source, self.flags, **self.named_lists)
+
+    @property
+    def compiled(self) -> bool:
+        return "pattern" in self.__dict__
 
 
-def expand_macros(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
-    if depth > 10:
-        raise ValueError("macro recursion too deep")
-    if "%" not in pattern:
-        return pattern
-    expanded = _MACRO.sub(lambda m: macros[m.group(1)] if m.group(1) in macros else m.group(0), pattern)
-    return expand_macros(expanded, macros, depth + 1) if expanded != pattern else expanded
+def compile_rule(rule: Rule) -> regex.Pattern:
+    """The rule's compiled pattern; RuleFileError (with the rule's file and line) if it does not compile."""
+    try:
+        return rule.pattern
+    except (regex.error, KeyError, ValueError) as exc:
+        raise RuleFileError([Problem(rule.file, rule.line, f"rule {rule.id}: pattern", f"cannot compile: {exc}")]
+                            ) from None
 
 
-def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = None) -> tuple[Rule, ...]:
-    """Compile every rule once. `outlet_names` fills the \\L<outlets> list."""
-    lexicon = lexicon or load_lexicon()
-    data = read_toml("rules.toml")
-    macros = data["macros"]
-    lists = dict(lexicon.lists)
+def rule_lists(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = None) -> dict[str, tuple[str, ...]]:
+    """The named lists a rule may use: lists.toml, and \\L<outlets> from the gazetteer."""
+    lists = dict((lexicon or load_lexicon()).lists)
     lists["outlets"] = tuple(n for n in outlet_names if len(n) > 1) or ("\x00",)
-    rules = []
-    for entry in data["rule"]:
-        source = expand_macros(_anchored(entry), macros)
-        names = set(regex.findall(r"\\L<(\w+)>", source))
-        try:
-            flags = regex.V0 | (regex.REVERSE if entry.get("reverse") else 0)
-            compiled = regex.compile(source, flags, **{n: lists[n] for n in names})
-        except (regex.error, KeyError) as exc:
-            raise ValueError(f"rule {entry['id']}: cannot compile: {exc}") from exc
-        triggers = _first_words(entry.get("triggers", []), lists)
-        anchor_words, anchor_pairs = _anchor_phrases(entry.get("anchor_words", []), lists)
-        anchor_starts = _first_words(entry.get("anchor_starts", []), lists)
-        if sum(bool(entry.get(k)) for k in ("anchor_words", "anchor_starts", "reverse")) > 1:
-            raise ValueError(f"rule {entry['id']}: anchor_words, anchor_starts and reverse exclude each other")
-        requires = _first_words(entry.get("requires", []), lists)
-        rules.append(Rule(
-            id=entry["id"], description=entry["description"], pattern=compiled,
-            hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
-            priority=int(entry.get("priority", 0)), triggers=triggers, requires=requires,
-            anchor_words=anchor_words, anchor_pairs=anchor_pairs, anchor_starts=anchor_starts,
-            content=entry.get("content", "auto"), attach=entry.get("attach", ""),
-            parallel=bool(entry.get("parallel", False)),
-            examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ()))))
-    return tuple(rules)
+    return lists
+
+
+def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = None,
+               path: str | None = None) -> tuple[Rule, ...]:
+    """Read and check the rules (RuleFileError names the file, line and key of each problem).
+    `outlet_names` fills the \\L<outlets> list. Patterns compile when first used."""
+    lists = rule_lists(outlet_names, lexicon)
+    rule_file = read_rule_file(path, set(lists), documented_macros())
+    if rule_file.problems:
+        raise RuleFileError(rule_file.problems)
+    return tuple(_rule(table, rule_file, lists) for table in rule_file.rules)
+
+
+def _rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> Rule:
+    entry = table.data
+    source = expand_macros(_anchored(entry), rule_file.macros)
+    names = set(regex.findall(r"\\L<(\w+)>", source))
+    return Rule(
+        id=entry["id"], description=entry["description"], source=source,
+        flags=regex.V0 | (regex.REVERSE if entry.get("reverse") else 0),
+        hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
+        priority=int(entry.get("priority", 0)), triggers=_first_words(entry.get("triggers", []), lists),
+        requires=_first_words(entry.get("requires", []), lists),
+        anchor_words=_anchor_phrases(entry.get("anchor_words", []), lists)[0],
+        anchor_pairs=_anchor_phrases(entry.get("anchor_words", []), lists)[1],
+        anchor_starts=_first_words(entry.get("anchor_starts", []), lists),
+        content=entry.get("content", "auto"), attach=entry.get("attach", ""),
+        parallel=bool(entry.get("parallel", False)),
+        examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ())),
+        named_lists={n: lists[n] for n in names}, file=rule_file.path, line=table.line)
 
 
 def _anchored(entry: dict) -> str:
@@ -223,6 +245,13 @@ class RuleSet:
     rules: tuple[Rule, ...]
     by_trigger: dict[str, tuple[int, ...]]
     untriggered: frozenset[int]   # rules without triggers: tried on every sentence
+
+    def compile_all(self) -> "RuleSet":
+        """Compile (or load from the cache) every rule now: before forking workers, so that they
+        share the patterns, and so that a pattern that does not compile stops the run at its start."""
+        for rule in self.rules:
+            compile_rule(rule)
+        return self
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> "RuleSet":

@@ -45,14 +45,15 @@ class Analyzer:
     @classmethod
     @lru_cache(maxsize=1)
     def shared(cls) -> "Analyzer":
-        """One analyzer per process: compiling the rules takes a second or two."""
+        """One analyzer per process: compiling the rules takes a second or two (a few
+        hundredths when their compiled patterns are in the cache, see attrib.rules.cache)."""
         return cls.create()
 
     @classmethod
     def create(cls) -> "Analyzer":
         lexicon = load_lexicon()
         gazetteer = load_gazetteer()
-        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)),
+        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)).compile_all(),
                    resolver=Resolver.create(gazetteer, lexicon))
 
     def statements(self, doc: Document, sentences: list[Sentence] | None = None,

@@ -16,6 +16,7 @@ from importlib import resources
 import regex
 
 from .lexicon import Lexicon, load_lexicon
+from .rules.cache import compile_cached
 
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
@@ -91,9 +92,9 @@ class Gazetteer:
                 self.country_by_word.setdefault(word, country)
         names = sorted(self.by_alias, key=len, reverse=True)
         if names:
-            self.alias_finder = regex.compile(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
+            self.alias_finder = compile_cached(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
         if self.by_description:
-            self.description_finder = regex.compile(
+            self.description_finder = compile_cached(
                 r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
 
     def outlet_names(self) -> tuple[str, ...]:
