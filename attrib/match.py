@@ -23,7 +23,6 @@ from .records import Frame, Sentence, Span
 log = logging.getLogger("attrib")
 MATCH_TIMEOUT = 0.25  # seconds per rule and sentence; past it, the rule keeps what it found there
 _FRAME = "frame"  # the group of an end-anchored rule that spans its whole match (see `_anchored`)
-_WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
 
 
 @dataclass(frozen=True)
@@ -85,10 +84,10 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
     rule_file = read_rule_file(path, set(lists), documented_macros())
     if rule_file.problems:
         raise RuleFileError(rule_file.problems)
-    return tuple(_rule(table, rule_file, lists) for table in rule_file.rules)
+    return tuple(build_rule(table, rule_file, lists) for table in rule_file.rules)
 
 
-def _rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> Rule:
+def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> Rule:
     entry = table.data
     source = expand_macros(_anchored(entry), rule_file.macros)
     names = set(regex.findall(r"\\L<(\w+)>", source))
@@ -136,11 +135,18 @@ def _first_words(names: list[str], lists: dict[str, tuple[str, ...]]) -> frozens
     return frozenset(word.split()[0].lower() for name in names for word in lists.get(name, (name,)))
 
 
-Token = tuple[int, int, str]  # start, end, lower-cased word
+Hit = tuple[int, int, str]  # start, end and lower-cased text of a word some rule looks for
+# a word is a run of [\w'’-], or one of ':' '―' '—' '–' '(' on its own
+_PREVIOUS_WORD = regex.compile(r"(?r)[\w'’-]+|[:―—–(]")  # searched right to left: the word before a position
 
 
-def tokens(text: str) -> list[Token]:
-    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+_WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
+
+
+def scan(keys: frozenset[str], text: str) -> list[Hit]:
+    """The words of `text` that are in `keys`, in order: one pass of the word pattern over the
+    text, keeping only the few words some rule looks for."""
+    return [(m.start(), m.end(), word) for m in _WORD.finditer(text) if (word := m.group().lower()) in keys]
 
 
 class RuleTimeout(TimeoutError):
@@ -151,41 +157,32 @@ class RuleTimeout(TimeoutError):
         self.found = found
 
 
-def word_positions(words: list[Token]) -> dict[str, list[int]]:
-    """Lower-cased word -> the indexes of its tokens: where anchored rules are tried, found once per sentence."""
-    positions: dict[str, list[int]] = {}
-    for i, (_, _, word) in enumerate(words):
-        if word in positions:
-            positions[word].append(i)
-        else:
-            positions[word] = [i]
-    return positions
-
-
-def _anchor_indexes(rule: Rule, words: list[Token], positions: dict[str, list[int]]) -> list[int]:
-    """Indexes of the tokens where an anchored rule may end (anchor_words) or begin (anchor_starts), in order."""
-    found: list[int] = []
+def _anchor_spans(rule: Rule, text: str, hits: list[Hit]) -> list[tuple[int, int]]:
+    """(start, end) of the words where an anchored rule may end (anchor_words) or begin (anchor_starts), in order."""
     anchors = rule.anchor_starts or rule.anchor_words
-    for word, indexes in positions.items():  # a sentence has fewer distinct words than a cue list
-        if word in anchors:
-            found.extend(indexes)
-    if rule.anchor_pairs:
-        for before, word in rule.anchor_pairs:
-            found.extend(i for i in positions.get(word, ()) if i and words[i - 1][2] == before)
-        return sorted(set(found))  # a word may be an anchor both alone and after another
-    found.sort()
-    return found
+    found = [(start, end) for start, end, word in hits if word in anchors]
+    if not rule.anchor_pairs:
+        return found
+    for start, end, word in hits:
+        for before, last in rule.anchor_pairs:
+            if word == last:
+                previous = _PREVIOUS_WORD.search(text, 0, start)
+                if previous is not None and previous.group().lower() == before:
+                    found.append((start, end))
+                    break
+    return sorted(set(found))  # a word may be an anchor both alone and after another
 
 
-def matches(rule: Rule, text: str, words: list[Token] | None = None,
-            timeout: float = MATCH_TIMEOUT, positions: dict[str, list[int]] | None = None) -> list[regex.Match]:
+def matches(rule: Rule, text: str, hits: list[Hit] | None = None,
+            timeout: float = MATCH_TIMEOUT) -> list[regex.Match]:
     """Non-overlapping matches of a rule, the same as finditer would give, within `timeout` seconds
     in all (past it: RuleTimeout with the matches found so far).
 
-    An anchored rule is tried only at its anchor words: where one ends (`anchor_words`: right
-    to left, each match ending where the last one began, as a right-to-left scan would find
-    them) or where one begins (`anchor_starts`: left to right, as finditer would), without
-    trying the positions in between.
+    An anchored rule is tried only at its anchor words (`hits`: the sentence's key words, from
+    `RuleSet.scan`; found here when not given): where one ends (`anchor_words`: right to left,
+    each match ending where the last one began, as a right-to-left scan would find them) or
+    where one begins (`anchor_starts`: left to right, as finditer would), without trying the
+    positions in between.
     """
     found: list[regex.Match] = []
     deadline = time.monotonic() + timeout
@@ -201,13 +198,13 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
             for m in rule.pattern.finditer(text, timeout=timeout):
                 found.append(m)
             return found
-        if words is None:
-            words = tokens(text)
-        anchors = _anchor_indexes(rule, words, word_positions(words) if positions is None else positions)
+        if hits is None:
+            keys = rule.anchor_starts | rule.anchor_words | {last for _, last in rule.anchor_pairs}
+            hits = scan(keys, text)
+        anchors = _anchor_spans(rule, text, hits)
         if rule.anchor_words or rule.anchor_pairs:
             limit = len(text) + 1
-            for i in reversed(anchors):
-                end = words[i][1]
+            for _, end in reversed(anchors):
                 if end >= limit:
                     continue
                 m = rule.pattern.match(text, end, timeout=left())
@@ -216,8 +213,7 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
                     limit = m.start(_FRAME) + 1
             return found
         after = 0
-        for i in anchors:
-            token_start = words[i][0]
+        for token_start, _ in anchors:
             if token_start < after:
                 continue
             # a match may also begin with the spaces before its cue ('", said X': right after the quote)
@@ -239,12 +235,14 @@ def matches(rule: Rule, text: str, words: list[Token] | None = None,
 
 @dataclass(frozen=True, eq=False)
 class RuleSet:
-    """The rules, and which of them each trigger word calls for: a sentence meets only the rules
-    its own words trigger (a few dictionary lookups instead of testing every rule's triggers)."""
+    """The rules, and the words that call for them: one scan of a document finds every trigger
+    and anchor word of every rule (`scan`), and a sentence meets only the rules its words
+    trigger (a few dictionary lookups instead of testing every rule's triggers)."""
 
     rules: tuple[Rule, ...]
     by_trigger: dict[str, tuple[int, ...]]
     untriggered: frozenset[int]   # rules without triggers: tried on every sentence
+    keys: frozenset[str]          # every word a rule triggers on, requires or is anchored at
 
     def compile_all(self) -> "RuleSet":
         """Compile (or load from the cache) every rule now: before forking workers, so that they
@@ -256,11 +254,41 @@ class RuleSet:
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> "RuleSet":
         by_trigger: dict[str, list[int]] = {}
+        keys: set[str] = set()
         for i, rule in enumerate(rules):
             for word in rule.triggers:
                 by_trigger.setdefault(word, []).append(i)
+            keys |= rule.triggers | rule.requires | rule.anchor_words | rule.anchor_starts
+            keys |= {last for _, last in rule.anchor_pairs}
         return cls(rules, {w: tuple(ids) for w, ids in by_trigger.items()},
-                   frozenset(i for i, rule in enumerate(rules) if not rule.triggers))
+                   frozenset(i for i, rule in enumerate(rules) if not rule.triggers), frozenset(keys))
+
+    def scan(self, text: str) -> list[Hit]:
+        return scan(self.keys, text)
+
+    def scan_sentences(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
+        """The key words of each sentence (offsets into the sentence), from one scan of the document.
+
+        A sentence whose edge cuts through a word of the document (a boundary between '’' and
+        'He') is scanned on its own, so that every sentence gets the words its own text has."""
+        hits = self.scan(text)
+        out: list[list[Hit]] = []
+        i = 0
+        n = len(hits)
+        for sentence in sentences:
+            start, end = sentence.start, sentence.end
+            if text[start:end] != sentence.text or _cuts_word(text, start) or _cuts_word(text, end):
+                out.append(self.scan(sentence.text))
+                continue
+            while i < n and hits[i][0] < start:
+                i += 1
+            j = i
+            mine = []
+            while j < n and hits[j][1] <= end:
+                mine.append((hits[j][0] - start, hits[j][1] - start, hits[j][2]))
+                j += 1
+            out.append(mine)
+        return out
 
     def triggered(self, words: set[str]) -> list[Rule]:
         """The rules whose triggers and required words the sentence has, in rule order."""
@@ -273,17 +301,26 @@ class RuleSet:
         return [r for r in rules if not r.requires or not r.requires.isdisjoint(words)]
 
 
-def match_sentence(sentence: Sentence, rules: RuleSet | tuple[Rule, ...], doc_id: str = "") -> list[Frame]:
-    """All non-overlapping frames of one sentence, in text order."""
+_TOKEN_CHAR = regex.compile(r"[\w'’-]")
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and bool(_TOKEN_CHAR.match(text, at - 1)) and bool(_TOKEN_CHAR.match(text, at))
+
+
+def match_sentence(sentence: Sentence, rules: RuleSet | tuple[Rule, ...], doc_id: str = "",
+                   hits: list[Hit] | None = None) -> list[Frame]:
+    """All non-overlapping frames of one sentence, in text order. `hits`: its key words, when the
+    document was scanned already (`RuleSet.scan_sentences`)."""
     if not isinstance(rules, RuleSet):
         rules = RuleSet.of(rules)
-    sentence_tokens = tokens(sentence.text)
-    positions = word_positions(sentence_tokens)
-    words = set(positions)
+    if hits is None:
+        hits = rules.scan(sentence.text)
+    words = {word for _, _, word in hits}
     candidates: list[Frame] = []
     for rule in rules.triggered(words):
         try:
-            found = matches(rule, sentence.text, sentence_tokens, positions=positions)
+            found = matches(rule, sentence.text, hits)
         except RuleTimeout as exc:
             found = exc.found
             log.warning("%s: rule %s timed out on sentence %d; kept its %d matches so far", doc_id, rule.id,
@@ -293,6 +330,11 @@ def match_sentence(sentence: Sentence, rules: RuleSet | tuple[Rule, ...], doc_id
             if frame is not None:
                 candidates.append(frame)
     return _resolve_overlaps(candidates)
+
+
+def match_document(text: str, sentences: list[Sentence], rules: RuleSet, doc_id: str = "") -> list[list[Frame]]:
+    """The frames of each sentence of a document, its key words found in one scan of its text."""
+    return [match_sentence(s, rules, doc_id, hits) for s, hits in zip(sentences, rules.scan_sentences(text, sentences))]
 
 
 def _span(m: regex.Match, group: str, offset: int) -> Span | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chains import DocumentChains
 from .clean import Splitter
 from .lexicon import load_lexicon
-from .match import RuleSet, load_rules, match_sentence
+from .match import RuleSet, load_rules, match_document
 from .records import Document, Sentence, Statement
 from .resolve import Resolver, load_gazetteer
 
@@ -64,7 +64,7 @@ class Analyzer:
         clock = time.process_time  # CPU time of this process: honest per-core figures with parallel workers
         t0 = clock()
         kept = [s for s in sentences if not s.clutter]
-        frames = [match_sentence(s, self.rules, doc.doc_id) for s in kept]
+        frames = match_document(doc.text, kept, self.rules, doc.doc_id)
         t1 = clock()
         state = DocumentChains.start(doc, self.resolver)
         out = [state.statement(s, f) for s, f in zip(kept, frames)]
