@@ -48,6 +48,8 @@ class Rule:
     examples: tuple[dict, ...] = field(default=(), compare=False)
     negatives: tuple[str, ...] = field(default=(), compare=False)
     named_lists: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    written: str = field(default="", compare=False, repr=False)   # the pattern and guard as written
+    macros: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     file: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
 
@@ -103,7 +105,8 @@ def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ..
         content=entry.get("content", "auto"), attach=entry.get("attach", ""),
         parallel=bool(entry.get("parallel", False)),
         examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ())),
-        named_lists={n: lists[n] for n in names}, file=rule_file.path, line=table.line)
+        named_lists={n: lists[n] for n in names}, written=entry["pattern"] + entry.get("guard", ""),
+        macros=rule_file.macros, file=rule_file.path, line=table.line)
 
 
 def _anchored(entry: dict) -> str:

@@ -7,6 +7,7 @@ from .analyze import analyze_command
 from .claims import claims_command
 from .evaluate import eval_command
 from .graph import graph_command
+from .rules import rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +28,4 @@ main.add_command(analyze_command)
 main.add_command(eval_command)
 main.add_command(claims_command)
 main.add_command(graph_command)
+main.add_command(rules_command)
