@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from .cache import compile_cached
 from .source import MACRO_KEYS, Problem, Table, _did_you_mean, default_macros_path, read_toml_file
 
 
@@ -63,20 +64,21 @@ def documented_macros() -> dict[str, str]:
     return {name: doc.pattern for name, doc in docs.items() if doc.pattern}
 
 
-def macro_matches(compiled: regex.Pattern, item: str | dict) -> bool:
-    """Does a macro match an example: a whole string, `match` (the first occurrence of that text,
-    with the text around it visible to lookarounds) or `at` (a match beginning where that text does)."""
+def macro_matches(source: str, item: str | dict, named_lists: dict[str, tuple[str, ...]]) -> bool:
+    """Does a macro (its expanded pattern) match an example: a whole string; `match`: exactly the
+    first occurrence of that text, with the text around it visible to lookarounds; `at`: a match
+    that begins where that text does."""
+    lists = {n: named_lists[n] for n in set(regex.findall(r"\\L<(\w+)>", source)) if n in named_lists}
     if isinstance(item, str):
-        return compiled.fullmatch(item) is not None
+        return compile_cached("(?:" + source + ")", regex.V0, **lists).fullmatch(item) is not None
     text = item["text"]
     target = item.get("match", item.get("at", ""))
     start = text.find(target)
     if start < 0:
         return False
-    if "match" in item:
-        end = start + len(target)
-        m = compiled.match(text, start)
-        if m is not None and m.end() == end:
-            return True
-        return compiled.fullmatch(text, start, end) is not None  # another way through that ends there
-    return compiled.match(text, start) is not None
+    if "at" in item:
+        return compile_cached("(?:" + source + ")", regex.V0, **lists).match(text, start) is not None
+    # end exactly there: as many characters must remain after the match as follow the target
+    remaining = len(text) - start - len(target)
+    pattern = compile_cached("(?:" + source + ")(?=(?s:.){%d}\\Z)" % remaining, regex.V0, **lists)
+    return pattern.match(text, start) is not None
