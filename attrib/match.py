@@ -16,6 +16,7 @@ import regex
 
 from .lexicon import Lexicon, load_lexicon
 from .rules.cache import compile_cached
+from .rules.derive import derive_anchor_starts, derive_triggers
 from .rules.macros import documented_macros
 from .rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
 from .records import Frame, Sentence, Span
@@ -93,20 +94,41 @@ def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ..
     entry = table.data
     source = expand_macros(_anchored(entry), rule_file.macros)
     names = set(regex.findall(r"\\L<(\w+)>", source))
+    anchor_words, anchor_pairs = _anchor_phrases(entry.get("anchor_words", []), lists)
     return Rule(
         id=entry["id"], description=entry["description"], source=source,
         flags=regex.V0 | (regex.REVERSE if entry.get("reverse") else 0),
         hops=tuple(entry.get("hops", ())), cues=tuple(entry.get("cues", ())),
-        priority=int(entry.get("priority", 0)), triggers=_first_words(entry.get("triggers", []), lists),
+        priority=int(entry.get("priority", 0)), triggers=_triggers(entry, lists),
         requires=_first_words(entry.get("requires", []), lists),
-        anchor_words=_anchor_phrases(entry.get("anchor_words", []), lists)[0],
-        anchor_pairs=_anchor_phrases(entry.get("anchor_words", []), lists)[1],
-        anchor_starts=_first_words(entry.get("anchor_starts", []), lists),
+        anchor_words=anchor_words, anchor_pairs=anchor_pairs, anchor_starts=_anchor_starts(entry, lists),
         content=entry.get("content", "auto"), attach=entry.get("attach", ""),
         parallel=bool(entry.get("parallel", False)),
         examples=tuple(entry.get("examples", ())), negatives=tuple(entry.get("negatives", ())),
         named_lists={n: lists[n] for n in names}, written=entry["pattern"] + entry.get("guard", ""),
         macros=rule_file.macros, file=rule_file.path, line=table.line)
+
+
+def _triggers(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words written under `triggers`, else the first words of the rule's cue (attrib.rules.derive),
+    else none (the rule runs on every sentence)."""
+    if "triggers" in entry:
+        return _first_words(entry["triggers"], lists)
+    return derive_triggers(entry["pattern"], entry.get("cues", []), lists) or frozenset()
+
+
+def _anchor_starts(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words written under `anchor_starts`, else the cue's first words when every match begins
+    at the cue and none of them is a function word, unless the rule reads right to left
+    (anchor_words, reverse)."""
+    if "anchor_starts" in entry:
+        return _first_words(entry["anchor_starts"], lists)
+    if entry.get("anchor_words") or entry.get("reverse"):
+        return frozenset()
+    starts = derive_anchor_starts(entry["pattern"], entry.get("cues", []), lists) or frozenset()
+    if not starts.isdisjoint(word.lower() for word in lists.get("function_words", ())):
+        return frozenset()  # 'a', 'the', 'in': trying every one costs more than one scan of the sentence
+    return starts
 
 
 def _anchored(entry: dict) -> str:

@@ -12,6 +12,7 @@ import regex
 
 from ..match import Rule, build_rule, compile_rule, matches, rule_lists
 from ..resolve import load_gazetteer
+from .derive import derive_anchor_starts, derive_triggers
 from .macros import macro_matches, read_macro_docs
 from .source import Problem, RuleFileError, default_rules_path, expand_macros, read_rule_file
 
@@ -55,6 +56,7 @@ def check_rules(path: str | None = None, macros_path: str | None = None) -> Chec
         rule = build_rule(table, rule_file, lists)
         report.examples += len(rule.examples) + len(rule.negatives)
         report.problems.extend(_check_compiled(rule, table))
+    report.notes.extend(derivation_notes(rule_file, lists))
     for name, doc in docs.items():
         report.macros_documented += 1
         source = doc.pattern or rule_file.macros.get(name)
@@ -69,6 +71,31 @@ def check_rules(path: str | None = None, macros_path: str | None = None) -> Chec
             report.notes.append(Problem(rule_file.path, rule_file.macro_table.line_of(name), f"macros.{name}",
                                         "not documented in macros.toml (description, examples, negatives)"))
     return report
+
+
+def derivation_notes(rule_file, lists: dict[str, tuple[str, ...]]) -> list[Problem]:
+    """Where a hand-written speed device says what the loader would derive anyway, or differs from it."""
+    notes = []
+    for table in rule_file.rules:
+        entry = table.data
+        if not isinstance(entry.get("pattern"), str):
+            continue
+        for key, derive in (("triggers", derive_triggers), ("anchor_starts", derive_anchor_starts)):
+            if key not in entry or not isinstance(entry[key], list):
+                continue
+            written = frozenset(w.split()[0].lower() for name in entry[key] for w in lists.get(name, (name,)))
+            derived = derive(entry["pattern"], entry.get("cues", []), lists)
+            where = f"rule {entry.get('id', '?')}: {key}"
+            if derived == written:
+                notes.append(Problem(rule_file.path, table.line_of(key), where, "the loader derives the same: can go"))
+            elif derived is not None:
+                more, fewer = sorted(derived - written), sorted(written - derived)
+                notes.append(Problem(rule_file.path, table.line_of(key), where,
+                                     "differs from the cue's first words"
+                                     + (f"; the cue can also begin with {', '.join(more[:6])}" if more else "")
+                                     + (f"; written but not a first word of the cue: {', '.join(fewer[:6])}"
+                                        if fewer else "")))
+    return notes
 
 
 def _check_compiled(rule: Rule, table) -> list[Problem]:

@@ -15,6 +15,7 @@ from ..match import Rule, RuleSet, RuleTimeout, _anchor_spans, _frame, match_sen
 from ..pipeline import Analyzer
 from ..records import Document, Sentence
 from .cache import compile_cached
+from .parts import split_parts
 from .source import expand_macros
 
 
@@ -147,87 +148,6 @@ def label(part: str) -> str:
         return f"part {part}"
     shown = part if len(part) <= 50 else part[:47] + "..."
     return f"`{shown}`"
-
-
-def split_parts(pattern: str) -> list[str]:
-    """A pattern's top-level parts in order (groups, macros, escapes, literal words, each with its
-    quantifier). A lookbehind that the rest follows is opened into its own parts (the rule reads it
-    as the words before its cue), and lookaheads before it (speed checks) are left out.
-    [] when the pattern is an alternation at its top level."""
-    parts: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "|":
-            return []
-        if ch == "(":
-            j = _close(pattern, i)
-        elif ch == "[":
-            j = _class_end(pattern, i)
-        elif ch == "\\":
-            named = regex.match(r"\\(?:L<\w+>|[pP]\{[^}]*\}|x[0-9a-fA-F]{2}|.)", pattern[i:])
-            j = i + len(named.group()) if named else i + 2
-        elif ch == "%":
-            macro = regex.match(r"%\w+%", pattern[i:])
-            j = i + len(macro.group()) if macro else i + 1
-        elif ch.isalnum():
-            j = i + 1
-            while j < n and pattern[j].isalnum() and not (j + 1 < n and pattern[j + 1] in "?*+{"):
-                j += 1
-        else:
-            j = i + 1
-        quantifier = regex.match(r"(?:[?*+]|\{\d*,?\d*\})[?+]?", pattern[j:])
-        if quantifier:
-            j += len(quantifier.group())
-        parts.append(pattern[i:j])
-        i = j
-    opened: list[str] = []
-    for part in parts:
-        if part.startswith("(?<=") and part.endswith(")"):
-            inner = split_parts(part[4:-1])
-            if inner:
-                opened = [p for p in opened if not p.startswith("(?=")] + inner
-                continue
-        opened.append(part)
-    return opened
-
-
-def _close(pattern: str, i: int) -> int:
-    """The index after the parenthesis that closes the one at `i`."""
-    depth = 0
-    n = len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return n
-
-
-def _class_end(pattern: str, i: int) -> int:
-    j = i + 1
-    if j < len(pattern) and pattern[j] == "^":
-        j += 1
-    if j < len(pattern) and pattern[j] == "]":
-        j += 1
-    while j < len(pattern):
-        if pattern[j] == "\\":
-            j += 2
-            continue
-        if pattern[j] == "]":
-            return j + 1
-        j += 1
-    return len(pattern)
 
 
 def format_explanation(explanations: list[SentenceExplanation], verbose: bool = False) -> str:
