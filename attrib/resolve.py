@@ -15,7 +15,7 @@ from importlib import resources
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, word_list
 from .rules.cache import compile_cached
 
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
@@ -247,14 +247,9 @@ _AFFILIATION = regex.compile(
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 
 
-PERSON_HEADS = frozenset(
-    "official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker diplomat minister president "
-    "leader senator governor candidate nominee secretary director chief chairman chairwoman ambassador envoy "
-    "analyst expert witness insider strategist operative pollster lawyer attorney prosecutor judge mayor general "
-    "commander officer host anchor reporter correspondent editor columnist economist professor resident".split())
-_NEWSPAPER_WORDS = frozenset("Herald Times Post Tribune Journal Gazette Chronicle Courier Inquirer Observer "
-                             "Register Examiner Dispatch Bulletin Ledger Sentinel Star Telegraph Daily".split())
-_BROADCAST_WORDS = frozenset("TV Television Radio Network Channel Broadcasting".split())
+PERSON_HEADS = frozenset(word_list("person_heads"))
+_NEWSPAPER_WORDS = frozenset(word_list("newspaper_words"))
+_BROADCAST_WORDS = frozenset(word_list("broadcast_words"))
 
 
 def _outlet_by_name(tokens: list[str]) -> str:
