@@ -10,6 +10,8 @@ import regex
 from attrib.lexicon import load_lexicon, read_toml
 from attrib.match import RuleTimeout, expand_macros, load_rules, match_document, match_sentence, matches
 from attrib.records import Sentence
+from attrib.rules.macros import documented_macros
+from attrib.rules.source import read_rule_file
 from attrib.resolve import load_gazetteer
 
 RULES = load_rules(load_gazetteer().outlet_names())
@@ -98,6 +100,7 @@ def test_end_anchored_rules_find_what_their_plain_pattern_finds_right_to_left():
     """Reading a rule from its cue words (a lookbehind) finds what scanning its plain pattern
     right to left finds: same spans, same groups, on its examples and on running text."""
     data = read_toml("rules.toml")
+    macros = read_rule_file(None, frozenset(), documented_macros()).macros  # rules.toml [macros] or macros.toml
     lists = dict(load_lexicon().lists)
     lists["outlets"] = load_gazetteer().outlet_names()
     text = ("Trump said the plan, which aides had reported to him, failed, and she added that "
@@ -109,7 +112,7 @@ def test_end_anchored_rules_find_what_their_plain_pattern_finds_right_to_left():
     for entry in data["rule"]:
         if "anchor_words" not in entry:
             continue
-        source = expand_macros(entry["pattern"] + entry.get("guard", ""), data["macros"])
+        source = expand_macros(entry["pattern"] + entry.get("guard", ""), macros)
         names = set(regex.findall(r"\\L<(\w+)>", source))
         plain = regex.compile(source, regex.V0 | regex.REVERSE, **{n: lists[n] for n in names})
         rule = by_id[entry["id"]]
