@@ -23,7 +23,9 @@ def rules_command() -> None:
 @rules_command.command("check")
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only.")
-def check_command(file: str | None, quiet: bool) -> None:
+@click.option("--notes", is_flag=True, help="Also print notes: undocumented macros, hand-written triggers and "
+              "anchors that the loader would derive the same way (or differently).")
+def check_command(file: str | None, quiet: bool, notes: bool) -> None:
     """Check a rules file (default: the package's rules.toml) and the documented macros.
 
     Unknown or misspelt keys, wrong types and values, hops without cues, unknown
@@ -33,16 +35,17 @@ def check_command(file: str | None, quiet: bool) -> None:
     \b
     Example:
       attrib rules check
-      attrib rules check my-rules.toml
+      attrib rules check my-rules.toml --notes
     """
     from ..rules.check import check_rules
 
     report = check_rules(file)
     for problem in report.problems:
-        click.echo(str(problem), err=True)
-    if not quiet:
+        click.echo(str(problem))
+    if notes:
         for note in report.notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(f"note: {note}")
+    if not quiet:
         verdict = "ok" if report.ok else f"{len(report.problems)} problem(s)"
         click.echo(f"{report.path}: {report.rules} rules, {report.examples} examples and negatives run, "
                    f"{report.macros_documented} macros documented: {verdict}")
@@ -54,7 +57,9 @@ def check_command(file: str | None, quiet: bool) -> None:
 @click.argument("text")
 @click.option("--publisher", default="", help="Publisher of the text, as in the metadata (e.g. 'CNN').")
 @click.option("--all", "show_all", is_flag=True, help="Also list the rules whose trigger words are absent.")
-def explain_command(text: str, publisher: str, show_all: bool) -> None:
+@click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False),
+              help="A rules file to use instead of the package's (one you are writing).")
+def explain_command(text: str, publisher: str, show_all: bool, rules_file: str | None) -> None:
     """Show what the rules make of a sentence, and why the others did not match.
 
     For each sentence of TEXT: the chains the whole pipeline yields, every rule
@@ -65,11 +70,12 @@ def explain_command(text: str, publisher: str, show_all: bool) -> None:
     \b
     Example:
       attrib rules explain "CNN cited North Korean state media KCNA as reporting that they rode together."
+      attrib rules explain --rules my-rules.toml "The talks collapsed, as per Reuters."
     """
     from ..rules.explain import explain, format_explanation
 
     try:
-        click.echo(format_explanation(explain(text, publisher=publisher), verbose=show_all))
+        click.echo(format_explanation(explain(text, publisher=publisher, rules_path=rules_file), verbose=show_all))
     except RuleFileError as exc:
         raise click.ClickException(f"the rules do not load:\n{exc}") from None
 

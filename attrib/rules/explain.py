@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..match import Rule, RuleSet, RuleTimeout, _anchor_spans, _frame, match_sentence, matches
+from ..match import Rule, RuleSet, RuleTimeout, _anchor_spans, _frame, load_rules, match_sentence, matches
 from ..pipeline import Analyzer
 from ..records import Document, Sentence
 from .cache import compile_cached
@@ -41,9 +41,11 @@ class SentenceExplanation:
     missed: list[Missed] = field(default_factory=list)
 
 
-def explain(text: str, analyzer: Analyzer | None = None, publisher: str = "") -> list[SentenceExplanation]:
-    """Explain every sentence of `text` (usually one sentence)."""
-    analyzer = analyzer or Analyzer.shared()
+def explain(text: str, analyzer: Analyzer | None = None, publisher: str = "",
+            rules_path: str | None = None) -> list[SentenceExplanation]:
+    """Explain every sentence of `text` (usually one sentence), with the package's rules or
+    those of `rules_path` (a rules file being written)."""
+    analyzer = analyzer or (analyzer_with(rules_path) if rules_path else Analyzer.shared())
     doc = Document(doc_id="(publisher)", text=text, publisher=publisher)  # chains start at the publisher
     sentences = analyzer.splitter.split(text)
     statements = {s.sentence.index: s for s in analyzer.statements(doc, sentences)}
@@ -63,6 +65,14 @@ def explain(text: str, analyzer: Analyzer | None = None, publisher: str = "") ->
             _explain_rules(explanation, analyzer.rules)
         out.append(explanation)
     return out
+
+
+def analyzer_with(rules_path: str) -> Analyzer:
+    """The whole pipeline with the rules of another rules file."""
+    shared = Analyzer.shared()
+    outlets = shared.resolver.gazetteer.outlet_names()
+    rules = RuleSet.of(load_rules(outlets, shared.splitter.lexicon, path=rules_path)).compile_all()
+    return Analyzer(splitter=shared.splitter, rules=rules, resolver=shared.resolver)
 
 
 def _explain_rules(explanation: SentenceExplanation, rules: RuleSet) -> None:
