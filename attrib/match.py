@@ -109,6 +109,11 @@ def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ..
         macros=rule_file.macros, file=rule_file.path, line=table.line)
 
 
+def derived_device(key: str, entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """What the loader uses for `triggers` or `anchor_starts` of a rule entry (written or derived)."""
+    return _triggers(entry, lists) if key == "triggers" else _anchor_starts(entry, lists)
+
+
 def _triggers(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
     """The words written under `triggers`, else the first words of the rule's cue (attrib.rules.derive),
     else none (the rule runs on every sentence)."""

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..match import Rule, build_rule, compile_rule, matches, rule_lists
+from ..match import Rule, build_rule, compile_rule, derived_device, matches, rule_lists
 from ..resolve import load_gazetteer
-from .derive import derive_anchor_starts, derive_triggers
 from .macros import macro_matches, read_macro_docs
 from .source import Problem, RuleFileError, default_rules_path, expand_macros, read_rule_file
 
@@ -80,11 +79,12 @@ def derivation_notes(rule_file, lists: dict[str, tuple[str, ...]]) -> list[Probl
         entry = table.data
         if not isinstance(entry.get("pattern"), str):
             continue
-        for key, derive in (("triggers", derive_triggers), ("anchor_starts", derive_anchor_starts)):
+        for key in ("triggers", "anchor_starts"):
             if key not in entry or not isinstance(entry[key], list):
                 continue
             written = frozenset(w.split()[0].lower() for name in entry[key] for w in lists.get(name, (name,)))
-            derived = derive(entry["pattern"], entry.get("cues", []), lists)
+            # what the loader would use without the written key
+            derived = derived_device(key, {k: v for k, v in entry.items() if k != key}, lists) or None
             where = f"rule {entry.get('id', '?')}: {key}"
             if derived == written:
                 notes.append(Problem(rule_file.path, table.line_of(key), where, "the loader derives the same: can go"))
