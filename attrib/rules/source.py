@@ -21,13 +21,15 @@ RULE_KEYS: dict[str, str] = {
     "hops": "named groups that become chain hops, outermost first",
     "cues": "the cue group of each hop (same order, same number as hops)",
     "priority": "higher wins where two matches share words",
-    "triggers": "list names or words; the rule only runs on sentences containing one",
+    "triggers": "list names or words; the rule only runs on sentences containing one (left out: the first "
+                "words of the cue group, see attrib.rules.derive)",
     "requires": "more list names or words, of which the sentence must also contain one",
     "content": "'auto' (by position), 'after' or 'before': where the attributed content is",
     "attach": "'inner' (its hop extends the frame before it) or 'outer' (its outlet goes before it)",
     "parallel": "true: never nested inside another attribution of the sentence",
     "anchor_words": "list names or phrases: tried only where one ends, read right to left from there",
-    "anchor_starts": "list names or words: tried only where one begins",
+    "anchor_starts": "list names or words: tried only where one begins (left out: the cue's first words when "
+                     "every match begins at the cue)",
     "guard": "lookaheads checked after the match (with anchor_words: after the cue)",
     "reverse": "true: match right to left (regex's REVERSE flag)",
     "examples": "sentences the rule must match, with the text each named group must capture",
