@@ -1,8 +1,11 @@
 """Stage 3, match rules: run the attribution rules over each sentence.
 
-Rules are data (`attrib/rules/rules.toml`); this module compiles them once,
-runs them with a timeout, and turns matches into `Frame` records. Where two
-matches share words, the higher-priority (then longer) one wins.
+Rules are data (`attrib/rules/rules.toml`, read and checked by `attrib.rules.source`).
+Each compiles when first used (from the cache of compiled patterns when it can). A
+document's words that any rule triggers on or is anchored at are found in one scan;
+each sentence then runs only the rules its words call for, with a timeout, and the
+matches become `Frame` records. Where two matches share words, the higher-priority
+(then longer) one wins.
 """
 from __future__ import annotations
 
@@ -57,10 +60,6 @@ class Rule:
     @cached_property
     def pattern(self) -> regex.Pattern:
         return compile_cached(self.source, self.flags, **self.named_lists)
-
-    @property
-    def compiled(self) -> bool:
-        return "pattern" in self.__dict__
 
 
 def compile_rule(rule: Rule) -> regex.Pattern:

@@ -194,8 +194,9 @@ def startup(code: Path | None) -> dict[str, float]:
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run(["hyperfine", "--warmup", "2", "--runs", "10", "--export-json", str(report), "--style", "none",
                     *commands.values()], check=True, capture_output=True, cwd=code or ROOT)
-    means = [r["mean"] for r in json.loads(report.read_text())["results"]]
-    return {**dict(zip(commands, means)), "load": os.getloadavg()[0]}
+    results = json.loads(report.read_text())["results"]
+    cpu = {f"{k[:-2]}_cpu_s": r["user"] + r["system"] for k, r in zip(commands, results)}  # less sensitive to load
+    return {**dict(zip(commands, (r["mean"] for r in results))), **cpu, "load": os.getloadavg()[0]}
 
 
 def side_by_side(rows: list[dict], base: list[dict], start: dict, base_start: dict) -> str:
@@ -214,8 +215,12 @@ def side_by_side(rows: list[dict], base: list[dict], start: dict, base_start: di
                 "seed article with --jobs 1; the compiled-pattern cache warm):", "",
                 "| | base | now |", "|---|---|---|"]
         for key, label in (("python_s", "python -c pass"), ("one_article_s", "one article"),
-                           ("one_article_no_graphs_s", "one article, --graphs 0")):
-            out.append(f"| {label} | {base_start.get(key, 0):.3f} | {start.get(key, 0):.3f} |")
+                           ("one_article_no_graphs_s", "one article, --graphs 0"),
+                           ("python_cpu_s", "python -c pass, CPU (user + system)"),
+                           ("one_article_cpu_s", "one article, CPU"),
+                           ("one_article_no_graphs_cpu_s", "one article, --graphs 0, CPU")):
+            if key in start:
+                out.append(f"| {label} | {base_start.get(key, 0):.3f} | {start.get(key, 0):.3f} |")
         out.append(f"| load average (1 min) after | {base_start.get('load', 0):.1f} | {start.get('load', 0):.1f} |")
         out.append(f"| one article beyond Python's start | {base_start['one_article_s'] - base_start['python_s']:.3f} | "
                    f"{start['one_article_s'] - start['python_s']:.3f} |")
