@@ -8,23 +8,25 @@ import click
 import polars as pl
 
 from ..evaluate import evaluate_chains, evaluate_spans
+from .options import with_inputs_help
 from .outputs import load_output
 
 
-@click.command("eval")
+@click.command("eval", help=with_inputs_help("""Score an output folder against gold: chain edges and/or source and cue spans.
+
+    OUT_DIR is the folder of an `attrib analyze` run.
+
+    \b
+    Example:
+      attrib analyze fixtures/seeds --out out/seeds
+      attrib eval out/seeds --gold fixtures/gold/seeds.gold.jsonl --misses 5
+    """, lead="attrib analyze reads"))
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), help="JSONL gold of attribution paths.")
 @click.option("--brat", "brat", type=click.Path(exists=True, file_okay=False),
               help="Folder with text/*.txt and attributions/*.ann (brat standoff, PolNeAR style).")
 @click.option("--misses", type=int, default=0, show_default=True, help="Print this many misses.")
 def eval_command(out_dir: Path, gold: str | None, brat: str | None, misses: int) -> None:
-    """Score an output folder against gold: chain edges and/or source and cue spans.
-
-    \b
-    Example:
-      attrib analyze fixtures/seeds --out out/seeds
-      attrib eval out/seeds --gold fixtures/gold/seeds.gold.jsonl --misses 5
-    """
     if not gold and not brat:
         raise click.UsageError("give --gold FILE.jsonl and/or --brat SPLIT_DIR")
     analysis = load_output(out_dir)

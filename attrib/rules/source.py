@@ -25,7 +25,8 @@ RULE_KEYS: dict[str, str] = {
                 "words of the cue group, see attrib.rules.derive)",
     "requires": "more list names or words, of which the sentence must also contain one",
     "content": "'auto' (by position), 'after' or 'before': where the attributed content is",
-    "attach": "'inner' (its hop extends the frame before it) or 'outer' (its outlet goes before it)",
+    "attach": "'inner' (its hop extends the frame before it), 'outer' (its outlet goes before it) or 'context' "
+              "(no attribution itself: its outlet carries over to the speaker's later quotes)",
     "parallel": "true: never nested inside another attribution of the sentence",
     "anchor_words": "list names or phrases: tried only where one ends, read right to left from there",
     "anchor_starts": "list names or words: tried only where one begins (left out: the cue's first words when "
@@ -37,7 +38,7 @@ RULE_KEYS: dict[str, str] = {
 }
 REQUIRED_RULE_KEYS = ("id", "description", "pattern")
 CONTENT_VALUES = ("auto", "after", "before")
-ATTACH_VALUES = ("", "inner", "outer")
+ATTACH_VALUES = ("", "inner", "outer", "context")
 RULE_FILE_SECTIONS = ("macros", "rule")
 WORD_FIELDS = ("triggers", "requires", "anchor_words", "anchor_starts")
 # The keys of a documented macro in macros.toml.
@@ -330,7 +331,7 @@ def _check_rule(file: str, table: Table, macros: dict[str, str], list_names, see
     if entry.get("content", "auto") not in CONTENT_VALUES:
         add("content", f"must be one of {', '.join(CONTENT_VALUES)}")
     if entry.get("attach", "") not in ATTACH_VALUES:
-        add("attach", "must be 'inner' or 'outer' (or left out)")
+        add("attach", "must be 'inner', 'outer' or 'context' (or left out)")
     if sum(bool(entry.get(k)) for k in ("anchor_words", "anchor_starts", "reverse")) > 1:
         add("anchor_words", "anchor_words, anchor_starts and reverse exclude each other")
     for key in ("pattern", "guard"):
