@@ -59,15 +59,23 @@ def rename(rules_text: str, macros_text: str, names: dict[str, str], move: bool)
     rules_lines = rename_refs(rules_text, names).split("\n")
     start, end = macros_section(rules_lines)
     patterns: dict[str, str] = {}
+    comments: dict[str, list[str]] = {}   # the comment lines written above each macro go with it
     if start >= 0:
+        pending: list[str] = []
         for i in range(start + 1, end):
             m = _MACRO_LINE.match(rules_lines[i])
             if m:
                 new = names.get(m.group(1), m.group(1))
                 rules_lines[i] = new + m.group(2) + m.group(3)
                 patterns[new] = m.group(3)
+                comments[new], pending = pending, []
+            elif rules_lines[i].lstrip().startswith("#"):
+                pending.append(rules_lines[i])
+            else:
+                pending = []
         if move:
-            kept = [line for line in rules_lines[start + 1:end] if not _MACRO_LINE.match(line)]
+            kept = [line for line in rules_lines[start + 1:end]
+                    if not _MACRO_LINE.match(line) and not line.lstrip().startswith("#")]
             rules_lines[start:end] = [] if not any(line.strip() for line in kept) else ["[macros]", *kept]
     macro_lines = rename_refs(macros_text, names).split("\n")
     out: list[str] = []
@@ -80,13 +88,14 @@ def rename(rules_text: str, macros_text: str, names: dict[str, str], move: bool)
             line = f"[{name}]{header.group(2) or ''}"
             out.append(line)
             if move and name in patterns:
+                out.extend(comments.get(name, []))
                 out.append(f"pattern = {patterns[name]}")
             continue
         out.append(line)
     if move:
         for name, pattern in patterns.items():
             if name not in documented:  # keep every pattern; `attrib rules check` asks for its description
-                out += ["", f"[{name}]", 'description = ""', f"pattern = {pattern}"]
+                out += ["", f"[{name}]", 'description = ""', *comments.get(name, []), f"pattern = {pattern}"]
     return "\n".join(rules_lines), "\n".join(out)
 
 
