@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from .lexicon import word_list
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
@@ -22,7 +23,7 @@ from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
-CONTINUATION_CUES = frozenset({"added", "adds", "continued", "continues", "went on", "goes on", "concluded"})
+CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
@@ -41,11 +42,7 @@ KIND_NOUNS = {
     "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
 }
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
-PERSON_ROLES = frozenset(
-    "president leader dictator minister senator governor candidate nominee spokesman spokeswoman "
-    "spokesperson chancellor premier king queen prince secretary mayor congressman congresswoman "
-    "businessman billionaire former chairman director chief ambassador official aide adviser advisor "
-    "general commander speaker judge prosecutor lawyer attorney host anchor pope emir ayatollah".split())
+PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 _WORDS = regex.compile(r"\w+")
 _NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
