@@ -21,6 +21,7 @@ from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
+PULL_QUOTE_CREDIT = "pull-quote-credit"
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
@@ -148,6 +149,8 @@ class DocumentChains:
             if rooted:
                 for root, path in rooted:
                     q = self._quotation_of_frame(root)
+                    if root.rule_id == PULL_QUOTE_CREDIT:
+                        continue  # the credit line itself states nothing
                     if q < 0 or attribution.get(q, (0, None))[1] is root:
                         paths.append(path)
                     elif q in speaker:
@@ -225,7 +228,10 @@ class DocumentChains:
                 if not spans:
                     continue
                 first, last = min(a for a, _ in spans), max(b for _, b in spans)
-                if self._quotation_of(first, last) >= 0:
+                inside = self._quotation_of(first, last)
+                if inside >= 0:
+                    if f.rule_id == PULL_QUOTE_CREDIT and self.quotations[inside].end <= sentences[i].end + 1:
+                        after[inside] = (i, f)  # the credit line that closes a pull quote names its speaker
                     continue
                 j = bisect.bisect_right(self._quote_starts, first) - 1
                 if j >= 0 and self.quotations[j].end <= first and _ADJACENT_AFTER.fullmatch(

@@ -157,3 +157,9 @@ def test_capitalised_openers_regions_and_places_are_not_people(analyzer):
     text = ("The envoy Tom Miller spoke on Tuesday. On Tuesday, trade in Central Asia fell, "
             "and he says there is only one winner.")
     assert chains(analyzer, text)[1] == "Tom Miller"
+
+
+def test_a_pull_quote_belongs_to_the_name_on_its_credit_line(analyzer):
+    text = ('"Everybody believes in the convention until they start losing. Then it is fine.\n'
+            'Donald Trump."\n\nThe race goes on.')
+    assert chains(analyzer, text) == ["Donald Trump", "Donald Trump", "", ""]
