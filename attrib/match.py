@@ -214,6 +214,7 @@ def matches(rule: Rule, text: str, hits: list[Hit] | None = None,
     positions in between.
     """
     found: list[regex.Match] = []
+    pattern = rule.pattern  # compiled (or read from the cache) on first use: not part of the time budget
     deadline = time.monotonic() + timeout
 
     def left() -> float:
@@ -224,7 +225,7 @@ def matches(rule: Rule, text: str, hits: list[Hit] | None = None,
 
     try:
         if not rule.anchor_words and not rule.anchor_pairs and not rule.anchor_starts:
-            for m in rule.pattern.finditer(text, timeout=timeout):
+            for m in pattern.finditer(text, timeout=timeout):
                 found.append(m)
             return found
         if hits is None:
@@ -236,7 +237,7 @@ def matches(rule: Rule, text: str, hits: list[Hit] | None = None,
             for _, end in reversed(anchors):
                 if end >= limit:
                     continue
-                m = rule.pattern.match(text, end, timeout=left())
+                m = pattern.match(text, end, timeout=left())
                 if m is not None:
                     found.append(m)
                     limit = m.start(_FRAME) + 1
@@ -250,7 +251,7 @@ def matches(rule: Rule, text: str, hits: list[Hit] | None = None,
             while space_start > after and text[space_start - 1].isspace():
                 space_start -= 1
             for start in ((space_start, token_start) if space_start < token_start else (token_start,)):
-                m = rule.pattern.match(text, start, timeout=left())
+                m = pattern.match(text, start, timeout=left())
                 if m is not None:
                     found.append(m)
                     after = max(m.end(), start + 1)
