@@ -297,6 +297,10 @@ class Resolver:
                 or any(t in ("of", "for", "to", "on") for t in bare[1:-1]) or len(bare) > 7):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
         i = 0
+        for n in (3, 2):  # a country named in several words before the name: "United States Joe Biden"
+            if len(bare) > n + 1 and " ".join(bare[:n]) in self.gazetteer.country_by_word:
+                i = n
+                break
         while i < len(bare) - 1 and (bare[i] in self.titles or bare[i] in self.sentence_openers or bare[i].capitalize() in self.titles
                                      or bare[i] in self.org_words or bare[i] in self.gazetteer.country_by_word
                                      or not bare[i][:1].isupper() or bare[i].endswith(("'s", "’s"))
