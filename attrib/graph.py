@@ -22,7 +22,7 @@ from pathlib import Path
 import graphviz
 import polars as pl
 
-from .origins import claim_members, source_key, statement_claims, supports
+from .claims.rows import claim_members, source_key, statement_claims, supports
 from .resolve import Gazetteer, load_gazetteer
 
 log = logging.getLogger("attrib")
