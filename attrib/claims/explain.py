@@ -70,9 +70,12 @@ def explain(analysis, claim_id: str) -> Explanation:
         if ":" not in part:
             continue
         flag, rest = part.split(":", 1)
+        role = ""
         for token in rest.replace(";", " ").split():
             if token in texts:
-                evidence.append((flag.strip(), token, texts[token]))
+                evidence.append((flag.strip() + (f" ({role})" if role else ""), token, texts[token]))
+            elif token.isalpha():
+                role = token     # "unattributed", "traced"
     return Explanation(claim, members.select("statement_id", "doc_id", "publisher", "chains", "primary", "text"),
                        shared, matrix, near, evidence)
 

@@ -13,17 +13,17 @@ cannot be the same claim however many words they share (see grouping.conflict).
 """
 from __future__ import annotations
 
-import math
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from .quantities import Quantity, numbers
+from .quotes import blank, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 
-QUOTE_SHINGLES = 16        # bottom-k word 3-shingles of quoted speech kept per statement (consistent sampling)
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
 ACTOR_WINDOW = 3          # words (titles, descriptions) that may stand before the actor's name
 APPOSITIVE_WORDS = 12      # a speaker's description beside the source is at most this long
 
@@ -31,21 +31,7 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|\$?\d
 _CAP_SEQ = regex.compile(r"(?<![\p{L}\d'’])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la)\s+)?"
                          r"\p{Lu}[\p{L}\p{M}'’.-]*)*")
 _POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
-_MARK = regex.compile(r"''|[“”\"‘’]")
 _SPLIT = regex.compile(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
-_NUMBER = regex.compile(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hundred|thousand|million|billion|trillion|"
-                        r"percent|pct|decades?))?(?![\p{L}\d-])", regex.IGNORECASE)
-_QUOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*|\d+")
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    value: float
-    precision: float     # place value of the last significant digit ("20" -> 10, "23.1" -> 0.1)
-    approx: bool         # "nearly", "about": agrees within 10%
-    unit: str            # what it counts: the stem of the next word ("delegates" -> "deleg"), "ord" for
-                         # ordinals, "percent", "date"; only quantities of one unit can disagree
-    key: str = ""        # its feature ("#24", "#ord1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +46,6 @@ class StatementFeatures:
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
-
-
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(max(0, a), min(len(chars), b)):
-            chars[i] = " "
-    return "".join(chars)
 
 
 def _has_finite_verb(segment: str, vocab: ClaimVocabulary) -> bool:
@@ -101,61 +79,6 @@ def speaker_descriptions(text: str, sources: list[tuple[int, int]], vocab: Claim
             continue
         out.append((end, end + m.end()))
     return out
-
-
-def _quote_marks(text: str) -> list[tuple[int, int, str]]:
-    """(position, length, "open" or "close") of each quotation mark; a straight mark is an opening
-    one after a space and before a word, a closing one otherwise."""
-    marks = []
-    for m in _MARK.finditer(text):
-        q, i = m.group(), m.start()
-        before = text[i - 1] if i else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        if q == "“" or (q == "‘" and not before.isalnum()):
-            marks.append((i, len(q), "open"))
-        elif q == "”" or (q == "’" and not after.isalnum()):
-            marks.append((i, len(q), "close"))
-        elif q in ('"', "''"):
-            opening = (before.isspace() or before in "([—-:") and not after.isspace()
-            marks.append((i, len(q), "open" if opening else "close"))
-    return marks
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Inner spans of quoted speech. A sentence that opens inside a quote begun earlier (its first
-    mark closes) is quoted up to that mark; a quote still open at the end runs to the end."""
-    spans: list[tuple[int, int]] = []
-    start = None
-    for pos, length, kind in _quote_marks(text):
-        if kind == "open" and start is None:
-            start = pos + length
-        elif kind == "close":
-            if start is not None:
-                spans.append((start, pos))
-                start = None
-            elif not spans:
-                spans.append((0, pos))
-    if start is not None:
-        spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if len(text[a:b].split()) >= 1]
-
-
-def _quote_scope(text: str, attributed: bool) -> tuple[str, list[str]]:
-    """(content text, quoted passages): an attributed sentence that opens or closes with a quote,
-    its attribution on the other side ("'The campaign goes on,' Kasich told a crowd in Berea"),
-    says what the quote says; the rest names the speaker, the audience, the place and the time."""
-    spans = quoted_spans(text)
-    passages = [text[a:b] for a, b in spans]
-    if not spans or not attributed:
-        return text, passages
-    at_start = not regex.search(r"[\p{L}\d]", text[:spans[0][0]])
-    at_end = not regex.search(r"[\p{L}\d]", text[spans[-1][1]:])
-    if at_start or at_end:
-        kept = [" "] * len(text)
-        for a, b in spans:
-            kept[a:b] = text[a:b]
-        return "".join(kept), passages
-    return text, passages
 
 
 def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
@@ -202,127 +125,6 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
     return " ".join(out)
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
-                    "mar apr jun jul aug sep sept oct nov dec".split())
-
-
-def _quantity(text: str, start: int, end: int, value: float, precision: float, unit: str | None,
-              vocab: ClaimVocabulary) -> Quantity:
-    before = text[max(0, start - 16):start].lower()
-    approx = any(before.rstrip().endswith(a) for a in vocab.approximators)
-    if unit is None:
-        previous = regex.findall(r"\p{L}+", before)
-        if (previous and previous[-1] in _MONTHS) or (1900 <= value <= 2100 and precision == 1):
-            unit = "date"
-        else:
-            unit = ""
-            for w in regex.findall(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]", text[end:end + 40])[:3]:
-                low = w.lower()
-                if low == "%":
-                    unit = "percent"
-                    break
-                if not w[0].isalpha() or w[0].isupper():
-                    break
-                if low in vocab.stopwords:
-                    continue
-                unit = content_stem(low, vocab)
-                break
-    return Quantity(value, precision, approx, unit, ("#ord" if unit == "ord" else "#") + _canonical(value))
-
-
-def _digits_precision(digits: str) -> tuple[float, float]:
-    clean = digits.replace(",", "")
-    value = float(clean)
-    if "." in clean:
-        return value, 10.0 ** -len(clean.split(".")[1])
-    stripped = clean.rstrip("0")
-    if 1900 <= value <= 2100 or not stripped:
-        return value, 1.0
-    return value, 10.0 ** (len(clean) - len(stripped))
-
-
-def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity], str]:
-    """Number features, quantities, and the text with the numbers taken out."""
-    feats: list[str] = []
-    quants: list[Quantity] = []
-
-    def digits(m: regex.Match) -> str:
-        raw = m.group(1)
-        if regex.search(r"\d-\d", text[m.start():m.end() + 2]) or len(raw.replace(",", "")) > 12:
-            feats.append("#" + raw)          # an id or a phone number, not a quantity
-            return " "
-        value, precision = _digits_precision(raw)
-        word = (m.group(3) or "").lower()
-        mult = vocab.multipliers.get(word, 1)
-        value, precision = value * mult, precision * mult
-        unit = "percent" if m.group(2) or word in ("percent", "pct") else "year" if word.startswith("decade") else None
-        quants.append(_quantity(text, m.start(), m.end(), value, precision, unit, vocab))
-        feats.append("#" + _canonical(value))
-        return " "
-
-    text = _NUMBER.sub(digits, text)
-
-    def word(m: regex.Match) -> str:
-        w = m.group().lower()
-        if w in vocab.ordinals:
-            quants.append(_quantity(text, m.start(), m.end(), vocab.ordinals[w], 1, "ord", vocab))
-            feats.append("#ord" + str(vocab.ordinals[w]))
-            return " " * len(m.group())
-        value = vocab.number_words[w]
-        mult_m = regex.match(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", text[m.end():],
-                             regex.IGNORECASE)
-        mult = vocab.multipliers.get(mult_m.group(1).lower(), 1) if mult_m else 1
-        unit = "year" if mult_m and mult_m.group(1).lower().startswith("decade") else None
-        quants.append(_quantity(text, m.start(), m.end() + (mult_m.end() if mult_m else 0), value * mult,
-                                max(1.0, mult) if value < 10 else 10.0 * mult, unit, vocab))
-        feats.append("#" + _canonical(value * mult))
-        return " " * (len(m.group()) + (mult_m.end() if mult_m else 0))
-
-    out, pos = [], 0
-    for m in _number_words(vocab).finditer(text):
-        if m.start() < pos or not _counts(m, text, vocab):
-            continue
-        repl = word(m)
-        out.append(text[pos:m.start()])
-        out.append(repl)
-        pos = m.start() + len(repl)
-    out.append(text[pos:])
-    return feats, quants, "".join(out)
-
-
-def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
-    """Whether a number word counts something: not "one another", "no one", "the two", "first-term"."""
-    w = m.group().lower()
-    after = text[m.end():m.end() + 10].lower()
-    before = text[max(0, m.start() - 8):m.start()].lower().split()
-    if w in vocab.ordinals and after.startswith("-"):
-        return False
-    if w == "one" and (after.lstrip().startswith(("another", "of ")) or (before and before[-1] in (
-            "no", "that", "every", "any", "each", "which", "this"))):
-        return False
-    return not (before and before[-1] == "the" and w in vocab.number_words)
-
-
-@lru_cache(maxsize=4)
-def _number_words(vocab: ClaimVocabulary) -> regex.Pattern:
-    words = sorted(set(vocab.number_words) | set(vocab.ordinals), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])\L<w>(?![\p{L}])", regex.IGNORECASE, w=words)
-
-
-def _canonical(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def shingles(passages: list[str]) -> list[str]:
-    """Bottom-k word 3-shingles of quoted speech: the same utterance quoted twice shares them."""
-    out: set[str] = set()
-    for passage in passages:
-        tokens = [t.lower().replace("’", "'") for t in _QUOTE_TOKEN.findall(passage)]
-        out.update('"' + " ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2))
-    return sorted(out, key=lambda s: zlib.crc32(s.encode()))[:QUOTE_SHINGLES]
-
-
 def is_headline(text: str) -> bool:
     """Title case: most words of four or more letters capitalised ("Sanders Beats Clinton In Oklahoma")."""
     words = [w for w in regex.findall(r"\p{L}+", text) if len(w) >= 4]
@@ -339,7 +141,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         return EMPTY    # a question asserts nothing
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank(text, spans)
-    text, passages = _quote_scope(text, bool(blanks))
+    text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
     text = drop_scene(text, vocab)
     if vocab.phrases is not None:
@@ -452,15 +254,3 @@ def _actor(text: str, order: list[tuple[int, str]]) -> str:
     start, name = min(order)
     before = [w for w in regex.findall(r"[\p{L}\d][\p{L}\d'’.-]*", text[:start])]
     return name if len(before) <= ACTOR_WINDOW else ""
-
-
-def quantities_agree(a: Quantity, b: Quantity) -> bool:
-    """The same quantity up to rounding: 23.1 ~ 23, 18 ~ "two decades" (20, to the nearest 10)."""
-    if a.unit != b.unit:
-        return False
-    if a.value == b.value:
-        return True
-    coarse = max(a.precision, b.precision)
-    if coarse > 0 and math.floor(a.value / coarse + 0.5) == math.floor(b.value / coarse + 0.5):
-        return True
-    return (a.approx or b.approx) and abs(a.value - b.value) <= 0.1 * max(abs(a.value), abs(b.value))

@@ -1,7 +1,7 @@
 """Flags a researcher can trust, each with the statements that raised it.
 
-- laundered: a publisher states the claim without attribution while a report by *another*
-  publisher traces it to a source (one that is not the first publisher itself).
+- laundered: a publisher states the claim without attribution (and never attributes it) while a
+  report by *another* publisher traces it to a source (one that is not the first publisher itself).
 - single-origin: three or more publishers report the claim and all of it goes back to one
   independent origin.
 - circular: the claim's citation graph has a cycle whose citations come from at least two publishers.
@@ -31,8 +31,11 @@ def laundered(mem: pl.DataFrame, ci: pl.DataFrame) -> dict[int, str]:
     traced = (mem.filter(pl.col("attributed")).join(cited, on="row", how="left")
               .group_by("claim", "speaker").agg(pl.col("name").drop_nulls().unique().alias("names"),
                                                 pl.col("statement_id").unique().sort().alias("traced_ids")))
+    # a publisher that attributes the claim itself somewhere (a headline summing up its own attributed
+    # report) launders nothing
     own = (mem.filter(~pl.col("attributed")).group_by("claim", "speaker")
-           .agg(pl.col("statement_id").unique().sort().alias("own_ids")))
+           .agg(pl.col("statement_id").unique().sort().alias("own_ids"))
+           .join(traced.select("claim", "speaker"), on=["claim", "speaker"], how="anti"))
     pairs = (own.join(traced, on="claim", suffix="_a")
              .filter((pl.col("speaker") != pl.col("speaker_a"))
                      & ~pl.col("names").list.contains(pl.col("speaker").str.to_lowercase())))

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .features import StatementFeatures, quantities_agree, statement_features
+from .features import StatementFeatures, statement_features
+from .quantities import quantities_agree
 from .items import parse_blanks
 from .vocabulary import stem, vocabulary
 

@@ -6,7 +6,7 @@ from importlib import resources
 import pytest
 
 from attrib.claims import statement_features, stem, vocabulary
-from attrib.claims.features import quantities_agree
+from attrib.claims.quantities import quantities_agree
 from attrib.claims.vocabulary import content_stem
 
 
