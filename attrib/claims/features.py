@@ -32,6 +32,14 @@ _CAP_SEQ = regex.compile(r"(?<![\p{L}\d'’])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(
                          r"\p{Lu}[\p{L}\p{M}'’.-]*)*")
 _POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
 _SPLIT = regex.compile(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
+_ASIDE = regex.compile(r"\s*['\"‘“]?\s*(?:\(.*\)|\[.*\]|--|—|–)\s*\.?\s*$|\s*['\"‘“]?\s*(?:--|—|–)", regex.S)
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’]*")
+_APPOSITIVE = regex.compile(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
+_PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
+_LETTERS = regex.compile(r"\p{L}+")
+_ALNUM = regex.compile(r"[\p{L}\d]")
+_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +68,7 @@ def _has_finite_verb(segment: str, vocab: ClaimVocabulary) -> bool:
 
 def _hypothetical(text: str, vocab: ClaimVocabulary) -> bool:
     """The main verb is a conditional modal: the first verb of the clause is "would", "could", "might"."""
-    for w in regex.findall(r"\p{Ll}[\p{Ll}'’]*", text):
+    for w in _LOWER_WORD.findall(text):
         if w in vocab.hypothetical:
             return True
         if w in vocab.finite_verbs or (len(w) > 4 and w.endswith("ed")) or w.endswith(("n't", "n’t")) \
@@ -74,10 +82,10 @@ def speaker_descriptions(text: str, sources: list[tuple[int, int]], vocab: Claim
     the speaker's description, part of the attribution, not of the fact."""
     out = []
     for _, end in sources:
-        m = regex.match(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)", text[end:])
+        m = _APPOSITIVE.match(text, end)
         if not m or len(m.group(1).split()) > APPOSITIVE_WORDS or _has_finite_verb(m.group(1), vocab):
             continue
-        out.append((end, end + m.end()))
+        out.append((end, m.end()))
     return out
 
 
@@ -93,10 +101,12 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
                 text = " " * (comma + 1) + text[comma + 1:]
             break
     else:  # a leading participle clause: "Speaking earlier in Florida, ...", "Aided by a surge ..., ..."
-        m = regex.match(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},", text)
+        m = _PARTICIPLE_OPENER.match(text)
         if m:
             text = " " * m.end() + text[m.end():]
     text = vocab.time_phrases.sub(lambda m: " " * len(m.group()), text)
+    if not vocab.subordinator.search(text):
+        return text
     pieces = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
     out = []
@@ -127,7 +137,7 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
 
 def is_headline(text: str) -> bool:
     """Title case: most words of four or more letters capitalised ("Sanders Beats Clinton In Oklahoma")."""
-    words = [w for w in regex.findall(r"\p{L}+", text) if len(w) >= 4]
+    words = [w for w in _LETTERS.findall(text) if len(w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -137,8 +147,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     """Features of one statement; `blanks` are its sentence-relative source and cue spans, `sources`
     the source spans among them, `common(word)` says whether a lowercase word is a common word of
     the corpus (a capitalised sentence opener or headline word that is one is no name)."""
-    if text.rstrip(" \"”’)").endswith("?"):
-        return EMPTY    # a question asserts nothing
+    if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
+        return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank(text, spans)
     text, passages = quote_scope(text, bool(blanks))
@@ -164,30 +174,31 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     features.update(num_feats)
     hypothetical = _hypothetical(text, vocab) and not blanks   # reported "would" is often "will" backshifted
     headline = is_headline(text)
-    common = common or (lambda w: False)
+    common = common or _never
     n_content = 0
+    opening = _ALNUM.search(text)
+    opening = opening.start() if opening else 0
     for m in _CAP_SEQ.finditer(text):
-        initial = headline or not text[:m.start()].strip(" \"“'‘([-—")
+        initial = headline or m.start() <= opening
         run: list[str] = []
         runs: list[list[str]] = []
         first = True
         for token in m.group().split():
-            w = _POSSESSIVE.sub("", token.rstrip(".'’\"”")).strip("-")
+            if len(token) <= 2 and token[0].isupper() and token[-1] in ".ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+                continue                       # an initial: "Donald J. Trump"
+            w = _bare(token)
             low = w.lower().replace("’", "'")
-            if regex.fullmatch(r"\p{Lu}\.?", token):      # an initial: "Donald J. Trump"
-                continue
             ambiguous = headline or (initial and first)
             first = first and (low in vocab.stopwords or w in vocab.stop_caps)
             if run and low in _CALENDAR:    # "Super Tuesday", "Black Friday": part of the name
                 run.append(w)
                 continue
-            if len(regex.sub(r"[^\p{L}]", "", w)) < 2 or low in vocab.stopwords or low in vocab.attribution \
-                    or w in vocab.stop_caps or (ambiguous and (common(low) or _not_a_name(low))):
+            if sum(c.isalpha() for c in w) < 2 or low in vocab.skip or w in vocab.stop_caps \
+                    or (ambiguous and (common(low) or _not_a_name(low))):
                 if run:
                     runs.append(run)
                     run = []
-                if ambiguous and low not in vocab.stopwords and low not in vocab.attribution and len(low) >= 3 \
-                        and w not in vocab.stop_caps:
+                if ambiguous and low not in vocab.skip and len(low) >= 3 and w not in vocab.stop_caps:
                     features.add(content_stem(low, vocab))   # "Licensing rules ...", "... Beats Clinton ..."
                     n_content += 1
                 continue
@@ -221,8 +232,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         whole = stem(word.lower()) if "-" in word else ""
         for part in ([word] if whole in vocab.synonyms else word.split("-")):   # "op-ed" is one word
             low = part.lower().replace("’", "'")
-            if low in vocab.stopwords or low in vocab.attribution or len(low) < 3 or low in vocab.number_words \
-                    or low in vocab.ordinals:
+            if len(low) < 3 or low in vocab.skip:
                 continue
             features.add(content_stem(low, vocab))
             n_content += 1
@@ -236,10 +246,22 @@ def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
     """Three or more places in a row, joined by commas and "and" ("Alabama, Georgia and Tennessee")."""
     run = 1
     for (_, end, _), (start, _, _) in zip(found, found[1:]):
-        run = run + 1 if regex.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)?\s*", text[end:start]) else 1
+        run = run + 1 if _LIST_JOIN.fullmatch(text, end, start) else 1
         if run >= 3:
             return True
     return False
+
+
+def _never(word: str) -> bool:
+    return False
+
+
+def _bare(token: str) -> str:
+    """A capitalised token without trailing punctuation, possessive or hyphen ("Putin's" -> "Putin")."""
+    w = token.rstrip(".'’\"”")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return w.strip("-")
 
 
 def _not_a_name(low: str) -> bool:
@@ -252,5 +274,5 @@ def _actor(text: str, order: list[tuple[int, str]]) -> str:
     if not order:
         return ""
     start, name = min(order)
-    before = [w for w in regex.findall(r"[\p{L}\d][\p{L}\d'’.-]*", text[:start])]
+    before = [w for w in _TOKEN.findall(text, 0, start)]
     return name if len(before) <= ACTOR_WINDOW else ""

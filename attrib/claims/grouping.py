@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -28,10 +28,12 @@ ALSO_COVER = 0.40         # ... and when that claim covers this share of the sta
 BLOCK_KEYS = 12           # rarest features of a statement used as blocking keys
 MAX_POSTING = 64          # a blocking key shared by more distinct statements than this is too common to block on
 MIN_SHARED = 2            # content features two statements must share
+ANCHORLESS = 3            # content words a statement without names, places or numbers needs to be compared
 MIN_FEATURES = 2          # statements with fewer content features stay claims of their own
 QUOTE_MIN = 2             # quoted shingles two statements must share to be the same utterance
 LONGER = 0.10              # how much of what only the longer statement says counts against a match
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
+KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
 
@@ -49,29 +51,39 @@ class Item:
     comparable: bool
 
 
+_NONE: frozenset[int] = frozenset()
+
+
+def _asserts(f: StatementFeatures) -> bool:
+    """Whether a statement says enough to be compared: something happens (a content word) to someone,
+    somewhere or some amount (a name, place or number), or, without any of those, three content words
+    ("Terms were not disclosed" is a different fact in every deal report)."""
+    if f.n_content == 0 or len(f.words) < MIN_FEATURES:
+        return False
+    return f.n_content >= ANCHORLESS or any(k[0] in "@#" for k in f.words)
+
+
 class Features:
     """Items with interned feature ids, their IDF and masses."""
 
     def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int):
+        # ids in order of first appearance, a statement's features in sorted order: no dependence on
+        # string hashing; each statement is interned as it comes, so its strings are not all kept
         ids: dict[str, int] = {}
-        raw = list(found)
-        for f in raw:                       # ids in sorted order: sums below must not follow string hashing
-            for k in f.words:
-                ids.setdefault(k, -1)
-        for i, k in enumerate(sorted(ids)):
-            ids[k] = i
-        self.names = sorted(ids)
+        self.items: list[Item] = []
+        for f in found:
+            feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
+            places = frozenset(ids[k] for k in f.places) if f.places else _NONE
+            names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places)
+            self.items.append(Item(
+                feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
+                names or _NONE, ids[f.actor] if f.actor else -1, f.hypothetical,
+                _asserts(f)))
+        self.names = [""] * len(ids)
+        for k, i in ids.items():
+            self.names[i] = k
         self.ids = ids
         self.shingle = [k.startswith('"') for k in self.names]
-        self.items: list[Item] = []
-        for f in raw:
-            feats = frozenset(ids[k] for k in f.words)
-            self.items.append(Item(
-                feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), frozenset(ids[k] for k in f.places),
-                f.lists_places, frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places),
-                ids[f.actor] if f.actor else -1, f.hypothetical,
-                f.n_content >= 1 and len(f.words) >= MIN_FEATURES))
-        del raw
         df = [0] * len(ids)
         for it, w in zip(self.items, weight):
             for k in it.feats:
@@ -163,24 +175,23 @@ def _featurise_chunk(rows: list[tuple[str, str]]) -> list[StatementFeatures]:
     return out
 
 
-def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1) -> list[StatementFeatures]:
-    """Features of every item, in worker processes when there are many (same result)."""
+def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1) -> Iterator[StatementFeatures]:
+    """Features of every item in order, in worker processes when there are many (same result)."""
     global _COMMON
     _COMMON = common
     if jobs <= 1 or len(rows) < PARALLEL_ITEMS:
-        return _featurise_chunk(rows)
+        yield from _featurise_chunk(rows)
+        return
     size = max(2_000, len(rows) // (jobs * 8))
-    chunks = [rows[i:i + size] for i in range(0, len(rows), size)]
-    out: list[StatementFeatures] = []
     vocabulary()  # built before the fork, inherited by the workers
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in pool.map(_featurise_chunk, chunks):
-            out.extend(part)
-    return out
+        for part in pool.map(_featurise_chunk, (rows[i:i + size] for i in range(0, len(rows), size))):
+            yield from part
 
 
 def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
-    """Similarity of every pair of items that share one of their rarest features."""
+    """Similarity of the pairs of items that share one of their rarest features, where it is KEEP or
+    more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs)."""
     names, df = features.names, features.df
     postings: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(features.items):
@@ -196,8 +207,10 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
             continue
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                if (a, b) not in pair_sim:
-                    pair_sim[(a, b)] = features.similarity(a, b)
+                if (a, b) not in pair_sim:   # a weak pair is compared again under each key it shares
+                    value = features.similarity(a, b)
+                    if value >= KEEP or value == CONFLICT:
+                        pair_sim[(a, b)] = value
     return pair_sim
 
 

@@ -15,6 +15,10 @@ from .vocabulary import ClaimVocabulary, content_stem
 
 _NUMBER = regex.compile(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hundred|thousand|million|billion|trillion|"
                         r"percent|pct|decades?))?(?![\p{L}\d-])", regex.IGNORECASE)
+_LETTERS = regex.compile(r"\p{L}+")
+_UNIT_TOKEN = regex.compile(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]")
+_HYPHENATED = regex.compile(r"\d-\d")
+_MULTIPLIER = regex.compile(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +40,12 @@ def _quantity(text: str, start: int, end: int, value: float, precision: float, u
     before = text[max(0, start - 16):start].lower()
     approx = any(before.rstrip().endswith(a) for a in vocab.approximators)
     if unit is None:
-        previous = regex.findall(r"\p{L}+", before)
+        previous = _LETTERS.findall(before)
         if (previous and previous[-1] in _MONTHS) or (1900 <= value <= 2100 and precision == 1):
             unit = "date"
         else:
             unit = ""
-            for w in regex.findall(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]", text[end:end + 40])[:3]:
+            for w in _UNIT_TOKEN.findall(text, end, end + 40)[:3]:
                 low = w.lower()
                 if low == "%":
                     unit = "percent"
@@ -70,10 +74,12 @@ def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity
     """Number features, quantities, and the text with the numbers taken out."""
     feats: list[str] = []
     quants: list[Quantity] = []
+    if not vocab.numeric.search(text):
+        return feats, quants, text
 
     def digits(m: regex.Match) -> str:
         raw = m.group(1)
-        if regex.search(r"\d-\d", text[m.start():m.end() + 2]) or len(raw.replace(",", "")) > 12:
+        if _HYPHENATED.search(text, m.start(), m.end() + 2) or len(raw.replace(",", "")) > 12:
             feats.append("#" + raw)          # an id or a phone number, not a quantity
             return " "
         value, precision = _digits_precision(raw)
@@ -94,14 +100,13 @@ def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity
             feats.append("#ord" + str(vocab.ordinals[w]))
             return " " * len(m.group())
         value = vocab.number_words[w]
-        mult_m = regex.match(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", text[m.end():],
-                             regex.IGNORECASE)
+        mult_m = _MULTIPLIER.match(text, m.end())
         mult = vocab.multipliers.get(mult_m.group(1).lower(), 1) if mult_m else 1
         unit = "year" if mult_m and mult_m.group(1).lower().startswith("decade") else None
-        quants.append(_quantity(text, m.start(), m.end() + (mult_m.end() if mult_m else 0), value * mult,
+        quants.append(_quantity(text, m.start(), mult_m.end() if mult_m else m.end(), value * mult,
                                 max(1.0, mult) if value < 10 else 10.0 * mult, unit, vocab))
         feats.append("#" + _canonical(value * mult))
-        return " " * (len(m.group()) + (mult_m.end() if mult_m else 0))
+        return " " * ((mult_m.end() if mult_m else m.end()) - m.start())
 
     out, pos = [], 0
     for m in _number_words(vocab).finditer(text):

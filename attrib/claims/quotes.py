@@ -9,14 +9,16 @@ QUOTE_SHINGLES = 16        # bottom-k word 3-shingles of quoted speech kept per 
 
 _MARK = regex.compile(r"''|[“”\"‘’]")
 _QUOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*|\d+")
+_ALNUM = regex.compile(r"[\p{L}\d]")
 
 
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(max(0, a), min(len(chars), b)):
-            chars[i] = " "
-    return "".join(chars)
+    """The text with these spans replaced by spaces (offsets kept)."""
+    for a, b in sorted(spans):
+        a, b = max(0, a), min(len(text), b)
+        if b > a:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _quote_marks(text: str) -> list[tuple[int, int, str]]:
@@ -64,8 +66,8 @@ def quote_scope(text: str, attributed: bool) -> tuple[str, list[str]]:
     passages = [text[a:b] for a, b in spans]
     if not spans or not attributed:
         return text, passages
-    at_start = not regex.search(r"[\p{L}\d]", text[:spans[0][0]])
-    at_end = not regex.search(r"[\p{L}\d]", text[spans[-1][1]:])
+    at_start = not _ALNUM.search(text, 0, spans[0][0])
+    at_end = not _ALNUM.search(text, spans[-1][1])
     if at_start or at_end:
         kept = [" "] * len(text)
         for a, b in spans:

@@ -20,6 +20,7 @@ from ..resolve import load_gazetteer
 class ClaimVocabulary:
     stopwords: frozenset[str]
     attribution: frozenset[str]
+    skip: frozenset[str]              # lowercase words that are never content: stopwords, attribution, numbers
     synonyms: dict[str, str]          # stem -> the stem that stands for its synonym set
     phrases: regex.Pattern | None     # multi-word synonyms ("step down"), replaced by one token first
     phrase_token: dict[str, str]      # lowercased phrase -> its stem
@@ -28,6 +29,8 @@ class ClaimVocabulary:
     stop_caps: frozenset[str]
     titles: frozenset[str]
     subordinators: frozenset[str]
+    subordinator: regex.Pattern       # any of them, to skip sentences without one
+    numeric: regex.Pattern            # a digit or a number word, to skip sentences without one
     scene_openers: tuple[str, ...]
     time_phrases: regex.Pattern
     finite_verbs: frozenset[str]
@@ -98,11 +101,16 @@ def vocabulary() -> ClaimVocabulary:
                if phrase_token else None)
     place_names = _places()
     places = regex.compile(r"(?<![\p{L}])\L<places>(?![\p{L}])", places=sorted(place_names, key=len, reverse=True))
+    stopwords = _words(rules["stopwords"])
+    skip = stopwords | attribution | set(rules["number_words"]) | set(rules["ordinals"])
     return ClaimVocabulary(
-        stopwords=_words(rules["stopwords"]), attribution=frozenset(attribution), synonyms=synonyms,
+        stopwords=stopwords, attribution=frozenset(attribution), skip=frozenset(skip), synonyms=synonyms,
         phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names,
         stop_caps=frozenset(lists["stop_caps"]), titles=frozenset(lists["titles"]),
         subordinators=frozenset(rules["subordinators"]), scene_openers=tuple(rules["scene_openers"]),
+        subordinator=regex.compile(r"(?<![\p{L}])\L<s>(?![\p{L}])", regex.IGNORECASE, s=rules["subordinators"]),
+        numeric=regex.compile(r"\d|(?<![\p{L}])\L<n>(?![\p{L}])", regex.IGNORECASE,
+                              n=[*rules["number_words"], *rules["ordinals"]]),
         time_phrases=regex.compile(r"(?<![\p{L}])\L<t>(?![\p{L}])[^,;:—()\"“”]*", regex.IGNORECASE,
                                    t=rules["time_phrases"]),
         finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
