@@ -33,7 +33,8 @@ def group_claims(analysis, jobs: int | None = None) -> None:
     item_of_row, items, common = distinct_items(analysis)
     weight = items["weight"].to_list()
     rows = list(zip(items["text"].to_list(), items["blanks"].to_list()))
-    features, pair_sim, cluster_of = cluster_items(rows, weight, n, common, default_jobs() if jobs is None else jobs)
+    features, pair_sim, cluster_of = cluster_items(rows, weight, n, common, default_jobs() if jobs is None else jobs,
+                                                   items["doc"].to_list())
     del rows
     comparable = [it.comparable for it in features.items]
     m = len(cluster_of)

@@ -28,7 +28,7 @@ ACTOR_WINDOW = 3          # words (titles, descriptions) that may stand before t
 APPOSITIVE_WORDS = 12      # a speaker's description beside the source is at most this long
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|\$?\d[\d,]*(?:\.\d+)?%?")
-_CAP_SEQ = regex.compile(r"(?<![\p{L}\d'’])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la)\s+)?"
+_CAP_SEQ = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la)\s+)?"
                          r"\p{Lu}[\p{L}\p{M}'’.-]*)*")
 _POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
 _SPLIT = regex.compile(r"[,;:()]|\s[—–]\s|\s--\s|—|--")

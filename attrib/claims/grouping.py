@@ -33,6 +33,8 @@ MIN_FEATURES = 2          # statements with fewer content features stay claims o
 QUOTE_MIN = 2             # quoted shingles two statements must share to be the same utterance
 LONGER = 0.10              # how much of what only the longer statement says counts against a match
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
+TOPIC_REPEATS = 5.0   # between sentences of one document, a word repeated by more
+                                                     # sentences per document than this weighs less (its topic)
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -55,18 +57,24 @@ _NONE: frozenset[int] = frozenset()
 
 
 def _asserts(f: StatementFeatures) -> bool:
-    """Whether a statement says enough to be compared: something happens (a content word) to someone,
-    somewhere or some amount (a name, place or number), or, without any of those, three content words
+    """Whether a statement says enough to be compared: something happens (a content word) to someone
+    or somewhere (a name or place); with only numbers, two content words; with none of those, three
     ("Terms were not disclosed" is a different fact in every deal report)."""
     if f.n_content == 0 or len(f.words) < MIN_FEATURES:
         return False
-    return f.n_content >= ANCHORLESS or any(k[0] in "@#" for k in f.words)
+    if any(k[0] == "@" for k in f.words):
+        return True
+    if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
+        return f.n_content >= 2
+    return f.n_content >= ANCHORLESS
 
 
 class Features:
     """Items with interned feature ids, their IDF and masses."""
 
-    def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int):
+    def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int,
+                 doc: Sequence[int | None] | None = None):
+        self.doc = doc
         # ids in order of first appearance, a statement's features in sorted order: no dependence on
         # string hashing; each statement is interned as it comes, so its strings are not all kept
         ids: dict[str, int] = {}
@@ -89,9 +97,29 @@ class Features:
             for k in it.feats:
                 df[k] += w
         self.df = df
+        # documents with each feature: one document's items are consecutive (numbered by first row)
+        in_docs = [0] * len(ids)
+        current, seen = None, set()
+        for i, (it, w) in enumerate(zip(self.items, weight)):
+            d = doc[i] if doc is not None else None
+            if d is None:
+                for k in it.feats:
+                    in_docs[k] += w
+                continue
+            if d != current:
+                current, seen = d, set()
+            for k in it.feats - seen:
+                in_docs[k] += 1
+            seen |= it.feats
+        # a word many sentences of few documents repeat is those documents' topic ("black hole" in an
+        # interview on black holes), not what any one sentence asserts: its weight falls with burstiness
         self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
+        self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
+                        for k, idf in enumerate(self.idf)]
         self.content = [not (k[:1] in "@#\"") for k in self.names]
         self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
+        self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
+                             for it in self.items]
         self.content_mass = [math.fsum(self.idf[k] for k in it.feats if self.content[k]) for it in self.items]
         self.quote_len = [sum(1 for k in it.feats if self.shingle[k]) for it in self.items]
 
@@ -109,8 +137,12 @@ class Features:
         sim = 0.0
         rounded = self.rounded(ia, ib)   # "nearly two decades" and "24 years" share a quantity
         if len(words) + len(rounded) >= MIN_SHARED:
-            small, large = sorted((self.mass[a], self.mass[b]))
-            sim = math.fsum([*(self.idf[k] for k in words), *rounded]) / (small + LONGER * (large - small))
+            # two sentences of one document share its topic ("black hole" all through an interview on
+            # black holes): between them a word weighs less the more sentences per document repeat it
+            one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
+            weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
+            small, large = sorted((mass[a], mass[b]))
+            sim = math.fsum([*(weight[k] for k in words), *rounded]) / (small + LONGER * (large - small))
             low = min(self.content_mass[a], self.content_mass[b])
             if low > 0:   # what happened must meet too, not only who and where
                 said = math.fsum(self.idf[k] for k in words if self.content[k]) / low
@@ -288,9 +320,11 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
 
 
 def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: int, common: frozenset[str],
-                  jobs: int = 1) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
-    """(features, compared pairs, cluster of each item)."""
-    features = Features(featurise(rows, common, jobs), weight, n_statements)
+                  jobs: int = 1, doc: Sequence[int | None] | None = None
+                  ) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
+    """(features, compared pairs, cluster of each item); `doc`: the document of each item found in
+    one document only (else None)."""
+    features = Features(featurise(rows, common, jobs), weight, n_statements, doc)
     pair_sim = candidate_pairs(features, weight)
     cluster_of = average_link(len(features.items), pair_sim,
                               [w if it.comparable else 1 for w, it in zip(weight, features.items)])

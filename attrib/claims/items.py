@@ -68,7 +68,7 @@ def parse_blanks(key: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
 
 
 def parts(analysis) -> Iterator[dict[str, pl.DataFrame]]:
-    return analysis.parts(statements=["statement_id", "chains", "start", "text"],
+    return analysis.parts(statements=["statement_id", "doc_id", "chains", "start", "text"],
                           citations=["statement_id", "source_start", "source_end", "cue_start", "cue_end"])
 
 
@@ -101,23 +101,30 @@ def distinct_items(analysis) -> tuple[pl.Series, pl.DataFrame, frozenset[str]]:
             counts = [pl.concat(counts).group_by("word").agg(pl.col("lower").sum(), pl.col("capital").sum())]
         item = keyed.join(pl.concat([known, new]), on=["t", "b"], how="left", maintain_order="left")
         collided = collided or not ((item["text"] == item["text_right"]) & (item["blanks"] == item["blanks_right"])).all()
-        keys.append(keyed.select("t", "b"))
+        keys.append(keyed.select("t", "b", st["doc_id"].hash(seed=5).alias("d")))
     if collided:  # a 64-bit hash collision: group on the texts themselves (reads the parts again)
-        rows = [pl.DataFrame({"text": part["statements"]["text"],
+        rows = [pl.DataFrame({"text": part["statements"]["text"], "d": part["statements"]["doc_id"].hash(seed=5),
                               "blanks": blank_keys(part["statements"], part["citations"])})
                 for part in parts(analysis)]
         item_of_row, items = _exact_items(pl.concat(rows))
         return item_of_row, items, common_words(counts)
     items = pl.concat(chunks)
     numbered = items.with_row_index("item").select("t", "b", pl.col("item").cast(pl.Int64))
-    item_of_row = pl.concat(keys).join(numbered, on=["t", "b"], how="left", maintain_order="left")["item"]
-    weight = item_of_row.value_counts().sort("item")["count"]
-    return (item_of_row, items.select(pl.col("first").cast(pl.Int64), weight.alias("weight"), "text", "blanks"),
+    rows = pl.concat(keys).join(numbered, on=["t", "b"], how="left", maintain_order="left")
+    item_of_row = rows["item"]
+    per_item = rows.group_by("item").agg(pl.len().alias("weight"), pl.col("d").first().alias("doc"),
+                                         (pl.col("d").n_unique() == 1).alias("one_doc")).sort("item")
+    # the document of an item found in one document only, else null: statements of one document
+    # share its topic words, so they must be closer to be one claim
+    doc = per_item.select(pl.when(pl.col("one_doc")).then(pl.col("doc")).alias("doc"))["doc"]
+    return (item_of_row, items.select(pl.col("first").cast(pl.Int64), per_item["weight"].alias("weight"), doc,
+                                      "text", "blanks"),
             common_words(counts))
 
 
 def _exact_items(rows: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
     exact = (rows.with_row_index("row").group_by("text", "blanks", maintain_order=True)
-             .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row")))
+             .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row"),
+                  pl.when(pl.col("d").n_unique() == 1).then(pl.col("d").first()).alias("doc")))
     item_of_row = exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"].cast(pl.Int64)
-    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "text", "blanks")
+    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "doc", "text", "blanks")
