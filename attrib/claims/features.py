@@ -51,6 +51,7 @@ class StatementFeatures:
     actor: str                     # the first name of the main clause ("@kasich"), "" if none
     hypothetical: bool             # "would", "could", "might" in the main clause
     n_content: int                 # content words (not names, places or numbers): 0 asserts nothing
+    attributed: bool = False       # it names a source (blanked): someone stands behind it
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -239,7 +240,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     features.update(quote)
     actor = _actor(text, order)
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content)
+                             hypothetical, n_content, bool(blanks))
 
 
 def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:

@@ -58,11 +58,11 @@ _NONE: frozenset[int] = frozenset()
 
 def _asserts(f: StatementFeatures) -> bool:
     """Whether a statement says enough to be compared: something happens (a content word) to someone
-    or somewhere (a name or place); with only numbers, two content words; with none of those, three
+    or somewhere (a name or place, or a source stands behind it); with only numbers, two content words; with none of those, three
     ("Terms were not disclosed" is a different fact in every deal report)."""
     if f.n_content == 0 or len(f.words) < MIN_FEATURES:
         return False
-    if any(k[0] == "@" for k in f.words):
+    if f.attributed or any(k[0] == "@" for k in f.words):
         return True
     if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
         return f.n_content >= 2
