@@ -31,3 +31,16 @@ def test_claims_dev_pairs(tmp_path):
     result = attrib.analyze(tmp_path, metadata=shared_path("corpus", "polnear", "metadata.tsv"), jobs=1)
     score = claim_pairs(gold, result.statements)
     assert score.f1 >= CLAIMS_DEV_F1 and score.precision >= CLAIMS_DEV_PRECISION, score
+
+
+def test_eval_command_scores_claim_pairs(tmp_path):
+    from click.testing import CliRunner
+
+    from attrib.cli import main
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyze", str(FIXTURES / "seeds"), "--out", str(tmp_path), "-q", "-j", "1",
+                                "--graphs", "0"]).exit_code == 0
+    shown = runner.invoke(main, ["eval", str(tmp_path), "--claims", str(FIXTURES / "gold" / "seeds-claims.gold.jsonl")])
+    assert shown.exit_code == 0, shown.output
+    f1 = float(shown.output.rsplit("claim pair F1 ", 1)[1])
+    assert f1 >= SEEDS_F1
