@@ -8,15 +8,19 @@ for. Wire copy puts the agency at the head of every path.
 """
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
+from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 
-MENTION_HORIZON = 8      # sentences: pronouns and descriptions look no further back
+MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
+INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset({"added", "adds", "continued", "continues", "went on", "goes on", "concluded"})
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
@@ -31,7 +35,12 @@ KIND_NOUNS = {
     "company": {"organisation"}, "group": {"organisation"}, "organization": {"organisation"},
     "organisation": {"organisation"}, "committee": {"organisation", "government_body"},
     "poll": {"pollster"}, "survey": {"pollster"},
+    "editorial board": {"newspaper", "magazine", "online_outlet"}, "editorial": {"newspaper", "magazine", "online_outlet"},
+    "editors": {"newspaper", "magazine", "online_outlet"}, "magazine": {"magazine"}, "tabloid": {"newspaper"},
+    "daily": {"newspaper"}, "station": {"broadcaster"}, "site": {"online_outlet", "newspaper"},
+    "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
 }
+OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(
     "president leader dictator minister senator governor candidate nominee spokesman spokeswoman "
     "spokesperson chancellor premier king queen prince secretary mayor congressman congresswoman "
@@ -39,7 +48,16 @@ PERSON_ROLES = frozenset(
     "general commander speaker judge prosecutor lawyer attorney host anchor pope emir ayatollah".split())
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 _WORDS = regex.compile(r"\w+")
-_FULL_NAME = regex.compile(r"(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|Jong|bin|al|de|van)){1,3}(?![\p{L}])")
+_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
+# "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
+_FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
+                           % (_NAME_WORD, _NAME_WORD))
+_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
+# a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
+# later pronoun stands for
+_MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
+                              r"aides?|allies|loyalists|team|rally|rallies|tower|hotel|organization|foundation|"
+                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies)\b")
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _WIRE_DATELINE = regex.compile(
     r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*)?\((?P<wire>AP|Reuters|AFP|UPI|AAP|dpa|Xinhua|TASS|Bloomberg)\)\s*[-—–]+\s*")
@@ -74,7 +92,11 @@ class DocumentChains:
     previous_paths: list[list[Hop]] = field(default_factory=list)
     previous_sentence: int = -10
     previous_paragraph: int = -1
-    last_statement: Statement | None = None
+    last_index: int = -1
+    quotations: list[Quotation] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list)
+    _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
+    _interviews: dict[str, tuple[Hop | None, int]] = field(default_factory=dict)  # speaker -> (outlet, sentence)
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -93,37 +115,143 @@ class DocumentChains:
             state.wire = resolver.resolve(name)
         return state
 
-    # -- one sentence -----------------------------------------------------
-    def statement(self, sentence: Sentence, frames: list[Frame]) -> Statement:
-        sid = f"{self.doc.doc_id}:{sentence.index:04d}"
-        stmt = Statement(doc_id=self.doc.doc_id, statement_id=sid, sentence=sentence, publisher=self.publisher.name)
-        if sentence.clutter:
-            return stmt
-        main = _attach(frames)
-        paths: list[list[Hop]] = []
-        if self._credits_previous(sentence, main):
-            return stmt
-        if main:
-            paths = self._paths(sentence, main)
-        elif self._continues_quote(sentence):
-            paths = [[_carried(h) for h in p] for p in self.previous_paths]
-        self._remember_people(sentence, main, paths)
-        if self.wire is not None:
-            paths = self._with_wire(paths)
-        stmt.paths = _dedupe(paths)
-        self.last_statement = stmt
-        if main or (sentence.in_quote and paths):
-            self.previous_paths = [p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p
-                                   for p in stmt.paths]
-            self.previous_sentence = sentence.index
-            self.previous_paragraph = sentence.paragraph
-        return stmt
+    # -- the document ----------------------------------------------------
+    def run(self, sentences: list[Sentence], frames: list[list[Frame]]) -> list[Statement]:
+        """Statements of a document, in order: each sentence's frames nested into chains, and the
+        chain of each quotation's speaker given to every sentence inside that quotation, whether
+        the quotation's attribution comes before it, after it, or in the sentence it closes."""
+        self.quotations = find_quotations(self.doc.text)
+        self._quote_starts = [q.start for q in self.quotations]
+        contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
+        mains = [_split_coordinated(_attach([f for f in fs if f.attach != "context"]), s.start, s.text)
+                 for fs, s in zip(frames, sentences)]
+        for sentence, main in zip(sentences, mains):
+            _set_content(sentence, main)
+        attribution = self._quote_attributions(sentences, mains)
+        self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
+        speaker: dict[int, list[Hop]] = {}
+        waiting: dict[int, list[tuple[int, list[Hop] | None]]] = {}
+        paths_of: list[list[list[Hop]]] = []
+        for i, (sentence, main) in enumerate(zip(sentences, mains)):
+            paths: list[list[Hop]] = []
+            if self._credits_previous(sentence, main, paths_of):
+                paths_of.append(paths)
+                continue
+            inside = self._quotation_of(sentence.start, sentence.end, words=sentence.text)
+            for frame in contexts[i]:
+                self._interview_context(sentence, frame)
+            rooted, frame_paths = self._paths(sentence, main) if main else ([], {})
+            if rooted:
+                for root, path in rooted:
+                    q = self._quotation_of_frame(root)
+                    if q < 0 or attribution.get(q, (0, None))[1] is root:
+                        paths.append(path)
+                    elif q in speaker:
+                        paths.append([*(_carried(h) for h in speaker[q]), *path])
+                    elif q in attribution and attribution[q][0] > i:
+                        waiting.setdefault(q, []).append((i, path))
+                    else:
+                        inherited = self._inherited(sentence, q, speaker)
+                        if inherited:
+                            speaker[q] = inherited
+                        paths.append([*(_carried(h) for h in inherited), *path] if inherited else path)
+                for q, (at, frame) in attribution.items():
+                    if at == i and id(frame) in frame_paths:
+                        speaker[q] = frame_paths[id(frame)]
+                        for j, inner in waiting.pop(q, []):
+                            carried = [_carried(h) for h in speaker[q]]
+                            paths_of[j] = _dedupe(self._wired([*paths_of[j], [*carried, *inner] if inner else carried]))
+            elif inside >= 0:
+                if inside in speaker:
+                    paths = [[_carried(h) for h in speaker[inside]]]
+                elif inside in attribution and attribution[inside][0] > i:
+                    waiting.setdefault(inside, []).append((i, None))
+                else:
+                    inherited = self._inherited(sentence, inside, speaker)
+                    if inherited:
+                        speaker[inside] = inherited
+                        paths = [[_carried(h) for h in inherited]]
+            self._remember_people(sentence, main, paths)
+            paths = _dedupe(self._wired(paths))
+            paths_of.append(paths)
+            if paths and (main or inside >= 0):
+                # who goes on speaking in a next quotation: the speaker of the quotation this sentence is in
+                # (not a voice it quotes), else the sentence's own chains
+                voice = speaker.get(inside) if inside >= 0 else None
+                self.previous_paths = [voice] if voice else [
+                    p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p for p in paths]
+                self.previous_sentence = sentence.index
+                self.previous_paragraph = sentence.paragraph
+            self.last_index = i
+        statements = [Statement(doc_id=self.doc.doc_id, statement_id=f"{self.doc.doc_id}:{s.index:04d}", sentence=s,
+                                paths=p, publisher=self.publisher.name) for s, p in zip(sentences, paths_of)]
+        self.finish(statements)
+        return statements
 
-    def _paths(self, sentence: Sentence, frames: list[Frame]) -> list[list[Hop]]:
-        _set_content(sentence, frames)
+    def _wired(self, paths: list[list[Hop]]) -> list[list[Hop]]:
+        if self.wire is None:
+            return paths
+        return self._with_wire([p[1:] if p and p[0].rule_id == "wire" else p for p in paths])
+
+    def _quotation_of(self, start: int, end: int, words: str = "") -> int:
+        """Index of the quotation that holds every word between start and end, else -1."""
+        if words:
+            first = regex.search(r"\w", words)
+            last = regex.search(r"\w(?=\W*$)", words)
+            if first is not None and last is not None:  # a wordless piece ('"[...]') is judged by its span
+                start, end = start + first.start(), start + last.end()
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and self.quotations[i].covers(start, end):
+            return i
+        return -1
+
+    def _quotation_of_frame(self, frame: Frame) -> int:
+        spans = [(h.start, h.end) for h in frame.hops] + [(c.start, c.end) for c in frame.cues if c.start >= 0]
+        return self._quotation_of(min(a for a, _ in spans), max(b for _, b in spans)) if spans else -1
+
+    def _quote_attributions(self, sentences: list[Sentence], mains: list[list[Frame]]) -> dict[int, tuple[int, Frame]]:
+        """Quotation index -> (sentence index, frame) of the attribution standing right after the
+        quotation ('..., said Madison', '...," he said') or right before it ('He added, "...')."""
+        text = self.doc.text
+        after: dict[int, tuple[int, Frame]] = {}
+        before: dict[int, tuple[int, Frame]] = {}
+        for i, main in enumerate(mains):
+            for f in main:
+                spans = [(h.start, h.end) for h in f.hops] + [(c.start, c.end) for c in f.cues if c.start >= 0]
+                if not spans:
+                    continue
+                first, last = min(a for a, _ in spans), max(b for _, b in spans)
+                if self._quotation_of(first, last) >= 0:
+                    continue
+                j = bisect.bisect_right(self._quote_starts, first) - 1
+                if j >= 0 and self.quotations[j].end <= first and _ADJACENT_AFTER.fullmatch(
+                        text, self.quotations[j].end, first):
+                    after.setdefault(j, (i, f))
+                k = bisect.bisect_left(self._quote_starts, last)
+                if k < len(self.quotations) and f.content_side == "after" and _ADJACENT_BEFORE.fullmatch(
+                        text, last, self.quotations[k].start):
+                    before.setdefault(k, (i, f))
+        return {**before, **after}
+
+    def _inherited(self, sentence: Sentence, quotation: int, speaker: dict[int, list[Hop]]) -> list[Hop]:
+        """An unattributed quotation right after an attributed sentence, in its paragraph or opening the
+        next one, goes on with that sentence's speaker ("...,” he said. “It's not rocket science.”)."""
+        q = self.quotations[quotation]
+        if q.start < sentence.start and quotation in speaker:
+            return speaker[quotation]
+        if not self.previous_paths or sentence.index - self.previous_sentence > 1 or len(self.previous_paths) != 1:
+            return []
+        if sentence.paragraph != self.previous_paragraph and sentence.text[:1] not in "“\"'«":
+            return []
+        return self.previous_paths[0]
+
+    def _paths(self, sentence: Sentence, frames: list[Frame]
+               ) -> tuple[list[tuple[Frame, list[Hop]]], dict[int, list[Hop]]]:
+        """Each path of the sentence with the frame it starts from, and the chain up to each frame."""
         parent = _nest(frames, sentence.text, sentence.start)
         parents = {id(p) for p in parent.values()}
-        out: list[list[Hop]] = []
+        out: list[tuple[Frame, list[Hop]]] = []
+        frame_paths: dict[int, list[Hop]] = {}
         for frame in frames:
             if id(frame) in parents:
                 continue
@@ -134,34 +262,79 @@ class DocumentChains:
             path: list[Hop] = []
             for depth, f in enumerate(lineage):
                 path.extend(self._frame_hops(sentence, f, path, root=depth == 0))
+                frame_paths.setdefault(id(f), _collapse_repeats(list(path)))
             path = _collapse_repeats(path)
             if path:
-                out.append(path)
-        return out
+                out.append((lineage[0], path))
+        return out, frame_paths
 
     def _frame_hops(self, sentence: Sentence, frame: Frame, before: list[Hop], root: bool) -> list[Hop]:
         hops: list[Hop] = []
+        outer: Resolved | None = None
         if root and frame.outer is not None:
-            outer = self.resolver.resolve(frame.outer.text)
-            if outer.kind in OUTLET_KINDS and outer.source_id != self.publisher.source_id:
+            outer = self.resolver.addressee(frame.outer.text)
+            if outer is not None and outer.source_id != self.publisher.source_id:
                 hops.append(self._hop(outer, frame.outer, Span(-1, -1, ""), frame.outer_rule or frame.rule_id, ""))
         for i, (span, cue) in enumerate(zip(frame.hops, frame.cues)):
             rule_id = frame.hop_rules[i] if i < len(frame.hop_rules) and frame.hop_rules[i] else frame.rule_id
-            words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
-            resolved = self.resolver.resolve(words)
-            prefix: list[Hop] = []
-            if resolved.kind == "pronoun" or _is_description(words, resolved):
-                found = self._antecedent(words, resolved, sentence, span.start)
-                if found is not None:
-                    resolved, context = found
-                    if root and i == 0 and not hops and not before:
-                        prefix = context
-            elif root and i == 0 and not hops and not before and self._continues(sentence, frame, cue, resolved):
-                prefix = self._continuation_prefix(resolved)
-            resolved = self._canonical_person(resolved)
+            resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before)
+            if resolved.kind == "place":  # a place does not speak ("the people of Indiana and Oregon have said")
+                return []
+            if root and i == 0 and not before:
+                if frame.outer is not None:
+                    self._remember_interview(resolved, hops[0] if hops else None, sentence)
+                elif self._own_venue(cue):  # "she said in a speech": not the interview of earlier quotes
+                    prefix = [h for h in prefix if h.rule_id != "interview"]
+                elif not prefix and not hops:
+                    prefix = self._interview_of(resolved, sentence)
             hops.extend(_carried(h) for h in prefix)
             hops.append(self._hop(resolved, span, cue, rule_id, frame.hedge if i == len(frame.hops) - 1 else ""))
         return hops
+
+    def _speaker(self, sentence: Sentence, frame: Frame, i: int, span: Span, cue: Span, first: bool
+                 ) -> tuple[Resolved, list[Hop]]:
+        """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
+        (a pronoun, a description, a continuation)."""
+        words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
+        resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
+        prefix: list[Hop] = []
+        if resolved.kind == "pronoun" or _is_description(words, resolved):
+            found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
+            if found is not None:
+                resolved, context = found
+                if first:
+                    prefix = context
+        elif first and self._continues(sentence, frame, cue, resolved):
+            prefix = self._continuation_prefix(resolved)
+        return self._canonical_person(resolved), prefix
+
+    # -- interviews: "told CNN", "in an interview with Politico", "spoke with Breitbart News" --------------
+    def _remember_interview(self, speaker: Resolved, outlet: Hop | None, sentence: Sentence) -> None:
+        """The outlet a source spoke to (None: the publisher itself, or not an outlet): the quotes that go on
+        with the same interview in the next sentences carry it too."""
+        if speaker.source_id and speaker.kind != "pronoun":
+            self._interviews[speaker.source_id] = (outlet, sentence.index)
+
+    def _interview_of(self, speaker: Resolved, sentence: Sentence) -> list[Hop]:
+        found = self._interviews.get(speaker.source_id)
+        if found is None or found[0] is None or sentence.index - found[1] > INTERVIEW_HORIZON:
+            return []
+        return [dataclasses.replace(found[0], rule_id="interview")]
+
+    def _own_venue(self, cue: Span) -> bool:
+        """'he said in his victory speech': the statement names another occasion than an earlier interview."""
+        return cue.start >= 0 and bool(_OWN_VENUE.match(self.doc.text, cue.end, cue.end + 80))
+
+    def _interview_context(self, sentence: Sentence, frame: Frame) -> None:
+        """A speech event without content ('Klein spoke with Breitbart News about Clinton') opens an interview."""
+        if frame.outer is None or not frame.hops:
+            return
+        resolved, _ = self._speaker(sentence, frame, 0, frame.hops[0], frame.cues[0], first=False)
+        outer = self.resolver.addressee(frame.outer.text)
+        hop = None
+        if outer is not None and outer.source_id != self.publisher.source_id:
+            hop = self._hop(outer, frame.outer, Span(-1, -1, ""), frame.rule_id, "")
+        self._remember_interview(resolved, hop, sentence)
 
     def _hop(self, resolved: Resolved, span: Span, cue: Span, rule_id: str, hedge: str) -> Hop:
         return Hop(citing="", cited=self._display_name(resolved), cited_kind=resolved.kind, cited_text=span.text,
@@ -171,20 +344,20 @@ class DocumentChains:
                    cue_end=cue.end if cue.start >= 0 else None, rule_id=rule_id, hedge=hedge,
                    source_id=resolved.source_id)
 
-    def _credits_previous(self, sentence: Sentence, frames: list[Frame]) -> bool:
+    def _credits_previous(self, sentence: Sentence, frames: list[Frame], paths_of: list[list[list[Hop]]]) -> bool:
         """A credit line of its own ('— MFA Russia (@mfa_russia) June 18') attributes the post above it."""
-        if (len(frames) != 1 or frames[0].rule_id != "quote-credit" or self.last_statement is None
+        if (len(frames) != 1 or frames[0].rule_id != "quote-credit" or not paths_of
                 or sentence.text[: frames[0].start - sentence.start].strip()):
             return False
         frame = frames[0]
         credit = self._canonical_person(self.resolver.resolve(frame.hops[0].text))
         hop = Hop(citing="", cited=self._display_name(credit), cited_kind=credit.kind, rule_id=frame.rule_id,
                   source_id=credit.source_id)
-        previous = self.last_statement
-        wire = [p[0] for p in previous.paths if p and p[0].rule_id == "wire"][:1]
-        inner = [p[1:] if wire else p for p in previous.paths]
+        previous = paths_of[-1]
+        wire = [p[0] for p in previous if p and p[0].rule_id == "wire"][:1]
+        inner = [p[1:] if wire else p for p in previous]
         inner = [p for p in inner if p]
-        previous.paths = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
+        paths_of[-1] = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
         return True
 
     def _display_name(self, resolved: Resolved) -> str:
@@ -197,19 +370,6 @@ class DocumentChains:
         return resolved.alias
 
     # -- context ----------------------------------------------------------
-    def _continues_quote(self, sentence: Sentence) -> bool:
-        """A quotation that goes on from an attributed sentence carries its chain.
-
-        Either the sentence starts inside a quotation left open, or it is a quotation
-        of its own right after an attributed sentence of the same paragraph.
-        """
-        if not self.previous_paths or sentence.index - self.previous_sentence > 1:
-            return False
-        if sentence.in_quote:
-            return True
-        return sentence.text[:1] in "“\"" and self.previous_paragraph == sentence.paragraph
-
-
     def _continues(self, sentence: Sentence, frame: Frame, cue: Span, resolved: Resolved) -> bool:
         if sentence.index - self.previous_sentence > 2 or not self.previous_paths:
             return False
@@ -239,7 +399,12 @@ class DocumentChains:
             return self._recent(kinds, sentence, position)
         head = low.split()[-1]
         if head in KIND_NOUNS or low in KIND_NOUNS:
-            return self._recent(frozenset(KIND_NOUNS.get(low, KIND_NOUNS.get(head, set()))), sentence, position)
+            kinds = frozenset(KIND_NOUNS.get(low, KIND_NOUNS.get(head, set())))
+            found = self._recent(kinds, sentence, position)
+            if found is None and kinds & OUTLET_KINDS:
+                outlet = self._named_outlet(kinds, position)
+                found = (outlet, []) if outlet is not None else None
+            return found
         person = self._titled_person(low, sentence.start)
         if person is not None:
             for m in reversed(self.mentions):
@@ -248,14 +413,45 @@ class DocumentChains:
             return person, []
         return None
 
+    def _named_outlet(self, kinds: frozenset[str], position: int, short: str = "") -> Resolved | None:
+        """The last outlet of these kinds the article names before a position ('the newspaper', 'the
+        editorial board'); with `short`, the one whose name ends with it ('the Journal' -> Wall Street Journal)."""
+        window = max(0, position - (TITLE_WINDOW if short else OUTLET_WINDOW))
+        outlets = sorted((start + window, entry) for start, _, entry
+                         in self.resolver.gazetteer.find_in(self.doc.text[window:position]) if entry.kind in OUTLET_KINDS)
+        for start, entry in reversed(outlets):
+            if short:
+                if entry.name.lower().split()[-1] == short and len(entry.name.split()) > 1:
+                    return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+            elif entry.kind in kinds:
+                return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+        return None
+
+    def _short_outlet_name(self, words: str, resolved: Resolved, position: int) -> Resolved:
+        """'The Journal', 'the Times', 'the Post': the outlet of that name the article has named in full
+        (the gazetteer's default for 'the Times' is the New York Times; an article on London's may say so)."""
+        cleaned = _LEADING_THE_RE.sub("", clean_mention(words))
+        if cleaned.lower() not in self.resolver.gazetteer.outlet_last_words:
+            return resolved
+        if " " in cleaned or not cleaned[:1].isupper() or not (resolved.entry is None or resolved.alias == cleaned
+                                                             or resolved.alias.lower() in ("the " + cleaned).lower()):
+            return resolved
+        found = self._named_outlet(OUTLET_KINDS, position, short=cleaned.lower())
+        return found or resolved
+
     def _recent(self, kinds: frozenset[str], sentence: Sentence, position: int) -> tuple[Resolved, list[Hop]] | None:
+        """The nearest earlier source or person of the right kind, outside quotations (a name inside a
+        quotation is what the speaker talks about, not who speaks next), within a few sentences."""
         best: Mention | None = None
+        nearest = -1
         for m in reversed(self.mentions):
-            if sentence.index - m.sentence > 4:
-                break
-            if m.sentence == sentence.index and m.position >= position:
+            if m.position >= position:
                 continue
-            if m.resolved.kind not in kinds:
+            if nearest < 0:
+                nearest = m.sentence
+            if nearest - m.sentence > 4 or sentence.index - m.sentence > MENTION_HORIZON:
+                break
+            if m.resolved.kind not in kinds or self._quotation_of(m.position, m.position + 1) >= 0:
                 continue
             if best is None:
                 best = m
@@ -320,16 +516,31 @@ class DocumentChains:
                 resolved = Resolved(name=hop.cited, kind=hop.cited_kind, source_id=hop.source_id)
                 new.append(Mention(sentence.index, sentence.paragraph, hop.source_start, resolved,
                                              path[: i + 1], True))
-        source_starts = {h.source_start for p in paths for h in p}
+        hop_spans = [(h.source_start, h.source_end or h.source_start) for p in paths for h in p
+                     if h.source_start is not None]
+        taken: list[tuple[int, int]] = []
+        if _is_title_case(sentence.text):  # a headline's capitals are not names
+            new.sort(key=lambda x: x.position)
+            return new
         for m in _FULL_NAME.finditer(sentence.text):
-            start = sentence.start + m.start()
-            if start in source_starts:
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
                 continue
             resolved = self._canonical_person(self.resolver.resolve(m.group()))
             if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
                 continue
+            taken.append((start, end))
             new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
-                                         _enclosing(paths, frames, start), False))
+                               _enclosing(paths, frames, start), False))
+        for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
+            full = self.people.get(m.group(1))
+            start = sentence.start + m.start()
+            if (full is None or any(a <= start < b for a, b in (*hop_spans, *taken))
+                    or _MODIFIER_USE.match(sentence.text, m.end())):
+                continue
+            new.append(Mention(sentence.index, sentence.paragraph, start,
+                               Resolved(name=full, kind="person", source_id="person:" + full.lower()),
+                               _enclosing(paths, frames, start), False))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
@@ -398,14 +609,19 @@ def _first_lines(text: str, n: int) -> list[tuple[int, str]]:
 def _people_index(text: str, resolver: Resolver) -> dict[str, str]:
     """Surname -> fullest person name in the document ("Putin" -> "Vladimir Putin")."""
     people: dict[str, str] = {}
-    for m in _FULL_NAME.finditer(text):
-        resolved = resolver.resolve(m.group())
-        if resolved.kind != "person" or len(resolved.name.split()) < 2:
+    for line in text.split("\n"):
+        if _is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
             continue
+        for m in _FULL_NAME.finditer(line):
+            _index_person(people, resolver.resolve(m.group()))
+    return people
+
+
+def _index_person(people: dict[str, str], resolved: Resolved) -> None:
+    if resolved.kind == "person" and len(resolved.name.split()) >= 2:
         last = resolved.name.split()[-1]
         if len(resolved.name) > len(people.get(last, "")):
             people[last] = resolved.name
-    return people
 
 
 def _attach(frames: list[Frame]) -> list[Frame]:
@@ -430,6 +646,48 @@ def _attach(frames: list[Frame]) -> list[Frame]:
                 target.outer_rule = f.rule_id
     main.sort(key=lambda f: f.start)
     return main
+
+
+_COORDINATION = regex.compile(r",?\s+(?:and|&)\s+")
+_INSIDE_PHRASE = regex.compile(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
+_TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
+                          "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
+                          "chairman director secretary president minister spokesman spokeswoman chief founder").split())
+_PLURAL_END = regex.compile(r"\s\p{Ll}{3,}s$")
+_NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
+
+
+def _split_coordinated(frames: list[Frame], offset: int, text: str) -> list[Frame]:
+    """'Dunn and John agreed', 'Trump and his supporters claimed': sources that share one cue are
+    separate paths (guidelines), so the frame is split into one frame per source. Adjectives that
+    share a noun ('Minority and women voters') stay one source."""
+    out: list[Frame] = []
+    for frame in frames:
+        parts = _coordinated_parts(frame.hops[0], offset, text) if frame.hops else []
+        if len(parts) < 2:
+            out.append(frame)
+            continue
+        for part in parts:
+            out.append(dataclasses.replace(frame, hops=[part, *frame.hops[1:]], cues=list(frame.cues),
+                                           hop_rules=list(frame.hop_rules)))
+    return out
+
+
+def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
+    m = _COORDINATION.search(span.text)
+    if m is None or _COORDINATION.search(span.text, m.end()):
+        return []
+    left, right = span.text[: m.start()].strip(), span.text[m.end():].strip()
+    if not left or not right or len(left.split()) == 1 and left.lower() in _NOT_ALONE:
+        return []
+    if _INSIDE_PHRASE.search(left) or left.split()[-1] in _TITLE_WORDS:
+        return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
+    plural_nouns = _PLURAL_END.search(left) and _PLURAL_END.search(right)  # "private companies and ordinary traders"
+    if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")
+            or plural_nouns):
+        return []  # "Minority and women voters": one noun shared by two modifiers
+    start = span.start
+    return [Span(start, start + len(left), left), Span(start + m.end(), span.end, right)]
 
 
 def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
@@ -461,6 +719,13 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
                     f.content_end = min(f.content_end, g.start)
 
 
+# between a closing quote and its attribution; between an attribution and its opening quote (a colon may
+# end a paragraph that introduces a quoted one)
+_ADJACENT_AFTER = regex.compile(r"[ \t,]*")
+_ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
+_OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
+                           r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
 _COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
 
 
@@ -532,14 +797,22 @@ def _context(m: Mention) -> list[Hop]:
     return list(m.path)
 
 
+def _is_title_case(text: str) -> bool:
+    """A headline in title case ('Here’s Why Winning Iowa Could Break Hillary’s Firewall')."""
+    words = [w for w in _WORDS.findall(text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _is_description(words: str, resolved: Resolved) -> bool:
     cleaned = _SPACE_RE.sub(" ", words.strip())
-    return resolved.kind in ("group", "organisation", "person") and bool(_DESCRIPTION.match(cleaned)) and (
-        cleaned.split()[-1].lower() in PERSON_ROLES or cleaned.split()[-1].lower() in KIND_NOUNS) and not any(
-        w[:1].isupper() for w in cleaned.split()[1:])
+    match = _DESCRIPTION.match(cleaned)
+    return resolved.kind in ("group", "organisation", "person") and bool(match) and (
+        cleaned.split()[-1].lower() in PERSON_ROLES or cleaned.split()[-1].lower() in KIND_NOUNS
+        or match.group(1).lower() in KIND_NOUNS) and not any(w[:1].isupper() for w in cleaned.split()[1:])
 
 
 _SPACE_RE = regex.compile(r"\s+")
+_LEADING_THE_RE = regex.compile(r"^(?i:the)\s+")
 
 
 def _same_source(hop: Hop, resolved: Resolved) -> bool:
@@ -551,7 +824,7 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
 def _carried(hop: Hop) -> Hop:
     """A hop taken over from an earlier sentence: same source, but not named here."""
     return Hop(citing="", cited=hop.cited, cited_kind=hop.cited_kind, cited_text="", cue="",
-               rule_id=hop.rule_id if hop.rule_id == "wire" else "continuation", hedge=hop.hedge,
+               rule_id=hop.rule_id if hop.rule_id in ("wire", "interview") else "continuation", hedge=hop.hedge,
                source_id=hop.source_id)
 
 

@@ -119,6 +119,10 @@ class Splitter:
         token = head[-1].lstrip("\"“‘'(") if head else ""
         bare = token.rstrip(".")
         punct = line[punct_start:end].rstrip()
+        if punct in ("...", "…") and punct_start and line[punct_start - 1] == " ":
+            return False  # an elision marked off by spaces ("in all areas ... Dialogue") is inside a sentence
+        if punct in ("...]", "…]") and punct_start and line[punct_start - 1] == "[":
+            return False  # an editor's elision ("[...] Rather, the likeliest route") starts the sentence it cuts
         if punct.startswith(".") and not punct.startswith(".."):
             if bare in self.abbreviations or bare.split(".")[-1] in self.abbreviations:
                 return False

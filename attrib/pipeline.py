@@ -65,9 +65,7 @@ class Analyzer:
         kept = [s for s in sentences if not s.clutter]
         frames = [match_sentence(s, self.rules, doc.doc_id) for s in kept]
         t1 = clock()
-        state = DocumentChains.start(doc, self.resolver)
-        out = [state.statement(s, f) for s, f in zip(kept, frames)]
-        state.finish(out)
+        out = DocumentChains.start(doc, self.resolver).run(kept, frames)
         t2 = clock()
         if seconds is not None:
             seconds["match"] = seconds.get("match", 0.0) + t1 - t0

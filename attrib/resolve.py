@@ -74,6 +74,8 @@ class Gazetteer:
     description_finder: regex.Pattern | None = None
     by_description: dict[str, SourceEntry] = field(default_factory=dict)
     by_domain: dict[str, SourceEntry] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()   # multi-word place names: "New York City" is never a person
+    outlet_last_words: frozenset[str] = frozenset()  # "journal", "times", "post": an outlet's short name
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
@@ -89,6 +91,8 @@ class Gazetteer:
         for country in self.countries.values():
             for word in (country.name, *country.aliases, *country.adjectives):
                 self.country_by_word.setdefault(word, country)
+        self.outlet_last_words = frozenset(e.name.lower().split()[-1] for e in self.entries.values()
+                                           if e.kind in OUTLET_KINDS and len(e.name.split()) > 1)
         names = sorted(self.by_alias, key=len, reverse=True)
         if names:
             self.alias_finder = regex.compile(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
@@ -146,7 +150,9 @@ def load_gazetteer() -> Gazetteer:
             countries[row["code"]] = Country(code=row["code"], name=row["name"],
                                              adjectives=_split_list(row.get("adjectives", "")),
                                              aliases=_split_list(row.get("aliases", "")))
-    return Gazetteer(entries=entries, countries=countries)
+    places = frozenset(line.strip() for line in data.joinpath("places.txt").read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#"))
+    return Gazetteer(entries=entries, countries=countries, places=places)
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,7 @@ class Resolver:
     titles: frozenset[str]
     org_words: frozenset[str]
     group_heads: frozenset[str]
+    sentence_openers: frozenset[str]   # "Although Klein", "But Tom Miller": the capital is the sentence's, not the name's
     cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -165,7 +172,8 @@ class Resolver:
         lexicon = lexicon or load_lexicon()
         return cls(gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon,
                    titles=frozenset(lexicon.lists["titles"]), org_words=frozenset(lexicon.lists["org_words"]),
-                   group_heads=frozenset(lexicon.lists["group_heads"]))
+                   group_heads=frozenset(lexicon.lists["group_heads"]),
+                   sentence_openers=frozenset(lexicon.lists["stop_caps"]))
 
     def resolve(self, words: str) -> Resolved:
         """Resolve the words of a mention, without document context (cached: names recur)."""
@@ -184,7 +192,9 @@ class Resolver:
         affiliated = _AFFILIATION.match(text)
         if affiliated and self.gazetteer.lookup(text) is None:
             # "Lucy Fischer of The Times": the person speaks, the outlet is her affiliation
-            return self._resolve(affiliated.group(1))
+            person = self._resolve(affiliated.group(1))
+            if person.kind == "person" and len(person.name.split()) >= 2:
+                return person
         entry = self.gazetteer.lookup(text)
         if entry is not None:
             return _from_entry(entry, text)
@@ -196,8 +206,11 @@ class Resolver:
         if found:
             start, end, entry = max(found, key=lambda f: (f[1], f[1] - f[0]))
             tail = text[end:].strip(" ,'’s")
-            # The outlet must be the head of the mention, not a modifier ("CNN's Jake Tapper").
-            if not tail or tail.lower() in ("news agency", "agency", "newspaper", "news", "report", "reports",
+            # The outlet must be the head of the mention, not a modifier ("CNN's Jake Tapper") nor the
+            # complement of another head ("Ministry of Foreign Affairs").
+            if _COMPLEMENT_END.search(text, 0, start):
+                pass
+            elif not tail or tail.lower() in ("news agency", "agency", "newspaper", "news", "report", "reports",
                                              "website", "television", "tv", "broadcaster", "channel"):
                 return _from_entry(entry, text[start:end])
         tokens = text.split()
@@ -205,6 +218,13 @@ class Resolver:
         last_two = " ".join(tokens[-2:]).lower()
         if head in self.group_heads or last_two in self.group_heads or not any(t[:1].isupper() for t in tokens):
             return Resolved(name=_group_name(text), kind="group", source_id="group:" + _group_name(text).lower())
+        head_words = _HEAD_BEFORE_PHRASE.match(text)
+        phrase_head = head_words.group(1).split()[-1] if head_words else ""
+        if phrase_head and (phrase_head[:1].islower() or phrase_head.lower() in self.group_heads
+                            or phrase_head.lower() in PERSON_HEADS):
+            # "Hospital officials in Omsk", "the results in Iowa and New Hampshire": a description
+            kind = "person" if phrase_head.lower() in PERSON_HEADS else "group"
+            return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
         outlet_kind = _outlet_by_name(tokens)
         if outlet_kind:
             return Resolved(name=text, kind=outlet_kind, source_id="outlet:" + text.lower())
@@ -214,7 +234,47 @@ class Resolver:
             # "a senior US defense official": a described, unnamed source keeps its description
             kind = "person" if head in PERSON_HEADS else "group"
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
+        if text in self.gazetteer.places or _LEADING_THE.sub("", text) in self.gazetteer.places:
+            return Resolved(name=text, kind="place", source_id="place:" + text.lower())
         return self._named(text, tokens)
+
+    def addressee(self, words: str) -> Resolved | None:
+        """Whom a source spoke to, when that is an outlet: "CNN", "CNN's Jane Roe", "Jane Roe of Fox News",
+        "CBS station KDKA-TV", "regional media"; a named radio or TV host stands for the show's outlet
+        ("talk-radio host Mike Gallagher"). None for reporters, the press, the public or a person."""
+        text = clean_mention(words)
+        host = _HOST.search(text)
+        if host is not None:
+            name = host.group("name")
+            return Resolved(name=name, kind="host", source_id="host:" + name.lower())
+        call_signs = _CALL_SIGN.findall(text)
+        if call_signs:
+            return Resolved(name=call_signs[-1], kind="broadcaster", source_id="outlet:" + call_signs[-1].lower())
+        resolved = self.resolve(text)
+        if resolved.kind in ADDRESSEE_KINDS:
+            return resolved
+        # the outlet an interviewer works for ("CNN's Jane Roe", "Jane Roe of Fox News"), not a channel used
+        # to reach someone ("the public via Twitter")
+        outlets = [f for f in self.gazetteer.find_in(text) if f[2].kind in ADDRESSEE_KINDS
+                   and not _CHANNEL_BEFORE.search(text, 0, f[0])]
+        if outlets:  # the outlet an interviewer works for
+            return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
+        if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
+            return resolved
+        return None
+
+    def _titled_name(self, bare: list[str]) -> int:
+        """How many words at the end are a person's name right after a title word ("... Speaker John
+        Bercow" -> 2), or 0: two or three capitalised words, none a title or an organisation word."""
+        for n in (3, 2):
+            if len(bare) < n + 2:
+                continue
+            name, before = bare[-n:], bare[-n - 1]
+            if (before in self.titles or before.capitalize() in self.titles) and all(
+                    w[:1].isupper() and w not in self.titles and w not in self.org_words
+                    and w.capitalize() not in self.org_words for w in name):
+                return n
+        return 0
 
     def _named(self, text: str, tokens: list[str]) -> Resolved:
         """A capitalised name: an organisation when an organisation word heads it, else a person.
@@ -223,11 +283,16 @@ class Resolver:
         "Russian President Vladimir Putin", "Council member Luis Ortega" -> the name alone.
         """
         bare = [t.strip(",") for t in tokens]
+        titled = self._titled_name(bare)
+        if titled:
+            # "Secretary of State Mike Pompeo", "House of Commons Speaker John Bercow": the name after the title
+            name = " ".join(tokens[-titled:]).strip(",")
+            return Resolved(name=name, kind="person", source_id="person:" + name.lower())
         if (bare[-1] in self.org_words or bare[-1].capitalize() in self.org_words
                 or any(t in ("of", "for", "to", "on") for t in bare[1:-1]) or len(bare) > 7):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
         i = 0
-        while i < len(bare) - 1 and (bare[i] in self.titles or bare[i].capitalize() in self.titles
+        while i < len(bare) - 1 and (bare[i] in self.titles or bare[i] in self.sentence_openers or bare[i].capitalize() in self.titles
                                      or bare[i] in self.org_words or bare[i] in self.gazetteer.country_by_word
                                      or not bare[i][:1].isupper() or bare[i].endswith(("'s", "’s"))
                                      or self.gazetteer.lookup(bare[i]) is not None
@@ -241,8 +306,18 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
     return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry, alias=alias or entry.name)
 
 
+# "Lucy Fischer of The Times", "lead author Professor Ann Moore of the University of Leeds": a name
+# (two capitalised words at least) and then where the person works
 _AFFILIATION = regex.compile(
-    r"^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+    r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}.*$")
+_HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
+                      r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+_CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
+ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
+_CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
+_MEDIA_HEADS = frozenset({"media", "outlets", "newspapers", "broadcasters", "television", "tv", "radio", "agencies"})
+_HEAD_BEFORE_PHRASE = regex.compile(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
+_COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 
 

@@ -13,7 +13,11 @@ from conftest import FIXTURES, run_scorer, shared_path
 
 SEED_FLOORS = {"regular": 0.95, "hard": 0.80}
 FAMILY_FLOOR = 0.95
-POLNEAR_DEV_SOURCE_F1 = 0.70
+# PolNeAR dev scored --communication: only the attributions the annotation guidelines count (PolNeAR also
+# annotates beliefs and intentions). Its communication list still counts calls, urges and refusals, which
+# the guidelines say are not attributions; attrib follows the guidelines.
+POLNEAR_DEV_SOURCE_F1 = 0.827
+POLNEAR_DEV_CUE_F1 = 0.805
 
 
 def edge_f1(report: str, line: str) -> float:
@@ -41,6 +45,7 @@ def test_polnear_dev_source_spans(tmp_path):
     split = shared_path("corpus", "polnear", "dev")
     subprocess.run([sys.executable, "-m", "attrib", "analyze", str(split / "text"), "--metadata",
                     str(shared_path("corpus", "polnear", "metadata.tsv")), "--out", str(tmp_path), "-q"], check=True)
-    report = run_scorer("score_spans.py", split, tmp_path / "citations.csv")
-    f1 = float(re.search(r"source overlap F1 (\S+)", report).group(1))
-    assert f1 >= POLNEAR_DEV_SOURCE_F1, report
+    report = run_scorer("score_spans.py", split, tmp_path / "citations.csv", "--communication")
+    source = float(re.search(r"source overlap F1 (\S+)", report).group(1))
+    cue = float(re.search(r"^Cue\s+overlap .* F1=(\S+)", report, re.M).group(1))
+    assert source >= POLNEAR_DEV_SOURCE_F1 and cue >= POLNEAR_DEV_CUE_F1, report

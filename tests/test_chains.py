@@ -74,3 +74,70 @@ def test_hedges_are_recorded(analyzer):
 
 def test_unattributed_statement_has_no_paths(analyzer):
     assert chains(analyzer, "Putin's delegation includes his new defense minister, Andrei Belousov.") == [""]
+
+
+def test_a_quotation_takes_the_speaker_named_after_it(analyzer):
+    text = ("“I tell you it has changed our young people. Young people have a different swagger. They want to "
+            "look respectable,” said Griffin, an activist. “I see that on the streets here.”")
+    assert chains(analyzer, text) == ["Griffin"] * 4
+
+
+def test_a_quotation_takes_the_speaker_named_before_it_across_paragraphs(analyzer):
+    text = ("Senator Ann Lee told reporters:\n\n“We will not give up. The vote is ours.\n\n"
+            "“Nobody can take it away.”\n\nThe Senate adjourned.")
+    assert chains(analyzer, text) == ["Ann Lee", "Ann Lee", "Ann Lee", "Ann Lee", ""]
+
+
+def test_speech_inside_a_quotation_nests_under_its_speaker(analyzer):
+    text = ("Radio host Bob Friedman recalled the calls. “I remember a caller who said the vote changed everything. "
+            "It was a new era,” said Friedman.")
+    assert chains(analyzer, text)[1:] == ["Bob Friedman > caller", "Bob Friedman"]
+
+
+def test_a_speaker_pronoun_does_not_resolve_to_a_name_inside_the_quotation(analyzer):
+    text = ("The speechwriter Richard Cross spoke on Monday. “President Eisenhower would have known better. "
+            "So would Nixon,” he said.")
+    assert chains(analyzer, text)[1:] == ["Richard Cross", "Richard Cross"]
+
+
+def test_a_described_source_named_in_apposition_is_the_name(analyzer):
+    assert chains(analyzer, "One senator, Eduardo Reyes, said he intended to sue.") == ["Eduardo Reyes"]
+    assert chains(analyzer, "Prices will rise, said a former spokesman for the ministry, Oleg Petrenko.") == [
+        "Oleg Petrenko"]
+
+
+def test_outlets_as_addressees_in_their_forms(analyzer):
+    assert chains(analyzer, "Lee told Chris Wallace of Fox News that he would run.") == ["Fox News > Lee"]
+    assert chains(analyzer, "Lee told CNN's Jake Tapper that he would run.") == ["CNN > Lee"]
+    assert chains(analyzer, "Lee told talk-radio host Ann Moss on Monday that he would run.") == ["Ann Moss > Lee"]
+    assert chains(analyzer, "Neighbors told CBS station WXYZ-TV that the street is quiet.") == ["WXYZ-TV > Neighbors"]
+    assert chains(analyzer, "Lee said on MSNBC that the race was close.") == ["MSNBC > Lee"]
+    assert chains(analyzer, "Lee told the public via Twitter that he would run.") == ["Lee"]
+    assert chains(analyzer, "Lee told Politico that he would run.", publisher="Politico") == ["Lee"]
+
+
+def test_quotes_that_go_on_with_an_interview_carry_its_outlet(analyzer):
+    text = ("Earlier this year, the author Ann Klein spoke with the Daily Herald about the race.\n\n"
+            "“She is always in trouble,” Klein said.\n\n"
+            "Klein said her book detailed the scandals.\n\n"
+            "“It will happen again,” she said in a speech on Monday.")
+    assert chains(analyzer, text) == ["", "Daily Herald > Ann Klein", "Daily Herald > Ann Klein", "Ann Klein"]
+
+
+def test_sources_that_share_a_cue_are_separate_paths(analyzer):
+    assert chains(analyzer, "Dunn and John agreed that they would back him.") == ["Dunn | John"]
+    assert chains(analyzer, "Minority and women voters said they liked her.") == ["Minority and women voters"]
+    assert chains(analyzer, "Prime Minister and party leader Boris Johnson said he was humbled.") == ["Boris Johnson"]
+
+
+def test_places_never_speak_and_descriptions_keep_their_place(analyzer):
+    assert chains(analyzer, "Hospital officials in Omsk said no poison was found.") == ["Hospital officials in Omsk"]
+    assert chains(analyzer, "Police in Clairton, Pennsylvania, responded to reports of a shooting.") == [""]
+
+
+def test_requests_refusals_and_negations_are_not_attributions(analyzer):
+    assert chains(analyzer, "Huckabee called for denying entry to travelers.") == [""]
+    assert chains(analyzer, "The aide declined to say whether he was paid.") == [""]
+    assert chains(analyzer, "Manafort did not respond to requests for an interview.") == [""]
+    assert chains(analyzer, 'Huckabee called for a ban, saying "we must act now."') == ["Huckabee"]
+    assert chains(analyzer, "The anchor asked Rubio which states he could win.") == ["anchor"]
