@@ -33,8 +33,8 @@ MIN_FEATURES = 2          # statements with fewer content features stay claims o
 QUOTE_MIN = 2             # quoted shingles two statements must share to be the same utterance
 LONGER = 0.10              # how much of what only the longer statement says counts against a match
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
-TOPIC_REPEATS = 5.0   # between sentences of one document, a word repeated by more
-                                                     # sentences per document than this weighs less (its topic)
+TOPIC_REPEATS = 3.0       # between sentences of one document, a word repeated by more sentences per
+                          # document than this weighs less (the documents' topic)
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -171,7 +171,7 @@ class Features:
 
 def conflict(a: Item, b: Item) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
-    lacks), different place lists, another actor, no name in common, or a hypothetical against a fact."""
+    lacks), different place lists, another actor, each a name other than its actor that the other lacks, or a hypothetical against a fact."""
     if a.quantities and b.quantities:
         for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
             qa = [q for q, _ in a.quantities if q.unit == unit]
@@ -183,7 +183,7 @@ def conflict(a: Item, b: Item) -> str | None:
         return "places"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats:
         return "actor"
-    if a.names and b.names and a.names.isdisjoint(b.names):
+    if a.names - b.feats - {a.actor} and b.names - a.feats - {b.actor}:   # another pardon: "granted X a pardon"
         return "names"
     if a.hypothetical != b.hypothetical:
         return "mood"

@@ -31,8 +31,9 @@ class Quantity:
     key: str = ""        # its feature ("#24", "#ord1")
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
-                    "mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = {name: i % 12 + 1 for i, name in enumerate(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
 
 
 def _quantity(text: str, start: int, end: int, value: float, precision: float, unit: str | None,
@@ -41,7 +42,9 @@ def _quantity(text: str, start: int, end: int, value: float, precision: float, u
     approx = any(before.rstrip().endswith(a) for a in vocab.approximators)
     if unit is None:
         previous = _LETTERS.findall(before)
-        if (previous and previous[-1] in _MONTHS) or (1900 <= value <= 2100 and precision == 1):
+        if previous and previous[-1] in _MONTHS and value <= 31:   # "February 3" is not "March 3"
+            unit, value = "date", _MONTHS[previous[-1]] * 100 + value
+        elif 1900 <= value <= 2100 and precision == 1:
             unit = "date"
         else:
             unit = ""

@@ -145,3 +145,12 @@ def test_grouping_compares_near_linearly(monkeypatch):
     group_claims(_synthetic(n), jobs=1)
     assert calls <= n * grouping_module.BLOCK_KEYS * grouping_module.MAX_POSTING // 2
     assert calls < n * (n - 1) // 20
+
+
+def test_dates_of_other_months_are_other_events(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "In Ohio, the council election was held on February 3 after a long campaign."),
+        ("Paper B", "In Ohio, the council election was held on March 3 after a long campaign."),
+        ("Paper C", "The council election in Ohio was held on February 3, after a long campaign.")])
+    assert _claim_of(result, "held on February 3 after") == _claim_of(result, "held on February 3, after")
+    assert _claim_of(result, "March 3") != _claim_of(result, "held on February 3 after")
