@@ -44,7 +44,7 @@ def explain(analysis, claim_id: str) -> Explanation:
             counts[k] = counts.get(k, 0) + weight[i]
     shared = sorted(((feats.names[k], c, feats.idf[k]) for k, c in counts.items() if c >= 2),
                     key=lambda t: (-t[1] * t[2], t[0]))
-    shown = member_items[:MAX_MATRIX]
+    shown = members["item"].to_list()[:MAX_MATRIX]   # by member, as numbered in the listing
     matrix = [[1.0 if a == b else feats.similarity(min(a, b), max(a, b)) for b in shown] for a in shown]
     near = []
     member_set = set(member_items)
@@ -58,10 +58,13 @@ def explain(analysis, claim_id: str) -> Explanation:
                     candidates[j] = max(candidates.get(j, 0.0), feats.similarity(min(i, j), max(i, j)))
     firsts = items["first"].to_list()
     for j, s in sorted(candidates.items(), key=lambda kv: -kv[1])[:NEAR_MISSES]:
-        why = next((conflict(feats.items[i], feats.items[j]) for i in member_items
-                    if conflict(feats.items[i], feats.items[j])), None) or (
-            "below the threshold" if s < THRESHOLD else "its average with the members is below the threshold")
+        sims = [feats.similarity(min(i, j), max(i, j)) for i in member_items]
+        average = sum(max(0.0, v) * weight[i] for v, i in zip(sims, member_items)) / sum(weight[i] for i in member_items)
         row = st.row(firsts[j], named=True)
+        why = next((f"cannot be one claim: {conflict(feats.items[i], feats.items[j])}" for i in member_items
+                    if conflict(feats.items[i], feats.items[j])), None) or (
+            f"average with these members {average:.2f}, below {THRESHOLD}" if average < THRESHOLD else
+            f"average with these members {average:.2f}, but {row['claim_id']} took it first (closer)")
         near.append((s, row["statement_id"], why, row["text"]))
     claim = claims.filter(pl.col("claim_id") == claim_id).row(0, named=True) if claims.height else {}
     evidence = []
@@ -109,14 +112,14 @@ def format_explanation(e: Explanation, width: int = 110) -> str:
     lines += ["", "shared features (members with it, idf): " + ", ".join(
         f"{name} ({n}, {idf:.1f})" for name, n, idf in e.shared[:25]) if e.shared else "shared features: none"]
     if len(e.matrix) > 1:
-        lines += ["", f"similarity (threshold {THRESHOLD}; x = cannot be one claim):"]
+        lines += ["", f"similarity of the first members (threshold {THRESHOLD}; x = cannot be one claim):"]
         lines.append("      " + "".join(f"{j + 1:>6}" for j in range(len(e.matrix))))
         for i, row in enumerate(e.matrix):
             lines.append(f"  {i + 1:>3} " + "".join(f"{'x' if v == CONFLICT else f'{v:.2f}':>6}" for v in row))
     if e.near:
         lines += ["", "closest statements left out:"]
         for s, sid, why, text in e.near:
-            lines.append(f"  {s:5.2f} {sid} ({why})")
+            lines.append(f"  best {s:4.2f} {sid} ({why})")
             lines.append(f"        {cut(text, width)}")
     if e.evidence:
         lines += ["", "flag evidence:"]
