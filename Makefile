@@ -15,6 +15,7 @@ setup: $(BIN)/attrib
 
 demo: setup
 	$(BIN)/attrib analyze fixtures/ --out out/
+	$(BIN)/python docs/pictures.py out/ docs/
 
 test: setup
 	$(BIN)/python -m pytest
@@ -23,4 +24,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) out/*.csv out/*.parquet out/*.jsonl out/graphs
+	rm -rf $(VENV) out/*.csv out/*.parquet out/*.jsonl out/graphs out/network out/report.html out/run.json

@@ -1,7 +1,6 @@
 """The Python API: `attrib.analyze(...)` returns polars DataFrames, for notebooks and scripts."""
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
@@ -9,105 +8,21 @@ import time
 from collections.abc import Iterable, Iterator
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from . import read
-from .pipeline import CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS, Analyzer, unique_ids
+from .claims import group_claims
+from .pipeline import Analyzer, unique_ids
+from .progress import Progress, estimate_documents
 from .records import Document
+from .result import SCHEMAS, Analysis
+from .sources import sources_table
 from .store import PartStore
-from .write import write_table
 
 log = logging.getLogger("attrib")
-
-SCHEMAS = {
-    "statements": {"doc_id": pl.String, "statement_id": pl.String, "sentence_index": pl.Int64, "text": pl.String,
-                   "chains": pl.String, "originals": pl.String, "n_originals": pl.Int64, "depth": pl.Int64,
-                   "hedged": pl.Boolean, "claim_id": pl.String, "publisher": pl.String, "start": pl.Int64,
-                   "end": pl.Int64, "paragraph": pl.Int64, "also_claims": pl.String},
-    "citations": {"doc_id": pl.String, "statement_id": pl.String, "path": pl.Int64, "hop": pl.Int64,
-                  "citing": pl.String, "cited": pl.String, "cited_kind": pl.String, "cited_text": pl.String,
-                  "source_start": pl.Int64, "source_end": pl.Int64, "cue": pl.String, "cue_start": pl.Int64,
-                  "cue_end": pl.Int64, "rule_id": pl.String, "hedge": pl.String, "source_id": pl.String},
-    "documents": {"doc_id": pl.String, "path": pl.String, "publisher": pl.String, "n_sentences": pl.Int64,
-                  "n_statements": pl.Int64, "n_attributed": pl.Int64, "status": pl.String, "error": pl.String},
-}
-assert tuple(SCHEMAS["statements"]) == STATEMENT_COLUMNS
-assert tuple(SCHEMAS["citations"]) == CITATION_COLUMNS
-assert tuple(SCHEMAS["documents"]) == DOCUMENT_COLUMNS
-
-
-@dataclass
-class Analysis:
-    """The tables of one run. Every frame has the columns documented in the README.
-
-    A run with `parts_dir` keeps statements, citations and documents on disk as Parquet
-    parts: those three are then LazyFrames (`.collect()` one, or select what you need
-    first); `scan(name)` gives a LazyFrame either way. `close()` (or leaving a `with`
-    block) removes the parts; so does the end of the Python process.
-    """
-
-    statements: pl.DataFrame | pl.LazyFrame
-    citations: pl.DataFrame | pl.LazyFrame
-    documents: pl.DataFrame | pl.LazyFrame
-    claims: pl.DataFrame | None = None
-    extra: dict[str, pl.DataFrame] = field(default_factory=dict)
-    # per stage: read, split, match, resolve_chains are CPU seconds summed over processes;
-    # extraction_wall, claims (and the CLI's write, graphs) are wall-clock seconds
-    seconds: dict[str, float] = field(default_factory=dict)
-    store: PartStore | None = None
-
-    def tables(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
-        out = {"statements": self.statements, "citations": self.citations, "documents": self.documents}
-        if self.claims is not None:
-            out["claims"] = self.claims
-        out.update(self.extra)
-        return out
-
-    def scan(self, name: str) -> pl.LazyFrame:
-        return self.tables()[name].lazy()
-
-    def height(self, name: str) -> int:
-        frame = self.tables()[name]
-        return frame.height if isinstance(frame, pl.DataFrame) else frame.select(pl.len()).collect().item()
-
-    def parts(self, **columns: list[str]) -> Iterator[dict[str, pl.DataFrame]]:
-        """The named tables a part at a time (one part when they are in memory), each with the given
-        columns: `parts(statements=["text"], citations=["statement_id"])`. A statement's citations
-        are in the same part."""
-        if self.store is not None:
-            for i in range(self.store.count):
-                yield {name: self.store.read(name, i, cols) for name, cols in columns.items()}
-        else:
-            yield {name: self.scan(name).select(cols).collect() for name, cols in columns.items()}
-
-    def set_statement_columns(self, columns: pl.DataFrame) -> None:
-        """Replace columns of the statements table by these (one row per statement, in order)."""
-        n = self.height("statements")
-        if columns.height != n:
-            raise ValueError(f"{columns.height} rows of columns for {n} statements")
-        if self.store is None:
-            self.statements = self.statements.lazy().with_columns(columns.get_columns()).collect()
-            return
-        offset = 0
-        for i in range(self.store.count):
-            part = self.store.read("statements", i)
-            self.store.rewrite("statements", i, part.with_columns(columns.slice(offset, part.height).get_columns()))
-            offset += part.height
-        self.statements = self.store.scan("statements")
-
-    def close(self) -> None:
-        """Remove the Parquet parts of a run with `parts_dir` (its tables cannot be read after this)."""
-        if self.store is not None:
-            self.store.remove()
-
-    def __enter__(self) -> "Analysis":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
 
 @dataclass
@@ -182,10 +97,11 @@ def to_frame(rows: list[dict], name: str) -> pl.DataFrame:
 
 
 def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
-                   seconds: dict[str, float] | None = None, store: PartStore | None = None
-                   ) -> dict[str, pl.DataFrame]:
+                   seconds: dict[str, float] | None = None, store: PartStore | None = None,
+                   progress: Progress | None = None) -> dict[str, pl.DataFrame]:
     """Gather the batches' frames, every `consolidate_every` batches into one chunk: appended to
-    `store` as a part when there is one (nothing is kept in memory), else concatenated in memory."""
+    `store` as a part when there is one (nothing is kept in memory), else concatenated in memory.
+    `progress` counts the documents done."""
     pending: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
     chunks: dict[str, list[pl.DataFrame]] = {name: [] for name in SCHEMAS}
 
@@ -209,6 +125,8 @@ def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
                 seconds[stage] = seconds.get(stage, 0.0) + s
         for where, message in batch.errors:
             log.error("%s: %s", where, message)
+        if progress is not None:
+            progress.advance(batch.tables["documents"].height)
         if n % consolidate_every == 0:
             consolidate()
     consolidate()
@@ -218,12 +136,13 @@ def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
 
 def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: str | os.PathLike | None = None,
             jobs: int = 1, claims: bool = True, engine: str = "local", scheduler: str | object | None = None,
-            parts_dir: str | os.PathLike | None = None) -> Analysis:
+            parts_dir: str | os.PathLike | None = None, progress: Progress | None = None) -> Analysis:
     """Analyze articles from files, folders or tables and return the tables as DataFrames.
 
     With `parts_dir` (a folder; the Dask engine needs one its workers can write to), the
     statements, citations and documents stay on disk as Parquet parts and come back as
-    LazyFrames, so that memory does not grow with the corpus (see `Analysis`).
+    LazyFrames, so that memory does not grow with the corpus (see `Analysis`). `progress`
+    (see progress.py) is told the stages and the documents done.
 
     >>> result = attrib.analyze("fixtures/seeds")          # doctest: +SKIP
     >>> result.statements.filter(pl.col("depth") > 1)     # doctest: +SKIP
@@ -240,15 +159,21 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
     docs = unique_ids(read.read_documents(paths, meta))
     seconds: dict[str, float] = {}
     docs = _timed(docs, seconds, "read")
-    started = time.perf_counter()
+    progress = progress or Progress(enabled=False)
+    started = time.perf_counter()   # extraction_wall: the rules' compilation included, as before
+    if engine == "local":
+        progress.stage("loading the rules")
+        Analyzer.shared()  # compiled once, before the workers fork (a few seconds)
+    progress.stage("extracting", estimate_documents(read.iter_input_files(paths)) if progress.enabled else None,
+                   "documents")
     store = PartStore.create(parts_dir or ".", SCHEMAS) if parts_dir is not None or engine == "dask" else None
     try:
         if engine == "dask":
             from .engine_dask import run_dask
-            run_dask(docs, scheduler, store)
+            run_dask(_counted(docs, progress), scheduler, store)
             tables = {}
         else:
-            tables = collect_tables(iter_batches(docs, jobs), seconds=seconds, store=store)
+            tables = collect_tables(iter_batches(docs, jobs), seconds=seconds, store=store, progress=progress)
         if store is not None and parts_dir is None:  # the Dask engine without parts_dir: back into memory
             tables = {name: store.scan(name).collect() for name in SCHEMAS}
             store.remove()
@@ -261,10 +186,12 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
         tables = {name: store.scan(name) for name in SCHEMAS}
     seconds["extraction_wall"] = time.perf_counter() - started
     analysis = Analysis(statements=tables["statements"], citations=tables["citations"],
-                        documents=tables["documents"], seconds=seconds, store=store)
+                        documents=tables["documents"], seconds=seconds, store=store,
+                        inputs=[str(p) for p in paths],
+                        options={"metadata": str(metadata) if metadata else None, "jobs": jobs, "claims": claims,
+                                 "engine": engine, "scheduler": str(scheduler) if scheduler is not None else None})
     if claims:
-        from .claims import group_claims
-        from .graph import sources_table
+        progress.stage("grouping claims")
         t0 = time.perf_counter()
         try:
             group_claims(analysis, jobs=jobs)
@@ -274,6 +201,13 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
             raise
         seconds["claims"] = time.perf_counter() - t0
     return analysis
+
+
+def _counted(docs: Iterable[Document], progress: Progress) -> Iterator[Document]:
+    """The documents, each counted as done when read (the Dask engine reports no batches back)."""
+    for doc in docs:
+        yield doc
+        progress.advance()
 
 
 def _timed(items: Iterable, seconds: dict[str, float], stage: str) -> Iterator:
@@ -288,57 +222,3 @@ def _timed(items: Iterable, seconds: dict[str, float], stage: str) -> Iterator:
             return
         seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - t0
         yield item
-
-
-def write_analysis(analysis: Analysis, out_dir: str | os.PathLike, fmt: str = "csv") -> list[Path]:
-    return [write_table(frame, out_dir, name, fmt) for name, frame in analysis.tables().items()]
-
-
-def write_run_record(analysis: Analysis, out_dir: str | os.PathLike, **options) -> Path:
-    """DIR/run.json: what was run and how long each stage took (timings differ between runs; the tables do not)."""
-    from . import __version__
-    counts = statement_counts(analysis)
-    record = {"attrib_version": __version__, "options": {k: v for k, v in options.items()},
-              "documents": analysis.height("documents"), "statements": counts["statements"],
-              "citations": analysis.height("citations"), "bytes_of_text": counts["bytes_of_text"],
-              "seconds": {k: round(v, 4) for k, v in analysis.seconds.items()},
-              "cpu_seconds": _cpu_seconds()}
-    path = Path(out_dir) / "run.json"
-    path.write_text(json.dumps(record, indent=1, default=str) + "\n", encoding="utf-8")
-    return path
-
-
-def _cpu_seconds() -> dict[str, float]:
-    """CPU time of this process and of its finished child processes (extraction workers, and Graphviz
-    when it drew graphs), on Unix; for the benchmark."""
-    try:
-        import resource
-    except ImportError:  # not on Windows
-        return {}
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"main": round(own.ru_utime + own.ru_stime, 2), "workers": round(children.ru_utime + children.ru_stime, 2)}
-
-
-def statement_counts(analysis: Analysis) -> dict[str, int]:
-    """Statements, attributed statements and bytes of sentence text, read lazily."""
-    row = analysis.scan("statements").select(
-        pl.len().alias("statements"), (pl.col("chains") != "").sum().alias("attributed"),
-        pl.col("text").str.len_bytes().sum().alias("bytes_of_text")).collect(engine="streaming").row(0, named=True)
-    return {k: int(v or 0) for k, v in row.items()}
-
-
-def summary(analysis: Analysis, top: int = 10) -> str:
-    docs = analysis.scan("documents").select("status").collect()
-    counts = statement_counts(analysis)
-    n_err = docs.filter(pl.col("status") == "error").height
-    n_st, n_att = counts["statements"], counts["attributed"]
-    share = n_att / n_st if n_st else 0.0
-    lines = [f"documents: {docs.height} ({n_err} with errors)",
-             f"statements: {n_st}, attributed: {n_att} ({share:.0%})"]
-    if analysis.claims is not None:
-        lines.append(f"claims: {analysis.claims.height}")
-    cited = (analysis.scan("citations").group_by("cited", maintain_order=True).len()
-             .sort("len", descending=True, maintain_order=True).head(top).collect())
-    if cited.height:
-        lines.append("top cited sources: " + ", ".join(f"{name} ({n})" for name, n in cited.iter_rows()))
-    return "\n".join(lines)

@@ -52,12 +52,15 @@ _NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll
 # "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
 _FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
                            % (_NAME_WORD, _NAME_WORD))
+_GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
 _SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
 _MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
                               r"aides?|allies|loyalists|team|rally|rallies|tower|hotel|organization|foundation|"
-                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies)\b")
+                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies|consultants?|"
+                              r"advisers?|advisors?|spokes(?:man|woman|person)|staffers?|officials?|surrogates?|"
+                              r"pollsters?|strategists?|donors?|operatives?|lawyers?|attorneys?)\b")
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _WIRE_DATELINE = regex.compile(
     r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*)?\((?P<wire>AP|Reuters|AFP|UPI|AAP|dpa|Xinhua|TASS|Bloomberg)\)\s*[-—–]+\s*")
@@ -97,6 +100,9 @@ class DocumentChains:
     _quote_starts: list[int] = field(default_factory=list)
     _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
     _interviews: dict[str, tuple[Hop | None, int]] = field(default_factory=dict)  # speaker -> (outlet, sentence)
+    _current: tuple[int, list[Mention]] | None = None   # names of the sentence being read, found on first need
+    _pronoun_gender: str = ""                            # 'm'/'f' while a he/she is being resolved
+    _titled_gender: dict[str, str] = field(default_factory=dict)  # surname -> gender shown by Mr./Ms./Mrs.
     people: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -104,6 +110,7 @@ class DocumentChains:
         publisher = publisher_of(doc, resolver)
         state = cls(doc=doc, resolver=resolver, publisher=publisher)
         state.people = _people_index(doc.text, resolver)
+        state._titled_gender = {m.group(2): "m" if m.group(1) == "Mr" else "f" for m in _GENDER_TITLE.finditer(doc.text)}
         wire = doc.wire.strip()
         for block in _first_lines(doc.text, 4):
             m = _WIRE_DATELINE.match(block[1])
@@ -390,6 +397,11 @@ class DocumentChains:
             role = PRONOUNS.get(low, "")
             if role == "person":
                 kinds = PERSON_KINDS
+                self._pronoun_gender = "m" if low in ("he", "him") else "f"
+                try:
+                    return self._recent(kinds, sentence, position)
+                finally:
+                    self._pronoun_gender = ""
             elif role == "thing":
                 kinds = THING_KINDS
             elif role == "plural":
@@ -444,9 +456,12 @@ class DocumentChains:
         quotation is what the speaker talks about, not who speaks next), within a few sentences."""
         best: Mention | None = None
         nearest = -1
-        for m in reversed(self.mentions):
+        gender = self._pronoun_gender
+        for m in reversed([*self.mentions, *self._names_before(sentence, position)]):
             if m.position >= position:
                 continue
+            if gender and m.resolved.kind == "person" and self._gender_of(m.resolved.name) not in ("", gender):
+                continue  # "she said" is not Donald Trump
             if nearest < 0:
                 nearest = m.sentence
             if nearest - m.sentence > 4 or sentence.index - m.sentence > MENTION_HORIZON:
@@ -455,10 +470,13 @@ class DocumentChains:
                 continue
             if best is None:
                 best = m
-            elif m.sentence == best.sentence and m.is_source and not best.is_source:
-                best = m
             elif m.sentence != best.sentence:
                 break
+            elif not best.is_source and m.sentence != sentence.index:
+                # within the nearest earlier sentence: its last source (the innermost speaker of a chain),
+                # else its first person, the subject ("Raynard Jackson ... crossed party lines to vote for
+                # Obama. '...,' he said"); within the sentence being read, the nearest ("Cross said he")
+                best = m
         if best is None:
             return None
         return best.resolved, _context(best)
@@ -486,6 +504,26 @@ class DocumentChains:
         if full and len(full) > len(resolved.name) and full.endswith(resolved.name):
             return Resolved(name=full, kind="person", source_id="person:" + full.lower())
         return resolved
+
+    def _names_before(self, sentence: Sentence, position: int) -> list[Mention]:
+        """People named earlier in the sentence being read ("Trump was talking when he told Chris Wallace"):
+        the sentence is added to the document's memory only once its chains are built."""
+        if self._current is None or self._current[0] != sentence.index:
+            self._current = (sentence.index, [m for m in self._people_of(sentence, [], []) if not m.is_source])
+        return [m for m in self._current[1] if m.position < position]
+
+    def _gender_of(self, name: str) -> str:
+        """'m' or 'f' when the article shows it (Mr., Ms., Mrs. before the surname) or the first name is a
+        common one of lists.toml; else ''."""
+        surname = name.split()[-1]
+        if surname in self._titled_gender:
+            return self._titled_gender[surname]
+        first = name.split()[0]
+        if first in self.resolver.female_names:
+            return "f"
+        if first in self.resolver.male_names:
+            return "m"
+        return ""
 
     def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:
         """Keep this sentence for later pronouns; its people are found only when a pronoun asks (`mentions`)."""
@@ -792,9 +830,10 @@ def _enclosing(paths: list[list[Hop]], frames: list[Frame], position: int) -> li
 
 
 def _context(m: Mention) -> list[Hop]:
-    if m.is_source:
-        return m.path[:-1]
-    return list(m.path)
+    """The chain a pronoun inherits with its antecedent: a source's own chain ("According to Al Jazeera,
+    KCNA said ... it added" -> Al Jazeera > KCNA), or the report a person was named in ("Meduza reports
+    that the Russian president published an op-ed. In it, he emphasized ..." -> Meduza > Putin)."""
+    return m.path[:-1] if m.is_source else list(m.path)
 
 
 def _is_title_case(text: str) -> bool:

@@ -165,6 +165,8 @@ class Resolver:
     org_words: frozenset[str]
     group_heads: frozenset[str]
     sentence_openers: frozenset[str]   # "Although Klein", "But Tom Miller": the capital is the sentence's, not the name's
+    female_names: frozenset[str] = frozenset()   # common first names: "she said" is not Donald Trump
+    male_names: frozenset[str] = frozenset()
     cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -173,7 +175,9 @@ class Resolver:
         return cls(gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon,
                    titles=frozenset(lexicon.lists["titles"]), org_words=frozenset(lexicon.lists["org_words"]),
                    group_heads=frozenset(lexicon.lists["group_heads"]),
-                   sentence_openers=frozenset(lexicon.lists["stop_caps"]))
+                   sentence_openers=frozenset(lexicon.lists["stop_caps"]),
+                   female_names=frozenset(lexicon.lists["female_given_names"]),
+                   male_names=frozenset(lexicon.lists["male_given_names"]))
 
     def resolve(self, words: str) -> Resolved:
         """Resolve the words of a mention, without document context (cached: names recur)."""
@@ -299,6 +303,11 @@ class Resolver:
                                      or any(not t[:1].isupper() for t in bare[i + 1:-1])):
             i += 1
         name = " ".join(tokens[i:]).strip(",")
+        if name in self.gazetteer.places:  # "states like South Carolina"
+            return Resolved(name=name, kind="place", source_id="place:" + name.lower())
+        if " " not in name and (name in self.sentence_openers or name.rstrip(".") in self.sentence_openers):
+            # "On Tuesday", "In January": a capitalised opener, no one's name
+            return Resolved(name=name, kind="other", source_id="other:" + name.lower())
         return Resolved(name=name, kind="person", source_id="person:" + name.lower())
 
 

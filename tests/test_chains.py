@@ -141,3 +141,19 @@ def test_requests_refusals_and_negations_are_not_attributions(analyzer):
     assert chains(analyzer, "Manafort did not respond to requests for an interview.") == [""]
     assert chains(analyzer, 'Huckabee called for a ban, saying "we must act now."') == ["Huckabee"]
     assert chains(analyzer, "The anchor asked Rubio which states he could win.") == ["anchor"]
+
+
+def test_pronouns_prefer_the_subject_agree_in_gender_and_see_the_sentence_they_are_in(analyzer):
+    text = ("Raynard Jackson, a radio host, crossed party lines to vote for Obama in the primary. "
+            "“Obama would not have won here,” he said.")
+    assert chains(analyzer, text)[1] == "Raynard Jackson"
+    text = "Nikki Haley spoke after Donald Trump. “I am the proud daughter of immigrants,” she said."
+    assert chains(analyzer, text)[1] == "Nikki Haley"
+    text = "Ann Lee met Tom Cole on Monday. Cole was talking about trade when he told reporters it would pass."
+    assert chains(analyzer, text)[1] == "Tom Cole"
+
+
+def test_capitalised_openers_regions_and_places_are_not_people(analyzer):
+    text = ("The envoy Tom Miller spoke on Tuesday. On Tuesday, trade in Central Asia fell, "
+            "and he says there is only one winner.")
+    assert chains(analyzer, text)[1] == "Tom Miller"

@@ -1,22 +1,26 @@
-"""DIR/report.html: one self-contained page, claims sorted by reports and flags, graphs inline, text escaped."""
+"""DIR/report.html: self-contained and offline, every claim reachable by search and sort in a real
+browser, no dead link, overview plots, graphs inline, article text never run."""
 from __future__ import annotations
 
+import json
 import logging
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 
+import polars as pl
 import pytest
 
 import attrib
-from attrib import graph
-from attrib.graph import write_claim_outputs
+from attrib import render, report
+from attrib.outputs import write_outputs
 
+from chromium import Browser, chromium_path
 from conftest import FIXTURES
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's package; CI: apt-get install -y --no-install-recommends chromium
+needs_chromium = pytest.mark.skipif(not chromium_path() or not render.renderer(),
+                                    reason="needs Chromium (apt-get install chromium) and Graphviz")
 
 
 @pytest.fixture(scope="module")
@@ -24,45 +28,36 @@ def report_out(tmp_path_factory):
     """The seeds plus the cycle and hostile-label fixtures, analyzed and drawn as a user would."""
     out = tmp_path_factory.mktemp("report_out")
     subprocess.run([sys.executable, "-m", "attrib", "analyze", str(FIXTURES / "seeds"), str(FIXTURES / "claims"),
-                    "--out", str(out), "-q", "-j", "1", "--graphs", "all"], check=True)
+                    "--out", str(out), "-q", "-j", "1", "--graphs", "12"], check=True)
     return out
 
 
 class _Page(HTMLParser):
-    """Collects what would make the page load or run anything."""
+    """What the page would load or run, its ids and its links."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
         self.external: list[str] = []
         self.handlers: list[str] = []
-        self.table_rows: list[list[str]] = []
-        self._row: list[str] | None = None
-        self._cell: list[str] | None = None
+        self.scripts: list[dict] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
-        for name, value in attrs:
+        attrs = dict(attrs)
+        for name, value in attrs.items():
             if name.startswith("on"):
                 self.handlers.append(f"{tag} {name}")
-            if name in ("src", "href", "xlink:href", "action") and value and not value.startswith("#"):
+            if name in ("src", "xlink:href", "action", "srcset") or (name == "href" and not value.startswith("#")):
                 self.external.append(f"{tag} {name}={value}")
-        if tag == "tr":
-            self._row = []
-        elif tag == "td" and self._row is not None:
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag == "td" and self._row is not None and self._cell is not None:
-            self._row.append("".join(self._cell).strip())
-            self._cell = None
-        elif tag == "tr" and self._row:
-            self.table_rows.append(self._row)
-            self._row = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
+        if tag == "script":
+            self.scripts.append(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href", "").startswith("#"):
+            self.links.append(attrs["href"][1:])
 
 
 def _page(path) -> _Page:
@@ -71,62 +66,133 @@ def _page(path) -> _Page:
     return parser
 
 
-def test_report_is_self_contained_and_runs_nothing(report_out):
+def _claims_data(path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r"<script type='application/json' id='claims-data'>(.*?)</script>", text, re.S)[1])
+
+
+def test_report_is_self_contained_and_offline(report_out):
     page = _page(report_out / "report.html")
-    assert "script" not in page.tags and "link" not in page.tags and "iframe" not in page.tags
-    assert page.external == [], page.external
-    assert page.handlers == [], page.handlers
-
-
-def test_claims_table_sorted_by_reports_then_flags(report_out):
-    rows = [r for r in _page(report_out / "report.html").table_rows if len(r) == 8]
-    assert len(rows) > 10
-    keys = [(-int(r[2]), 0 if r[7] else 1) for r in rows]
-    assert keys == sorted(keys)
-    assert any("circular" in r[7] for r in rows)
-
-
-def test_graphs_are_inline(report_out):
+    assert page.external == [], page.external        # nothing fetched: no src, no links out of the page
+    assert "link" not in page.tags and "iframe" not in page.tags and "img" not in page.tags
+    assert page.handlers == [], page.handlers         # no inline event handlers
+    assert [s for s in page.scripts if "src" in s] == []
     text = (report_out / "report.html").read_text(encoding="utf-8")
-    if not graph.renderer():
-        pytest.skip("no Graphviz renderer")
+    assert "Content-Security-Policy" in text and "default-src 'none'" in text
+
+
+def test_every_claim_is_in_the_page_in_report_order(report_out):
+    data = _claims_data(report_out / "report.html")
+    claims = pl.read_csv(report_out / "claims.csv")
+    rows = [dict(zip(data["columns"], r)) for r in data["rows"]]
+    assert sorted(r["claim_id"] for r in rows) == sorted(claims["claim_id"])
+    keys = [(-r["n_statements"], 0 if r["flags"] else 1) for r in rows]
+    assert keys == sorted(keys)
+    assert "All " in (report_out / "report.html").read_text(encoding="utf-8")
+
+
+def test_static_links_reach_what_is_drawn(report_out):
+    page = _page(report_out / "report.html")
+    assert [link for link in page.links if link not in page.ids] == []
+    data = _claims_data(report_out / "report.html")
+    linked = {r[data["columns"].index("claim_id")] for r in data["rows"] if r[data["columns"].index("graph")]}
+    assert linked == {p.stem for p in (report_out / "graphs").glob("c*.svg")}   # a graph link only where drawn
+    assert {f"g-{c}" for c in linked} <= page.ids
+
+
+def test_graphs_are_inline_without_their_xml_prolog(report_out):
+    text = (report_out / "report.html").read_text(encoding="utf-8")
     drawn = len(list((report_out / "graphs").glob("c*.svg")))
-    assert drawn > 10
-    assert text.count("<svg") == min(drawn, 20) + 1  # top claims, plus the outlet network
+    assert drawn == 12
+    assert len(re.findall(r"<svg[^>]*>\s*<!-- Generated by graphviz|<svg\b[^>]*viewBox=\"0\.00", text)) >= drawn + 1
     assert "<?xml" not in text and "<!DOCTYPE svg" not in text
+
+
+def test_overview_plots(report_out):
+    text = (report_out / "report.html").read_text(encoding="utf-8")
+    for title in ("Claims by number of reports", "Most-cited sources", "Where chains end", "Flagged claims"):
+        assert f'aria-label="{title}' in text, title
+    assert "state-affiliated" in text
+
+
+def test_truncation_says_top_n_of_m(tmp_path, monkeypatch):
+    result = attrib.analyze(FIXTURES / "claims", jobs=1)
+    monkeypatch.setattr(report, "MAX_CLAIMS", 3)
+    write_outputs(result, tmp_path, graphs=1)
+    text = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert f"The top 3 of {result.claims.height} claims" in text
+    assert len(_claims_data(tmp_path / "report.html")["rows"]) == 3
 
 
 def test_hostile_source_is_text_in_the_page(report_out):
     text = (report_out / "report.html").read_text(encoding="utf-8")
-    assert "<script" not in text
-    assert "&lt;script&gt;alert(" in text
+    assert "<script>alert" not in text and "</script><" not in text.split("id='claims-data'>", 1)[1].split(
+        "</script>", 1)[0]
+    assert "&lt;script&gt;alert(" in text or "\\u003cscript\\u003ealert" in text
 
 
 def test_without_graphviz_the_report_says_so(tmp_path, monkeypatch, caplog):
+    from attrib import outputs
     result = attrib.analyze(FIXTURES / "claims", jobs=1)
-    monkeypatch.setattr(graph, "renderer", lambda: "")
+    monkeypatch.setattr(render, "renderer", lambda: "")
     with caplog.at_level(logging.WARNING, logger="attrib"):
-        write_claim_outputs(result, tmp_path, graphs=None)
+        write_outputs(result, tmp_path, graphs=None)
     assert "Graphviz not found" in caplog.text
     assert list((tmp_path / "graphs").glob("*.dot")) and not list((tmp_path / "graphs").glob("*.svg"))
     assert "graph not drawn" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert outputs  # the module that wrote them
 
 
-@pytest.mark.skipif(not shutil.which(CHROMIUM) or not graph.renderer(),
-                    reason="needs Debian's chromium at /usr/bin/chromium and Graphviz")
-def test_report_renders_graphs_in_chromium(report_out, tmp_path):
-    report = report_out / "report.html"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True,
-                         timeout=120).stdout
-    assert "<title>attrib report</title>" in dom
-    assert dom.count("<svg") >= 2, dom[:500]
-    assert len(re.findall(r"<g id=\"node\d+\" class=\"node\"", dom)) >= 10  # graphs drawn with nodes in the DOM
-    assert "&lt;script&gt;alert" in dom  # the hostile name is text in the page, not a script
-    assert "<script" not in dom
-    shot = tmp_path / "report.png"
-    subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,2000", report.as_uri()],
-                   capture_output=True, timeout=120)
-    assert shot.is_file() and shot.stat().st_size > 10_000
+@needs_chromium
+def test_search_sort_and_links_in_chromium(report_out, tmp_path):
+    """Typed search, a click on a heading, a click on a graph link, and no dead link in the rendered page."""
+    claims = pl.read_csv(report_out / "claims.csv")
+    with Browser(1280, 900) as browser:
+        browser.open((report_out / "report.html").as_uri())
+        rows = "document.querySelectorAll('#claims-table tbody tr')"
+        assert browser.js(f"{rows}.length") == min(claims.height, 100)
+        assert browser.js("document.getElementById('count').textContent").endswith(f"of {claims.height} matching claims")
+        # search as typed: every claim whose text, sources or publishers mention KCNA, and only those
+        browser.type("#search", "kcna")
+        shown = browser.js(f"[...{rows}].map(r => r.cells[0].textContent)")
+        expected = claims.filter(pl.concat_str("claim_id", "text", "publishers", "originals", "flags", separator="\n",
+                                               ignore_nulls=True).str.to_lowercase().str.contains("kcna"))
+        assert sorted(shown) == sorted(expected["claim_id"]) and shown
+        # a click on "documents" sorts by it, most first; a second click, fewest first
+        browser.click("th[data-key=n_documents] button")
+        column = f"[...{rows}].map(r => +r.cells[3].textContent)"
+        values = browser.js(column)
+        assert values == sorted(values, reverse=True)
+        assert browser.js("document.querySelector('th[data-key=n_documents]').getAttribute('aria-sort')") == "descending"
+        browser.click("th[data-key=n_documents] button")
+        assert browser.js(column) == sorted(values)
+        # the view is in the address
+        assert "q=kcna" in browser.js("location.search") and "sort=n_documents" in browser.js("location.search")
+        # a graph link goes to a drawn graph in the page
+        browser.js("document.getElementById('search').value = ''; "
+                   "document.getElementById('search').dispatchEvent(new Event('input'))")
+        browser.click("#claims-table tbody tr a[href^='#g-']")
+        target = browser.js("location.hash").lstrip("#")
+        assert browser.js(f"!!document.getElementById('{target}').querySelector('svg')")
+        # no dead link anywhere in the rendered page
+        dead = browser.js("[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
+                          ".filter(h => !h.startsWith('#') || !document.getElementById(h.slice(1)))")
+        assert dead == []
+        # the hostile name shows as text
+        browser.type("#search", "script")
+        assert "<script>alert" in browser.js("document.querySelector('#claims-table tbody').textContent")
+        assert browser.js("document.querySelectorAll('#claims-table tbody script').length") == 0
+        browser.screenshot(tmp_path / "report.png", full_page=False)
+    assert (tmp_path / "report.png").stat().st_size > 20_000
+
+
+@needs_chromium
+def test_query_string_view_with_dump_dom(report_out, tmp_path):
+    """The simplest browser check: `chromium --dump-dom` on report.html?q=... lists the matching claims."""
+    done = subprocess.run([chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+                           (report_out / "report.html").as_uri() + "?q=daily+herald&flag=circular"],
+                          capture_output=True, text=True, timeout=120)
+    dom = done.stdout
+    assert re.search(r"1–\d+ of \d+ matching claims", dom)
+    assert "Daily Herald" in dom and "circular" in dom

@@ -6,7 +6,7 @@ import polars as pl
 import attrib
 from attrib.api import SCHEMAS, Analysis, collect_tables, iter_batches
 from attrib.claims import group_claims
-from attrib.graph import sources_table
+from attrib.sources import sources_table
 from attrib.pipeline import unique_ids
 from attrib.read import read_documents
 from attrib.store import PartStore

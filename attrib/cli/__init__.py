@@ -7,12 +7,10 @@ from .analyze import analyze_command
 from .claims import claims_command
 from .evaluate import eval_command
 from .graph import graph_command
+from .options import with_inputs_help
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="attrib")
-def main() -> None:
-    """attrib: find who said it first.
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=with_inputs_help("""attrib: find who said it first.
 
     Finds attributions in news articles, follows citation chains to their
     original sources, and groups statements into claims.
@@ -20,7 +18,10 @@ def main() -> None:
     \b
     Example:
       attrib analyze fixtures/ --out out/
-    """
+    """))
+@click.version_option(package_name="attrib")
+def main() -> None:
+    pass
 
 
 main.add_command(analyze_command)

@@ -6,7 +6,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import time
 from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 
@@ -14,9 +13,11 @@ import click
 import polars as pl
 
 from .. import api
+from ..outputs import OutputFolderError, check_folder, summary, write_outputs
+from ..progress import Progress
 from ..read import InputError
 from ..store import remove_all
-from .options import format_option, jobs_option, metadata_option, out_option, quiet_option
+from .options import format_option, jobs_option, metadata_option, out_option, quiet_option, with_inputs_help
 
 
 def _graphs(value: str) -> str:
@@ -25,7 +26,17 @@ def _graphs(value: str) -> str:
     return value
 
 
-@click.command("analyze")
+@click.command("analyze", help=with_inputs_help("""Analyze articles: statements, citations, claims, graphs and a report.
+
+    Writes the tables (statements, citations, documents, claims, sources), graphs/
+    (citation graphs of the top claims, and who cites whom), network/ (for Gephi),
+    report.html (open it in a browser) and run.json into the --out folder.
+
+    \b
+    Example:
+      attrib analyze fixtures/ --out out/
+      attrib analyze corpus/polnear/dev/text --metadata corpus/polnear/metadata.tsv --out out/dev
+    """))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @out_option
 @format_option
@@ -39,38 +50,44 @@ def _graphs(value: str) -> str:
 @click.option("--graphs", default="20", show_default=True, callback=lambda c, p, v: _graphs(v),
               help="Draw citation graphs for this many top claims, 'all', or 0 for none.")
 def analyze_command(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, scheduler, graphs) -> None:
-    """Analyze articles and write statements, citations and documents tables.
-
-    PATHS are text files (.txt, .md), folders (read recursively) or tables
-    (.jsonl, .csv, .tsv, .parquet) with one article per row.
-
-    \b
-    Example:
-      attrib analyze fixtures/ --out out/
-      attrib analyze corpus/polnear/dev/text --metadata corpus/polnear/metadata.tsv --out out/dev
-    """
     logging.basicConfig(level=logging.WARNING, format="attrib: %(message)s", stream=sys.stderr)
+    try:
+        check_folder(out_dir)  # before any work: a folder of something else is refused, not cleaned
+    except OutputFolderError as exc:
+        raise click.UsageError(str(exc)) from None
+    # every option as given, for run.json (options other commands add are recorded too)
+    options = {k: list(v) if isinstance(v, tuple) else v for k, v in click.get_current_context().params.items()}
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        _run(paths, out_dir, fmt, metadata, jobs, quiet, strict, engine, scheduler, graphs)
+        with Progress.for_terminal(quiet) as progress:
+            analysis = _analyze(paths, out_dir, metadata, jobs, engine, scheduler, progress)
+            try:
+                written = write_outputs(analysis, out_dir, fmt, None if graphs == "all" else int(graphs),
+                                        options=options, progress=progress)
+            except BaseException:
+                analysis.close()
+                raise
+        try:
+            if not quiet:
+                click.echo(summary(analysis, written, out_dir))
+            errors = analysis.scan("documents").filter(pl.col("status") == "error").select(pl.len()).collect().item()
+        finally:
+            analysis.close()
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if strict and errors:
+        raise SystemExit(1)
 
 
-def _run(paths, out_dir: str, fmt: str, metadata, jobs: int, quiet: bool, strict: bool, engine: str, scheduler,
-         graphs: str) -> None:
+def _analyze(paths, out_dir: str, metadata, jobs: int, engine: str, scheduler, progress: Progress) -> api.Analysis:
     try:
         # the tables stay on disk as Parquet parts in the output folder until written
-        analysis = api.analyze(list(paths), metadata=metadata, jobs=jobs, engine=engine, scheduler=scheduler,
-                               parts_dir=out_dir)
+        return api.analyze(list(paths), metadata=metadata, jobs=jobs, engine=engine, scheduler=scheduler,
+                           parts_dir=out_dir, progress=progress)
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
     except BrokenProcessPool as exc:
         raise click.ClickException(f"an extraction process died ({exc}); out of memory? try fewer --jobs") from None
-    try:
-        _write(analysis, paths, out_dir, fmt, jobs, quiet, strict, graphs)
-    finally:
-        analysis.close()
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -83,22 +100,3 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
         worker.terminate()
     remove_all()
     os._exit(128 + signum)
-
-
-def _write(analysis: api.Analysis, paths, out_dir: str, fmt: str, jobs: int, quiet: bool, strict: bool,
-           graphs: str) -> None:
-    t0 = time.perf_counter()
-    written = api.write_analysis(analysis, out_dir, fmt)
-    analysis.seconds["write"] = time.perf_counter() - t0
-    if graphs != "0":
-        from ..graph import write_claim_outputs
-        t0 = time.perf_counter()
-        write_claim_outputs(analysis, out_dir, None if graphs == "all" else int(graphs))
-        analysis.seconds["graphs"] = time.perf_counter() - t0
-    api.write_run_record(analysis, out_dir, paths=list(paths), jobs=jobs, fmt=fmt)
-    if not quiet:
-        click.echo(api.summary(analysis))
-        click.echo(f"wrote {', '.join(str(p) for p in written)}")
-    errors = analysis.scan("documents").filter(pl.col("status") == "error").select(pl.len()).collect().item()
-    if strict and errors:
-        raise SystemExit(1)

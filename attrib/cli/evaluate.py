@@ -8,10 +8,19 @@ import click
 import polars as pl
 
 from ..evaluate import evaluate_chains, evaluate_spans
+from .options import with_inputs_help
 from .outputs import load_output
 
 
-@click.command("eval")
+@click.command("eval", help=with_inputs_help("""Score an output folder against gold: chain edges and/or source and cue spans.
+
+    OUT_DIR is the folder of an `attrib analyze` run.
+
+    \b
+    Example:
+      attrib analyze fixtures/seeds --out out/seeds
+      attrib eval out/seeds --gold fixtures/gold/seeds.gold.jsonl --misses 5
+    """, lead="attrib analyze reads"))
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), help="JSONL gold of attribution paths.")
 @click.option("--brat", "brat", type=click.Path(exists=True, file_okay=False),
@@ -20,13 +29,6 @@ from .outputs import load_output
               help="JSONL gold of claims (members by document and anchor): claim pair precision, recall, F1.")
 @click.option("--misses", type=int, default=0, show_default=True, help="Print this many misses.")
 def eval_command(out_dir: Path, gold: str | None, brat: str | None, claims_gold: str | None, misses: int) -> None:
-    """Score an output folder against gold: chain edges and/or source and cue spans.
-
-    \b
-    Example:
-      attrib analyze fixtures/seeds --out out/seeds
-      attrib eval out/seeds --gold fixtures/gold/seeds.gold.jsonl --misses 5
-    """
     if not gold and not brat and not claims_gold:
         raise click.UsageError("give --gold FILE.jsonl, --brat SPLIT_DIR and/or --claims FILE.jsonl")
     analysis = load_output(out_dir)

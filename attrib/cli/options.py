@@ -1,16 +1,35 @@
-"""Option decorators shared by the commands."""
+"""Option decorators and help text shared by the commands."""
 from __future__ import annotations
 
+import inspect
 import os
 
 import click
 
 from ..write import FORMATS
 
+# Every kind of input `attrib analyze` reads; each command's help lists them (see test_help_lists_every_input_kind).
+INPUT_KINDS = """\b
+{lead}: files, or folders read recursively (skipping
+hidden files, README* and *.gold.*):
+  text     .txt .md: one article per file, its id the file name
+  tables   .jsonl .csv .tsv .parquet, and .jsonl.gz .csv.gz .tsv.gz: one
+           article per row (id, text; title, url, publisher, date, wire)
+  web      .html .htm: a page's main text; .warc .warc.gz: each HTML
+           response of a crawl"""
+
+
+def with_inputs_help(text: str, lead: str = "Inputs") -> str:
+    """A command's help with the input kinds before its example."""
+    text = inspect.cleandoc(text)
+    kinds = INPUT_KINDS.format(lead=lead)
+    head, marker, example = text.partition("\b\nExample")
+    return f"{head.rstrip()}\n\n{kinds}\n\n{marker}{example}" if marker else f"{text}\n\n{kinds}"
+
 
 def out_option(f):
     return click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
-                        help="Folder for the output tables.")(f)
+                        help="Folder for the outputs: new, empty, or an earlier run's (its outputs are replaced).")(f)
 
 
 def format_option(f):
@@ -29,4 +48,4 @@ def metadata_option(f):
 
 
 def quiet_option(f):
-    return click.option("--quiet", "-q", is_flag=True, help="Print no summary.")(f)
+    return click.option("--quiet", "-q", is_flag=True, help="Print no progress bar and no summary.")(f)

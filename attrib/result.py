@@ -1,0 +1,111 @@
+"""The result of a run: `Analysis`, its tables' schemas, and counts read from them.
+
+Its own module so that the stages after extraction (claims, graphs, report, writing)
+can take an `Analysis` without importing the API that runs the extraction.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from .pipeline import CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS
+from .store import PartStore
+
+SCHEMAS = {
+    "statements": {"doc_id": pl.String, "statement_id": pl.String, "sentence_index": pl.Int64, "text": pl.String,
+                   "chains": pl.String, "originals": pl.String, "n_originals": pl.Int64, "depth": pl.Int64,
+                   "hedged": pl.Boolean, "claim_id": pl.String, "publisher": pl.String, "start": pl.Int64,
+                   "end": pl.Int64, "paragraph": pl.Int64, "also_claims": pl.String},
+    "citations": {"doc_id": pl.String, "statement_id": pl.String, "path": pl.Int64, "hop": pl.Int64,
+                  "citing": pl.String, "cited": pl.String, "cited_kind": pl.String, "cited_text": pl.String,
+                  "source_start": pl.Int64, "source_end": pl.Int64, "cue": pl.String, "cue_start": pl.Int64,
+                  "cue_end": pl.Int64, "rule_id": pl.String, "hedge": pl.String, "source_id": pl.String},
+    "documents": {"doc_id": pl.String, "path": pl.String, "publisher": pl.String, "n_sentences": pl.Int64,
+                  "n_statements": pl.Int64, "n_attributed": pl.Int64, "status": pl.String, "error": pl.String},
+}
+assert tuple(SCHEMAS["statements"]) == STATEMENT_COLUMNS
+assert tuple(SCHEMAS["citations"]) == CITATION_COLUMNS
+assert tuple(SCHEMAS["documents"]) == DOCUMENT_COLUMNS
+
+
+@dataclass
+class Analysis:
+    """The tables of one run. Every frame has the columns documented in the README.
+
+    A run with `parts_dir` keeps statements, citations and documents on disk as Parquet
+    parts: those three are then LazyFrames (`.collect()` one, or select what you need
+    first); `scan(name)` gives a LazyFrame either way. `close()` (or leaving a `with`
+    block) removes the parts; so does the end of the Python process.
+    """
+
+    statements: pl.DataFrame | pl.LazyFrame
+    citations: pl.DataFrame | pl.LazyFrame
+    documents: pl.DataFrame | pl.LazyFrame
+    claims: pl.DataFrame | None = None
+    extra: dict[str, pl.DataFrame] = field(default_factory=dict)
+    # per stage: read, split, match, resolve_chains are CPU seconds summed over processes;
+    # extraction_wall, claims (and the CLI's write, graphs) are wall-clock seconds
+    seconds: dict[str, float] = field(default_factory=dict)
+    store: PartStore | None = None
+    inputs: list[str] = field(default_factory=list)        # the paths analyzed, as given
+    options: dict[str, object] = field(default_factory=dict)  # how they were analyzed, for run.json
+
+    def tables(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
+        out = {"statements": self.statements, "citations": self.citations, "documents": self.documents}
+        if self.claims is not None:
+            out["claims"] = self.claims
+        out.update(self.extra)
+        return out
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        return self.tables()[name].lazy()
+
+    def height(self, name: str) -> int:
+        frame = self.tables()[name]
+        return frame.height if isinstance(frame, pl.DataFrame) else frame.select(pl.len()).collect().item()
+
+    def parts(self, **columns: list[str]) -> Iterator[dict[str, pl.DataFrame]]:
+        """The named tables a part at a time (one part when they are in memory), each with the given
+        columns: `parts(statements=["text"], citations=["statement_id"])`. A statement's citations
+        are in the same part."""
+        if self.store is not None:
+            for i in range(self.store.count):
+                yield {name: self.store.read(name, i, cols) for name, cols in columns.items()}
+        else:
+            yield {name: self.scan(name).select(cols).collect() for name, cols in columns.items()}
+
+    def set_statement_columns(self, columns: pl.DataFrame) -> None:
+        """Replace columns of the statements table by these (one row per statement, in order)."""
+        n = self.height("statements")
+        if columns.height != n:
+            raise ValueError(f"{columns.height} rows of columns for {n} statements")
+        if self.store is None:
+            self.statements = self.statements.lazy().with_columns(columns.get_columns()).collect()
+            return
+        offset = 0
+        for i in range(self.store.count):
+            part = self.store.read("statements", i)
+            self.store.rewrite("statements", i, part.with_columns(columns.slice(offset, part.height).get_columns()))
+            offset += part.height
+        self.statements = self.store.scan("statements")
+
+    def close(self) -> None:
+        """Remove the Parquet parts of a run with `parts_dir` (its tables cannot be read after this)."""
+        if self.store is not None:
+            self.store.remove()
+
+    def __enter__(self) -> "Analysis":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def statement_counts(analysis: Analysis) -> dict[str, int]:
+    """Statements, attributed statements and bytes of sentence text, read lazily."""
+    row = analysis.scan("statements").select(
+        pl.len().alias("statements"), (pl.col("chains") != "").sum().alias("attributed"),
+        pl.col("text").str.len_bytes().sum().alias("bytes_of_text")).collect(engine="streaming").row(0, named=True)
+    return {k: int(v or 0) for k, v in row.items()}
