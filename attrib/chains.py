@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from .lexicon import word_list
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
@@ -22,7 +23,7 @@ from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
-CONTINUATION_CUES = frozenset({"added", "adds", "continued", "continues", "went on", "goes on", "concluded"})
+CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
@@ -41,11 +42,7 @@ KIND_NOUNS = {
     "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
 }
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
-PERSON_ROLES = frozenset(
-    "president leader dictator minister senator governor candidate nominee spokesman spokeswoman "
-    "spokesperson chancellor premier king queen prince secretary mayor congressman congresswoman "
-    "businessman billionaire former chairman director chief ambassador official aide adviser advisor "
-    "general commander speaker judge prosecutor lawyer attorney host anchor pope emir ayatollah".split())
+PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 _WORDS = regex.compile(r"\w+")
 _NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
@@ -741,7 +738,7 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
                                                                             f.start - sentence.start].strip(" ,;:")
                                for g in frames)
             if (before and before[-1] in ",\"”’'—–:;(" and n_after <= 8 and not led_by_frame
-                    and not after.lower().startswith(("that", ":"))):
+                    and not after.lower().startswith(("that", ":")) and not _SUBORDINATOR.match(before)):
                 side = "before"
             else:
                 side = "after"
@@ -755,6 +752,11 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
             for g in frames:
                 if g is not f and g.start >= f.end and (g.content_side == "before" or g.parallel):
                     f.content_end = min(f.content_end, g.start)
+            # "Though Kaine has said X, HuffPost reported Y": a subordinate clause's content ends with it
+            if _SUBORDINATE_OPENING.match(text[: f.start - sentence.start]):
+                comma = _CLAUSE_COMMA.search(text, f.end - sentence.start)
+                if comma is not None:
+                    f.content_end = min(f.content_end, sentence.start + comma.start())
 
 
 # between a closing quote and its attribution; between an attribution and its opening quote (a colon may
@@ -764,6 +766,11 @@ _ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
                            r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
                            r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
+_SUBORDINATE_OPENING = regex.compile(
+    r"^\W*(?i:though|although|while|whereas|even\s+though|even\s+as|despite\s+what|despite\s+having|if|as|after|"
+    r"before|since|when)\s+(?:[\w'’.-]+\s+){0,8}?$")
+_SUBORDINATOR = regex.compile(r"^\W*(?i:though|although|while|whereas|even\s+though|despite|if|because|since)\s")
+_CLAUSE_COMMA = regex.compile(r",\s(?=[^\"“”]*(?:$|[\"“][^\"“”]*[\"”]))")
 _COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
 
 
@@ -784,8 +791,11 @@ def _nest(frames: list[Frame], text: str = "", offset: int = 0) -> dict[int, Fra
     for f in frames:
         g = parent.get(id(f))
         if g is not None and g.content_side == "after" and g.end <= f.start and text:
-            between = text[g.end - offset:f.start - offset]
-            if _COORDINATED.search(between) and f.hops and f.hops[0].start == f.start:
+            # a relative clause counts from its antecedent: "Mr. Carson, who claimed A, and Donald J.
+            # Trump, who suggested B" are two sources side by side
+            start = f.antecedent.start if f.antecedent is not None else f.start
+            between = text[g.end - offset:max(g.end, start) - offset]
+            if _COORDINATED.search(between) and f.hops and (f.hops[0].start == f.start or f.antecedent is not None):
                 grand = parent.get(id(g))
                 if grand is None:
                     del parent[id(f)]

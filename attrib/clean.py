@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, word_list
 from .records import Sentence
 
 OPEN_QUOTES = "“‘«„"
@@ -23,9 +23,7 @@ _MARK_QUOTE = regex.compile(r"""[.!?…]["”’»]""")
 _SPACES = regex.compile(r"\s*")
 _ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LINE = regex.compile(r"[^\n]*\n?")
-_SENTENCE_STARTERS = frozenset(
-    "The A An He She It They We I But And This That These Those In On At For After Before "
-    "When While His Her Their Its There Here Meanwhile However Still Yet So".split())
+_SENTENCE_STARTERS = frozenset(word_list("sentence_starters"))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from importlib import resources
 
 import regex
 
+from .rules.cache import compile_cached
+
 
 @dataclass(frozen=True)
 class ClutterPattern:
@@ -35,8 +37,19 @@ def read_toml(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def _lists() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(dict.fromkeys(v)) for k, v in read_toml("lists.toml")["lists"].items()}
+
+
+def word_list(name: str) -> tuple[str, ...]:
+    """One list of lists.toml (KeyError names a list that is not there): for modules that need
+    a few words at import time without the rest of the lexicon."""
+    return _lists()[name]
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    lists = {k: tuple(dict.fromkeys(v)) for k, v in read_toml("lists.toml")["lists"].items()}
+    lists = dict(_lists())
     clutter = []
     alternatives = []
     for entry in read_toml("clutter.toml")["clutter"]:
@@ -46,4 +59,4 @@ def load_lexicon() -> Lexicon:
             id=entry["id"], description=entry["description"],
             pattern=regex.compile(r"(?:" + entry["pattern"] + r")", flags),
             examples=tuple(entry.get("examples", ())), counter=tuple(entry.get("counter", ()))))
-    return Lexicon(lists=lists, clutter=tuple(clutter), any_clutter=regex.compile("|".join(alternatives), regex.V0))
+    return Lexicon(lists=lists, clutter=tuple(clutter), any_clutter=compile_cached("|".join(alternatives), regex.V0))

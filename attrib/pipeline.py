@@ -15,7 +15,7 @@ from functools import lru_cache
 from .chains import DocumentChains
 from .clean import Splitter
 from .lexicon import load_lexicon
-from .match import RuleSet, load_rules, match_sentence
+from .match import RuleSet, load_rules, match_document
 from .records import Document, Sentence, Statement
 from .resolve import Resolver, load_gazetteer
 
@@ -45,14 +45,15 @@ class Analyzer:
     @classmethod
     @lru_cache(maxsize=1)
     def shared(cls) -> "Analyzer":
-        """One analyzer per process: compiling the rules takes a second or two."""
+        """One analyzer per process: compiling the rules takes a second or two (a few
+        hundredths when their compiled patterns are in the cache, see attrib.rules.cache)."""
         return cls.create()
 
     @classmethod
     def create(cls) -> "Analyzer":
         lexicon = load_lexicon()
         gazetteer = load_gazetteer()
-        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)),
+        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)).compile_all(),
                    resolver=Resolver.create(gazetteer, lexicon))
 
     def statements(self, doc: Document, sentences: list[Sentence] | None = None,
@@ -63,7 +64,7 @@ class Analyzer:
         clock = time.process_time  # CPU time of this process: honest per-core figures with parallel workers
         t0 = clock()
         kept = [s for s in sentences if not s.clutter]
-        frames = [match_sentence(s, self.rules, doc.doc_id) for s in kept]
+        frames = match_document(doc.text, kept, self.rules, doc.doc_id)
         t1 = clock()
         out = DocumentChains.start(doc, self.resolver).run(kept, frames)
         t2 = clock()

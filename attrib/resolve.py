@@ -15,7 +15,8 @@ from importlib import resources
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, word_list
+from .rules.cache import compile_cached
 
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
@@ -95,9 +96,9 @@ class Gazetteer:
                                            if e.kind in OUTLET_KINDS and len(e.name.split()) > 1)
         names = sorted(self.by_alias, key=len, reverse=True)
         if names:
-            self.alias_finder = regex.compile(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
+            self.alias_finder = compile_cached(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
         if self.by_description:
-            self.description_finder = regex.compile(
+            self.description_finder = compile_cached(
                 r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
 
     def outlet_names(self) -> tuple[str, ...]:
@@ -330,14 +331,9 @@ _COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
 
 
-PERSON_HEADS = frozenset(
-    "official spokesman spokeswoman spokesperson aide adviser advisor source lawmaker diplomat minister president "
-    "leader senator governor candidate nominee secretary director chief chairman chairwoman ambassador envoy "
-    "analyst expert witness insider strategist operative pollster lawyer attorney prosecutor judge mayor general "
-    "commander officer host anchor reporter correspondent editor columnist economist professor resident".split())
-_NEWSPAPER_WORDS = frozenset("Herald Times Post Tribune Journal Gazette Chronicle Courier Inquirer Observer "
-                             "Register Examiner Dispatch Bulletin Ledger Sentinel Star Telegraph Daily".split())
-_BROADCAST_WORDS = frozenset("TV Television Radio Network Channel Broadcasting".split())
+PERSON_HEADS = frozenset(word_list("person_heads"))
+_NEWSPAPER_WORDS = frozenset(word_list("newspaper_words"))
+_BROADCAST_WORDS = frozenset(word_list("broadcast_words"))
 
 
 def _outlet_by_name(tokens: list[str]) -> str:

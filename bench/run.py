@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import threading
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear"
+POLNEAR = Path(os.environ.get("ATTRIB_POLNEAR", ROOT.parent / "shared" / "corpus" / "polnear"))  # a worktree sets it
 CORPORA = ROOT / "bench" / "corpora"
 
 
@@ -93,13 +94,16 @@ def tree_memory_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run(size: int, jobs: int) -> dict:
+def run(size: int, jobs: int, code: Path | None = None) -> dict:
+    """One `attrib analyze` of a corpus of `size` articles, with this checkout's code or that of `code`."""
     corpus = build_corpus(size)
-    out = ROOT / "bench" / "out" / str(size)
+    out = ROOT / "bench" / "out" / (f"baseline-{size}" if code else str(size))
     cmd = [sys.executable, "-m", "attrib", "analyze", str(corpus), "--out", str(out), "--jobs", str(jobs), "-q",
            "--format", "parquet"]
+    env = {**os.environ, "PYTHONPATH": str(code)} if code else None
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd)
+    proc = subprocess.Popen(cmd, env=env, cwd=code or ROOT)  # `python -m` imports from its folder first
     peak = peak_pss = 0
     stop = threading.Event()
 
@@ -126,13 +130,15 @@ def run(size: int, jobs: int) -> dict:
     text_mb = record["bytes_of_text"] / 1e6
     sec = record["seconds"]
     extraction_cpu = sum(sec.get(k, 0.0) for k in ("read", "split", "match", "resolve_chains"))
-    return {"articles": size, "jobs": jobs, "wall_s": wall, "articles_per_s": size / wall, "input_mb": mb,
+    return {"articles": size, "jobs": jobs, "load_before": load_before, "load_after": os.getloadavg()[0],
+            "wall_s": wall, "articles_per_s": size / wall, "input_mb": mb,
             "text_mb": text_mb, "extraction_mb_s_per_core": text_mb / extraction_cpu if extraction_cpu else 0.0,
             "peak_rss_mb": max(peak, main_hwm) / 1024, "peak_pss_mb": peak_pss / 1024,
             "main_hwm_mb": main_hwm / 1024, **{f"{k}_s": v for k, v in sec.items()}}
 
 
-TARGETS = {"extraction_mb_s_per_core": 5.0, "wall_s_100k": 300.0, "peak_rss_mb": 2048.0, "ratio_100k_10k": 12.0}
+TARGETS = {"extraction_mb_s_per_core": 5.0, "wall_s_100k": 300.0, "peak_rss_mb": 2048.0, "ratio_100k_10k": 12.0,
+           "extraction_mb_s_per_core_min": 3.0, "wall_s_10k": 30.0, "peak_rss_mb_100k": 1.8 * 1024}
 
 
 def targets(rows: list[dict]) -> str:
@@ -144,7 +150,18 @@ def targets(rows: list[dict]) -> str:
     verdict = "met" if speed >= goal else f"short {goal / speed:.1f}x"
     out.append(f"| extraction >= {goal:.0f} MB/s per core | {speed:.2f} MB/s ({largest['articles']:,} articles) "
                f"| {verdict} |")
+    floor = TARGETS["extraction_mb_s_per_core_min"]
+    out.append(f"| extraction >= {floor:.0f} MB/s per core (issue 14) | {speed:.2f} MB/s | "
+               f"{'met' if speed >= floor else f'short {floor / speed:.1f}x'} |")
     by_size = {r["articles"]: r for r in rows}
+    if 10000 in by_size:
+        wall = by_size[10000]["wall_s"]
+        out.append(f"| 10,000 articles within {TARGETS['wall_s_10k']:.0f} s (issue 14) | {wall:.1f} s | "
+                   f"{'met' if wall <= TARGETS['wall_s_10k'] else 'short'} |")
+    if 100000 in by_size:
+        peak = by_size[100000]["peak_rss_mb"]
+        out.append(f"| peak RSS <= 1.8 GB at 100,000 (issue 14) | {peak:.0f} MB | "
+                   f"{'met' if peak <= TARGETS['peak_rss_mb_100k'] else 'short'} |")
     if 100000 in by_size:
         r = by_size[100000]
         out.append(f"| 100,000 articles within {TARGETS['wall_s_100k']:.0f} s | {r['wall_s']:.0f} s | "
@@ -159,24 +176,84 @@ def targets(rows: list[dict]) -> str:
 
 
 ROWS = ROOT / "bench" / "out" / "rows.json"
+SEED = POLNEAR.parent.parent / "seeds"
+
+
+def startup(code: Path | None) -> dict[str, float]:
+    """hyperfine's mean wall seconds for `attrib analyze` of one seed article (with and without its
+    graph), and for Python doing nothing, with this checkout's code or that of `code`."""
+    seed = sorted(SEED.glob("*.txt"))[:1]
+    if not seed or not shutil.which("hyperfine"):
+        return {}
+    out = ROOT / "bench" / "out" / "startup"
+    path = f"PYTHONPATH={code} " if code else ""
+    analyze = f"{path}{sys.executable} -m attrib analyze {seed[0]} --out {out} -q --jobs 1"
+    commands = {"python_s": f"{sys.executable} -c pass", "one_article_s": analyze,
+                "one_article_no_graphs_s": analyze + " --graphs 0"}
+    report = out / "hyperfine.json"
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["hyperfine", "--warmup", "2", "--runs", "10", "--export-json", str(report), "--style", "none",
+                    *commands.values()], check=True, capture_output=True, cwd=code or ROOT)
+    results = json.loads(report.read_text())["results"]
+    cpu = {f"{k[:-2]}_cpu_s": r["user"] + r["system"] for k, r in zip(commands, results)}  # less sensitive to load
+    return {**dict(zip(commands, (r["mean"] for r in results))), **cpu, "load": os.getloadavg()[0]}
+
+
+def side_by_side(rows: list[dict], base: list[dict], start: dict, base_start: dict) -> str:
+    """This checkout against the baseline code, measured in the same run of the machine."""
+    out = ["## Against the baseline code, same run of the machine", "",
+           "| articles | wall_s base | wall_s now | MB/s per core base | MB/s per core now | match_s base | "
+           "match_s now | peak_rss_mb base | peak_rss_mb now | load base | load now |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for b, r in zip(base, rows):
+        out.append(f"| {r['articles']} | {b['wall_s']:.1f} | {r['wall_s']:.1f} | {b['extraction_mb_s_per_core']:.2f} | "
+                   f"{r['extraction_mb_s_per_core']:.2f} | {b.get('match_s', 0):.1f} | {r.get('match_s', 0):.1f} | "
+                   f"{b['peak_rss_mb']:.0f} | {r['peak_rss_mb']:.0f} | {b['load_before']:.1f}-{b['load_after']:.1f} | "
+                   f"{r['load_before']:.1f}-{r['load_after']:.1f} |")
+    if start and base_start:
+        out += ["", "Start-up (hyperfine, mean of 10 runs after 2 warm-ups, wall seconds; `attrib analyze` of one "
+                "seed article with --jobs 1; the compiled-pattern cache warm):", "",
+                "| | base | now |", "|---|---|---|"]
+        for key, label in (("python_s", "python -c pass"), ("one_article_s", "one article"),
+                           ("one_article_no_graphs_s", "one article, --graphs 0"),
+                           ("python_cpu_s", "python -c pass, CPU (user + system)"),
+                           ("one_article_cpu_s", "one article, CPU"),
+                           ("one_article_no_graphs_cpu_s", "one article, --graphs 0, CPU")):
+            if key in start:
+                out.append(f"| {label} | {base_start.get(key, 0):.3f} | {start.get(key, 0):.3f} |")
+        out.append(f"| load average (1 min) after | {base_start.get('load', 0):.1f} | {start.get('load', 0):.1f} |")
+        out.append(f"| one article beyond Python's start | {base_start['one_article_s'] - base_start['python_s']:.3f} | "
+                   f"{start['one_article_s'] - start['python_s']:.3f} |")
+    return "\n".join(out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--baseline", type=Path, help="another checkout's code (a folder with attrib/): run it too, "
+                        "size by size before this one, and compare side by side")
     parser.add_argument("--report-only", action="store_true",
                         help=f"rewrite bench/RESULTS.md from the last runs ({ROWS.relative_to(ROOT)}) without running")
     args = parser.parse_args()
     if args.report_only:
         record = json.loads(ROWS.read_text())
         rows, command, when = record["rows"], record["command"], record["date"]
+        base, start, base_start = record.get("baseline", []), record.get("startup", {}), record.get("base_startup", {})
     else:
-        rows = [run(int(s), args.jobs) for s in args.sizes.split(",")]
-        command = f"python bench/run.py --sizes {args.sizes} --jobs {args.jobs}"
+        rows, base = [], []
+        base_start = startup(args.baseline) if args.baseline else {}
+        start = startup(None)
+        for size in args.sizes.split(","):
+            if args.baseline:
+                base.append(run(int(size), args.jobs, args.baseline))
+            rows.append(run(int(size), args.jobs))
+        command = f"python bench/run.py --sizes {args.sizes} --jobs {args.jobs}" + (
+            " --baseline BASE" if args.baseline else "")
         when = time.strftime("%Y-%m-%d")
         ROWS.parent.mkdir(parents=True, exist_ok=True)
-        ROWS.write_text(json.dumps({"command": command, "date": when, "rows": rows}, indent=1))
+        ROWS.write_text(json.dumps({"command": command, "date": when, "rows": rows, "baseline": base,
+                                    "startup": start, "base_startup": base_start}, indent=1))
     cols = ["articles", "jobs", "wall_s", "articles_per_s", "text_mb", "extraction_mb_s_per_core", "peak_rss_mb",
             "peak_pss_mb", "main_hwm_mb", "read_s", "split_s", "match_s", "resolve_chains_s", "claims_s", "write_s"]
     header = "| " + " | ".join(cols) + " |"
@@ -188,6 +265,10 @@ def main() -> None:
         lines.append(f"\nscaling: the {rows[-1]['articles']:,} run took {rows[-1]['wall_s'] / rows[-2]['wall_s']:.1f}x "
                      f"the {rows[-2]['articles']:,} run (linear would be 10x)")
     lines.append("\n" + targets(rows))
+    if base:
+        lines.append("\n" + side_by_side(rows, base, start, base_start))
+    elif start:
+        lines.append(f"\nstart-up: one article {start['one_article_s']:.3f} s wall, Python alone {start['python_s']:.3f} s")
     table = "\n".join(lines)
     print(table)
     cpu = platform.processor() or platform.machine()

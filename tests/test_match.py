@@ -8,8 +8,10 @@ import pytest
 import regex
 
 from attrib.lexicon import load_lexicon, read_toml
-from attrib.match import RuleTimeout, expand_macros, load_rules, match_sentence, matches
+from attrib.match import RuleTimeout, expand_macros, load_rules, match_document, match_sentence, matches
 from attrib.records import Sentence
+from attrib.rules.macros import documented_macros
+from attrib.rules.source import read_rule_file
 from attrib.resolve import load_gazetteer
 
 RULES = load_rules(load_gazetteer().outlet_names())
@@ -98,6 +100,7 @@ def test_end_anchored_rules_find_what_their_plain_pattern_finds_right_to_left():
     """Reading a rule from its cue words (a lookbehind) finds what scanning its plain pattern
     right to left finds: same spans, same groups, on its examples and on running text."""
     data = read_toml("rules.toml")
+    macros = read_rule_file(None, frozenset(), documented_macros()).macros  # rules.toml [macros] or macros.toml
     lists = dict(load_lexicon().lists)
     lists["outlets"] = load_gazetteer().outlet_names()
     text = ("Trump said the plan, which aides had reported to him, failed, and she added that "
@@ -109,7 +112,7 @@ def test_end_anchored_rules_find_what_their_plain_pattern_finds_right_to_left():
     for entry in data["rule"]:
         if "anchor_words" not in entry:
             continue
-        source = expand_macros(entry["pattern"] + entry.get("guard", ""), data["macros"])
+        source = expand_macros(entry["pattern"] + entry.get("guard", ""), macros)
         names = set(regex.findall(r"\\L<(\w+)>", source))
         plain = regex.compile(source, regex.V0 | regex.REVERSE, **{n: lists[n] for n in names})
         rule = by_id[entry["id"]]
@@ -135,3 +138,17 @@ def test_a_rule_that_times_out_keeps_what_it_found():
     partial = stopped.value.found
     assert 0 < len(partial) < len(full)
     assert [m.span() for m in partial] == [m.span() for m in full[:len(partial)]]
+
+
+def test_one_scan_of_a_document_gives_each_sentence_its_own_words(analyzer):
+    """The document is scanned once; each sentence gets the key words its own text has, also where a
+    sentence boundary cuts a word of the document ('...right.’He said' splits between ’ and He)."""
+    text = ("“We will win,” Trump said on Monday. “It is over.’He said he told CNN, citing polls. "
+            "According to Reuters, officials said the talks failed, and she added that they weighed in.")
+    sentences = analyzer.splitter.split(text)
+    assert any(text[s.start - 1] == "’" and s.text.startswith("He") for s in sentences)
+    per_document = analyzer.rules.scan_sentences(text, sentences)
+    assert per_document == [analyzer.rules.scan(s.text) for s in sentences]
+    frames = match_document(text, sentences, analyzer.rules)
+    assert frames == [match_sentence(s, analyzer.rules) for s in sentences]
+    assert {"subject-cue", "citing", "according-to"} <= {f.rule_id for fs in frames for f in fs}

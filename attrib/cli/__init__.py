@@ -8,6 +8,7 @@ from .claims import claims_command
 from .evaluate import eval_command
 from .graph import graph_command
 from .options import with_inputs_help
+from .rules import rules_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=with_inputs_help("""attrib: find who said it first.
@@ -28,3 +29,4 @@ main.add_command(analyze_command)
 main.add_command(eval_command)
 main.add_command(claims_command)
 main.add_command(graph_command)
+main.add_command(rules_command)

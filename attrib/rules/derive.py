@@ -1,0 +1,109 @@
+"""Speed devices worked out from a rule itself, so that nobody has to write them by hand.
+
+A rule's cue group (the group of its first hop's cue) must match for the rule to match, so
+the words it can begin with are words a sentence must contain: its **triggers**. When nothing
+but checks that match no text (lookarounds, `\\s*`) stands before the cue group, every match
+begins at the cue: its **anchor_starts**, so the rule is tried only there.
+
+Derivation is deliberately modest: it gives up (None) wherever the cue group is optional or
+can begin with something other than whole words of a list or of the pattern, and then the
+rule runs on every sentence (or keeps what its author wrote).
+"""
+from __future__ import annotations
+
+import regex
+
+from .parts import close_paren, split_alternatives, split_parts
+
+_PUNCT_WORDS = ":―—–("
+
+
+def cue_group(pattern: str, name: str) -> tuple[str, int] | None:
+    """The inside of group `name` and the index of its part among the top-level parts, or None
+    when the group is not a mandatory top-level part (inside an alternation, optional ...)."""
+    for index, part in enumerate(split_parts(pattern)):
+        head = regex.match(r"\(\?P?<" + regex.escape(name) + ">", part)
+        if head:
+            if not part.endswith(")"):  # a quantifier: ? * {0,...} or more, not a plain group
+                return None
+            return part[head.end():-1], index
+    return None
+
+
+def first_words(content: str, lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
+    """The lower-cased whole words any match of `content` begins with, or None if not all are known."""
+    alternatives = split_alternatives(content)
+    if alternatives is None:
+        return None
+    words: set[str] = set()
+    for alternative in alternatives:
+        found = _alternative_first_words(alternative, lists)
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words)
+
+
+def _alternative_first_words(alternative: str, lists: dict[str, tuple[str, ...]]) -> set[str] | None:
+    parts = split_parts(alternative, open_lookbehinds=False)
+    if not parts:
+        return None
+    first, rest = parts[0], parts[1:]
+    named = regex.fullmatch(r"\\L<(\w+)>", first)
+    if named and named.group(1) in lists:
+        return {entry.split()[0].lower() for entry in lists[named.group(1)] if entry.split()}
+    group = regex.fullmatch(r"\(\?(?:[imsx]*:|:)(.*)\)", first, flags=regex.S)
+    if group and close_paren(first, 0) == len(first):
+        return set(first_words(group.group(1), lists) or ()) or None
+    if first in _PUNCT_WORDS:
+        return {first}
+    if regex.fullmatch(r"\[[―—–:(]+\]", first):
+        return set(first[1:-1])
+    if regex.fullmatch(r"[A-Za-z]+", first):
+        # a whole word only when what follows cannot continue it
+        following = rest[0] if rest else ""
+        if following and not regex.match(r"\\s|\(\?[!=]|\\b|$", following):
+            if regex.fullmatch(r"[a-z]\?", following):  # 'claims?': both forms
+                after = rest[1] if len(rest) > 1 else ""
+                if not after or regex.match(r"\\s|\(\?[!=]|\\b", after):
+                    return {first.lower(), (first + following[0]).lower()}
+            return None
+        return {first.lower()}
+    return None
+
+
+def derive_triggers(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
+    """The words a sentence must contain for the rule to match: the first words of its first cue group."""
+    if not cues:
+        return None
+    found = cue_group(pattern, cues[0])
+    if found is None:
+        return None
+    return first_words(found[0], lists)
+
+
+def derive_anchor_starts(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
+    """The cue's first words when every match begins at the cue (only checks and spaces before it)."""
+    if not cues:
+        return None
+    found = cue_group(pattern, cues[0])
+    if found is None:
+        return None
+    before = split_parts(pattern, open_lookbehinds=False)
+    index = next((i for i, p in enumerate(before) if regex.match(r"\(\?P?<" + regex.escape(cues[0]) + ">", p)), None)
+    if index is None or not all(_zero_width(p) for p in before[:index]):
+        return None
+    return first_words(found[0], lists)
+
+
+def _zero_width(part: str) -> bool:
+    if part in (r"\s*", "^", r"\b"):
+        return True
+    if part.startswith(("(?=", "(?!", "(?<=", "(?<!")) and close_paren(part, 0) == len(part):
+        return True
+    group = regex.fullmatch(r"\(\?:(.*)\)", part, flags=regex.S)
+    if group and close_paren(part, 0) == len(part):
+        alternatives = split_alternatives(group.group(1))
+        return bool(alternatives) and all(
+            all(_zero_width(p) for p in split_parts(a, open_lookbehinds=False)) for a in alternatives)
+    return False
