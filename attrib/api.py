@@ -194,7 +194,7 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
         progress.stage("grouping claims")
         t0 = time.perf_counter()
         try:
-            group_claims(analysis)
+            group_claims(analysis, jobs=jobs)
             analysis.extra["sources"] = sources_table(analysis.statements, analysis.citations)
         except BaseException:
             analysis.close()

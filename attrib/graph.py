@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import graphviz
 import polars as pl
 
-from .origins import claim_members, supports
+from .claims.rows import claim_members, supports
 from .render import lines_label, safe_filename, shorten, text_label, wrap
 from .resolve import Gazetteer, load_gazetteer
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .origins import CLAIM_SCHEMA
+from .claims.table import CLAIM_SCHEMA
 from .result import SCHEMAS, Analysis
 from .sources import SOURCES_SCHEMA
 from .write import unguard_formulas

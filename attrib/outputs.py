@@ -20,7 +20,7 @@ import polars as pl
 from . import read, render, report
 from .graph import claim_graph
 from .graph_network import ENGINE, network_graph
-from .origins import supports
+from .claims.rows import supports
 from .progress import Progress
 from .resolve import load_gazetteer
 from .result import Analysis, statement_counts

@@ -9,7 +9,7 @@ import re
 
 import polars as pl
 
-from .origins import source_key
+from .claims.rows import source_key
 from .resolve import Gazetteer, load_gazetteer
 
 SOURCES_SCHEMA = {"source_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String,

@@ -12,7 +12,7 @@ from .options import with_inputs_help
 from .outputs import load_output
 
 COLUMNS = ("claim_id", "n_statements", "n_documents", "n_independent_origins", "n_originals", "n_unattributed",
-           "flags", "originals", "publishers", "text")
+           "flags", "originals", "publishers", "text", "evidence")
 TABLE_COLUMNS = ("claim_id", "n_statements", "n_documents", "n_independent_origins", "flags", "originals", "text")
 
 
@@ -26,6 +26,7 @@ TABLE_COLUMNS = ("claim_id", "n_statements", "n_documents", "n_independent_origi
       attrib analyze fixtures/ --out out/
       attrib claims out/ --top 10 --flag laundered
       attrib claims out/ --top 0 --format json > claims.json
+      attrib claims out/ --explain c000001
     """, lead="attrib analyze reads"))
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--top", type=click.IntRange(min=0), default=20, show_default=True,
@@ -33,12 +34,22 @@ TABLE_COLUMNS = ("claim_id", "n_statements", "n_documents", "n_independent_origi
 @click.option("--flag", type=click.Choice(["single-origin", "circular", "laundered"]), help="Only claims with this flag.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               help="Output format  [default: table on a terminal, else csv]")
-def claims_command(out_dir: Path, top: int, flag: str | None, fmt: str | None) -> None:
-    claims = load_output(out_dir).claims
+@click.option("--explain", "explain_id", metavar="CLAIM_ID",
+              help="Explain one claim: its statements, the features they share, their similarity, "
+                   "the closest statements left out and the statements behind each flag.")
+def claims_command(out_dir: Path, top: int, flag: str | None, fmt: str | None, explain_id: str | None) -> None:
+    analysis = load_output(out_dir)
+    claims = analysis.claims
     if claims is None:
         raise click.UsageError(f"{out_dir} has no claims table")
+    if explain_id:
+        from ..claims.explain import explain, format_explanation
+        try:
+            click.echo(format_explanation(explain(analysis, explain_id)))
+        except KeyError:
+            raise click.UsageError(f"{out_dir} has no claim {explain_id}") from None
+        return
     shown = select_claims(claims, top, flag)
-    # (the place for other views of the same selection, such as why statements were grouped)
     print_claims(shown, fmt or ("table" if sys.stdout.isatty() else "csv"))
 
 

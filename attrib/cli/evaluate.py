@@ -25,11 +25,18 @@ from .outputs import load_output
 @click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False), help="JSONL gold of attribution paths.")
 @click.option("--brat", "brat", type=click.Path(exists=True, file_okay=False),
               help="Folder with text/*.txt and attributions/*.ann (brat standoff, PolNeAR style).")
+@click.option("--claims", "claims_gold", type=click.Path(exists=True, dir_okay=False),
+              help="JSONL gold of claims (members by document and anchor): claim pair precision, recall, F1.")
 @click.option("--misses", type=int, default=0, show_default=True, help="Print this many misses.")
-def eval_command(out_dir: Path, gold: str | None, brat: str | None, misses: int) -> None:
-    if not gold and not brat:
-        raise click.UsageError("give --gold FILE.jsonl and/or --brat SPLIT_DIR")
+def eval_command(out_dir: Path, gold: str | None, brat: str | None, claims_gold: str | None, misses: int) -> None:
+    if not gold and not brat and not claims_gold:
+        raise click.UsageError("give --gold FILE.jsonl, --brat SPLIT_DIR and/or --claims FILE.jsonl")
     analysis = load_output(out_dir)
+    if claims_gold:
+        from ..claims.score import claim_pairs
+        score = claim_pairs(claims_gold, analysis.statements)
+        click.echo(f"claims: pairs tp={score.tp} fp={score.fp} fn={score.fn} P={score.precision:.3f} "
+                   f"R={score.recall:.3f} claim pair F1 {score.f1:.3f}")
     results = []
     if gold:
         results.append(("chains", evaluate_chains(gold, analysis.statements)))

@@ -1,0 +1,279 @@
+"""What one statement asserts, as features: the proposition, not its attribution or its scene.
+
+A statement is reduced in steps, each a rule of news writing:
+1. its attribution goes: the source and cue spans found by extraction (by offsets), the speaker's
+   description beside the source ("said Dr. Jim Young, Ontario's commissioner"), and, when a quote
+   carries the sentence, everything outside the quote ("..., Kasich told a crowd in Berea");
+2. what it mentions without asserting goes: a clause that sets the time or the condition
+   ("two days after the WHO declared a pandemic", "In the wake of the attack, ...");
+3. the rest becomes features: names by their core ("President Putin" = "Vladimir Putin"), places,
+   quantities, content stems with news synonyms folded, and word shingles of quoted speech.
+Numbers, place lists, the actor and the mood are kept apart as well: they say when two statements
+cannot be the same claim however many words they share (see grouping.conflict).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from .quantities import Quantity, numbers
+from .quotes import blank, quote_scope, shingles
+from .vocabulary import ClaimVocabulary, content_stem, stem
+
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+ACTOR_WINDOW = 3          # words (titles, descriptions) that may stand before the actor's name
+APPOSITIVE_WORDS = 12      # a speaker's description beside the source is at most this long
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|\$?\d[\d,]*(?:\.\d+)?%?")
+_CAP_SEQ = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la)\s+)?"
+                         r"\p{Lu}[\p{L}\p{M}'’.-]*)*")
+_POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
+_SPLIT = regex.compile(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
+_ASIDE = regex.compile(r"\s*['\"‘“]?\s*(?:\(.*\)|\[.*\]|--|—|–)\s*\.?\s*$|\s*['\"‘“]?\s*(?:--|—|–)", regex.S)
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’]*")
+_APPOSITIVE = regex.compile(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
+_PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
+_LETTERS = regex.compile(r"\p{L}+")
+_ALNUM = regex.compile(r"[\p{L}\d]")
+_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFeatures:
+    words: frozenset[str]          # every feature: "@name", "@place", "#number", content stems, '"shingle'
+    quantities: tuple[Quantity, ...]
+    places: frozenset[str]         # its "@place" features
+    lists_places: bool             # three places in a row: a set claim ("won Alabama, Georgia and Tennessee")
+    actor: str                     # the first name of the main clause ("@kasich"), "" if none
+    hypothetical: bool             # "would", "could", "might" in the main clause
+    n_content: int                 # content words (not names, places or numbers): 0 asserts nothing
+    attributed: bool = False       # it names a source (blanked): someone stands behind it
+
+
+EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
+
+
+def _has_finite_verb(segment: str, vocab: ClaimVocabulary) -> bool:
+    for w in segment.split():
+        w = w.strip(".,;:!?\"“”'’()").replace("’", "'")
+        if not w or not w[0].islower():
+            continue
+        if w in vocab.finite_verbs or (len(w) > 4 and w.endswith("ed")) or w.endswith("n't"):
+            return True
+    return False
+
+
+def _hypothetical(text: str, vocab: ClaimVocabulary) -> bool:
+    """The main verb is a conditional modal: the first verb of the clause is "would", "could", "might"."""
+    for w in _LOWER_WORD.findall(text):
+        if w in vocab.hypothetical:
+            return True
+        if w in vocab.finite_verbs or (len(w) > 4 and w.endswith("ed")) or w.endswith(("n't", "n’t")) \
+                or w in ("will", "should", "must", "may", "can", "shall"):
+            return False
+    return False
+
+
+def speaker_descriptions(text: str, sources: list[tuple[int, int]], vocab: ClaimVocabulary) -> list[tuple[int, int]]:
+    """Spans of the appositive beside each source ("Jim Young, Ontario's commissioner, said"):
+    the speaker's description, part of the attribution, not of the fact."""
+    out = []
+    for _, end in sources:
+        m = _APPOSITIVE.match(text, end)
+        if not m or len(m.group(1).split()) > APPOSITIVE_WORDS or _has_finite_verb(m.group(1), vocab):
+            continue
+        out.append((end, m.end()))
+    return out
+
+
+def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
+    """Remove clauses that set time, occasion or condition: mentioned, not asserted."""
+    low = text.lower()
+    stripped = low.lstrip(" \"“'‘(")
+    offset = len(low) - len(stripped)
+    for opener in vocab.scene_openers:
+        if stripped.startswith(opener + " "):
+            comma = text.find(",", offset)
+            if comma > 0:
+                text = " " * (comma + 1) + text[comma + 1:]
+            break
+    else:  # a leading participle clause: "Speaking earlier in Florida, ...", "Aided by a surge ..., ..."
+        m = _PARTICIPLE_OPENER.match(text)
+        if m:
+            text = " " * m.end() + text[m.end():]
+    text = vocab.time_phrases.sub(lambda m: " " * len(m.group()), text)
+    if not vocab.subordinator.search(text):
+        return text
+    pieces = _SPLIT.split(text)
+    seps = _SPLIT.findall(text)
+    out = []
+    for i, piece in enumerate(pieces):
+        words = piece.split()
+        for j, w in enumerate(words):
+            lw = w.lower().strip("\"“'‘")
+            if lw not in vocab.subordinators:
+                continue
+            if lw == "as" and (j + 1 < len(words) and words[j + 1].lower() in ("well", "much", "many", "long", "soon")):
+                continue
+            leading = j == 0 and i < len(seps) and seps[i] == ","   # "After X did Y, Z ..."
+            trailing = (j > 0 or i > 0) and not leading        # "..., two days after X did Y"
+            if not (leading or trailing) or not _has_finite_verb(" ".join(words[j + 1:]), vocab):
+                continue
+            k = j
+            while k > 0 and (words[k - 1].lower() in ("days", "hours", "weeks", "months", "years", "minutes", "shortly",
+                                                      "soon", "just", "only", "even", "long", "right")
+                             or words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()):
+                k -= 1
+            words = words[:k]
+            break
+        out.append(" ".join(words))
+        if i < len(seps):
+            out.append(seps[i])
+    return " ".join(out)
+
+
+def is_headline(text: str) -> bool:
+    """Title case: most words of four or more letters capitalised ("Sanders Beats Clinton In Oklahoma")."""
+    words = [w for w in _LETTERS.findall(text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVocabulary,
+                       sources: list[tuple[int, int]] | None = None,
+                       common: Callable[[str], bool] | None = None) -> StatementFeatures:
+    """Features of one statement; `blanks` are its sentence-relative source and cue spans, `sources`
+    the source spans among them, `common(word)` says whether a lowercase word is a common word of
+    the corpus (a capitalised sentence opener or headline word that is one is no name)."""
+    if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
+        return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
+    spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
+    text = blank(text, spans)
+    text, passages = quote_scope(text, bool(blanks))
+    quote = shingles(passages) if len(passages) else []
+    text = drop_scene(text, vocab)
+    if vocab.phrases is not None:
+        text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
+    features: set[str] = set()
+    order: list[tuple[int, str]] = []   # (position, "@name") to find the actor
+
+    found: list[tuple[int, int, str]] = []
+
+    def place(m: regex.Match) -> str:
+        key = "@" + vocab.place_names[m.group()]
+        features.add(key)
+        found.append((m.start(), m.end(), key))
+        return " " * len(m.group())
+
+    if vocab.places is not None:
+        text = vocab.places.sub(place, text)
+    lists = _lists_places(text, found)
+    num_feats, quants, text = numbers(text, vocab)
+    features.update(num_feats)
+    hypothetical = _hypothetical(text, vocab) and not blanks   # reported "would" is often "will" backshifted
+    headline = is_headline(text)
+    common = common or _never
+    n_content = 0
+    opening = _ALNUM.search(text)
+    opening = opening.start() if opening else 0
+    for m in _CAP_SEQ.finditer(text):
+        initial = headline or m.start() <= opening
+        run: list[str] = []
+        runs: list[list[str]] = []
+        first = True
+        for token in m.group().split():
+            if len(token) <= 2 and token[0].isupper() and token[-1] in ".ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+                continue                       # an initial: "Donald J. Trump"
+            w = _bare(token)
+            low = w.lower().replace("’", "'")
+            ambiguous = headline or (initial and first)
+            first = first and (low in vocab.stopwords or w in vocab.stop_caps)
+            if run and low in _CALENDAR:    # "Super Tuesday", "Black Friday": part of the name
+                run.append(w)
+                continue
+            if sum(c.isalpha() for c in w) < 2 or low in vocab.skip or w in vocab.stop_caps \
+                    or (ambiguous and (common(low) or _not_a_name(low))):
+                if run:
+                    runs.append(run)
+                    run = []
+                if ambiguous and low not in vocab.skip and len(low) >= 3 and w not in vocab.stop_caps:
+                    features.add(content_stem(low, vocab))   # "Licensing rules ...", "... Beats Clinton ..."
+                    n_content += 1
+                continue
+            run.append(w)
+        if run:
+            runs.append(run)
+        for words in runs:
+            while words and words[0] in vocab.titles:
+                words = words[1:]
+            if not words:
+                continue
+            while len(words) > 1 and stem(words[-1].lower()) in vocab.synonyms:
+                features.add(content_stem(words[-1].lower(), vocab))   # "... Partnership Agreement", "Putin Arrives"
+                n_content += 1
+                words = words[:-1]
+            if len(words) == 1 and stem(words[0].lower()) in vocab.synonyms \
+                    and common(words[0].lower()):
+                features.add(content_stem(words[0].lower(), vocab))
+                n_content += 1
+                continue
+            core = "@" + words[-1].lower().replace("’", "'")
+            features.add(core)
+            order.append((m.start(), core))
+            for w in words[:-1]:   # "Strategic Partnership Agreement" meets "partnership treaty"; first names add nothing
+                if w not in vocab.titles and len(w) > 3 and common(w.lower()):
+                    features.add(content_stem(w.lower(), vocab))
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not word[0].isalpha() or word[0].isupper():
+            continue
+        whole = stem(word.lower()) if "-" in word else ""
+        for part in ([word] if whole in vocab.synonyms else word.split("-")):   # "op-ed" is one word
+            low = part.lower().replace("’", "'")
+            if len(low) < 3 or low in vocab.skip:
+                continue
+            features.add(content_stem(low, vocab))
+            n_content += 1
+    features.update(quote)
+    actor = _actor(text, order)
+    return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
+                             hypothetical, n_content, bool(blanks))
+
+
+def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
+    """Three or more places in a row, joined by commas and "and" ("Alabama, Georgia and Tennessee")."""
+    run = 1
+    for (_, end, _), (start, _, _) in zip(found, found[1:]):
+        run = run + 1 if _LIST_JOIN.fullmatch(text, end, start) else 1
+        if run >= 3:
+            return True
+    return False
+
+
+def _never(word: str) -> bool:
+    return False
+
+
+def _bare(token: str) -> str:
+    """A capitalised token without trailing punctuation, possessive or hyphen ("Putin's" -> "Putin")."""
+    w = token.rstrip(".'’\"”")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return w.strip("-")
+
+
+def _not_a_name(low: str) -> bool:
+    """A capitalised sentence opener that is no name by its form: an adverb or a participle."""
+    return low.endswith(("ly", "ed", "ing")) and len(low) > 5
+
+
+def _actor(text: str, order: list[tuple[int, str]]) -> str:
+    """The name in subject position: the first name of the main clause, at most ACTOR_WINDOW words in."""
+    if not order:
+        return ""
+    start, name = min(order)
+    before = [w for w in _TOKEN.findall(text, 0, start)]
+    return name if len(before) <= ACTOR_WINDOW else ""

@@ -1,0 +1,336 @@
+"""Group items (distinct statements) into claims: blocking, similarity, conflicts, average linkage.
+
+Two statements are the same claim when what they assert overlaps enough (IDF-weighted overlap of
+their features, relative to the smaller statement: a short report meets a long one that adds
+detail; or, for quoted speech, the same word shingles) and nothing says they differ: other numbers,
+another set of places, another actor, a hypothetical against a fact (`conflict`). Only statements
+that share one of their rarest features are compared (blocking with capped posting lists), so the
+work grows near-linearly. Average linkage with those conflicts as cannot-links keeps a sentence that
+touches two facts from chaining them together.
+"""
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .features import StatementFeatures, statement_features
+from .quantities import quantities_agree
+from .items import parse_blanks
+from .vocabulary import stem, vocabulary
+
+THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
+ALSO_THRESHOLD = 0.50     # a statement also supports another claim at this average similarity with its reports
+ALSO_COVER = 0.40         # ... and when that claim covers this share of the statement (not a passing mention)
+BLOCK_KEYS = 12           # rarest features of a statement used as blocking keys
+MAX_POSTING = 64          # a blocking key shared by more distinct statements than this is too common to block on
+MIN_SHARED = 2            # content features two statements must share
+ANCHORLESS = 3            # content words a statement without names, places or numbers needs to be compared
+MIN_FEATURES = 2          # statements with fewer content features stay claims of their own
+QUOTE_MIN = 2             # quoted shingles two statements must share to be the same utterance
+LONGER = 0.10              # how much of what only the longer statement says counts against a match
+CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
+TOPIC_REPEATS = 3.0       # between sentences of one document, a word repeated by more sentences per
+                          # document than this weighs less (the documents' topic)
+KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
+CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
+PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
+
+
+@dataclass(slots=True)
+class Item:
+    """One distinct statement, its features as integer ids."""
+    feats: frozenset[int]
+    quantities: tuple            # (Quantity, its feature id)
+    places: frozenset[int]
+    lists_places: bool
+    names: frozenset[int]       # names of people and organisations (not places)
+    actor: int
+    hypothetical: bool
+    comparable: bool
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _asserts(f: StatementFeatures) -> bool:
+    """Whether a statement says enough to be compared: something happens (a content word) to someone
+    or somewhere (a name or place, or a source stands behind it); with only numbers, two content words; with none of those, three
+    ("Terms were not disclosed" is a different fact in every deal report)."""
+    if f.n_content == 0 or len(f.words) < MIN_FEATURES:
+        return False
+    if f.attributed or any(k[0] == "@" for k in f.words):
+        return True
+    if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
+        return f.n_content >= 2
+    return f.n_content >= ANCHORLESS
+
+
+class Features:
+    """Items with interned feature ids, their IDF and masses."""
+
+    def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int,
+                 doc: Sequence[int | None] | None = None):
+        self.doc = doc
+        # ids in order of first appearance, a statement's features in sorted order: no dependence on
+        # string hashing; each statement is interned as it comes, so its strings are not all kept
+        ids: dict[str, int] = {}
+        self.items: list[Item] = []
+        for f in found:
+            feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
+            places = frozenset(ids[k] for k in f.places) if f.places else _NONE
+            names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places)
+            self.items.append(Item(
+                feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
+                names or _NONE, ids[f.actor] if f.actor else -1, f.hypothetical,
+                _asserts(f)))
+        self.names = [""] * len(ids)
+        for k, i in ids.items():
+            self.names[i] = k
+        self.ids = ids
+        self.shingle = [k.startswith('"') for k in self.names]
+        df = [0] * len(ids)
+        for it, w in zip(self.items, weight):
+            for k in it.feats:
+                df[k] += w
+        self.df = df
+        # documents with each feature: one document's items are consecutive (numbered by first row)
+        in_docs = [0] * len(ids)
+        current, seen = None, set()
+        for i, (it, w) in enumerate(zip(self.items, weight)):
+            d = doc[i] if doc is not None else None
+            if d is None:
+                for k in it.feats:
+                    in_docs[k] += w
+                continue
+            if d != current:
+                current, seen = d, set()
+            for k in it.feats - seen:
+                in_docs[k] += 1
+            seen |= it.feats
+        # a word many sentences of few documents repeat is those documents' topic ("black hole" in an
+        # interview on black holes), not what any one sentence asserts: its weight falls with burstiness
+        self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
+        self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
+                        for k, idf in enumerate(self.idf)]
+        self.content = [not (k[:1] in "@#\"") for k in self.names]
+        self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
+        self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
+                             for it in self.items]
+        self.content_mass = [math.fsum(self.idf[k] for k in it.feats if self.content[k]) for it in self.items]
+        self.quote_len = [sum(1 for k in it.feats if self.shingle[k]) for it in self.items]
+
+    def similarity(self, a: int, b: int) -> float:
+        """IDF-weighted overlap relative to the smaller statement, or the share of quoted shingles
+        they share; CONFLICT when they cannot be one claim."""
+        ia, ib = self.items[a], self.items[b]
+        shared = ia.feats & ib.feats
+        if not shared:
+            return 0.0
+        if conflict(ia, ib) is not None:
+            return CONFLICT
+        words = [k for k in shared if not self.shingle[k]]
+        quoted = len(shared) - len(words)
+        sim = 0.0
+        rounded = self.rounded(ia, ib)   # "nearly two decades" and "24 years" share a quantity
+        if len(words) + len(rounded) >= MIN_SHARED:
+            # two sentences of one document share its topic ("black hole" all through an interview on
+            # black holes): between them a word weighs less the more sentences per document repeat it
+            one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
+            weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
+            small, large = sorted((mass[a], mass[b]))
+            sim = math.fsum([*(weight[k] for k in words), *rounded]) / (small + LONGER * (large - small))
+            low = min(self.content_mass[a], self.content_mass[b])
+            if low > 0:   # what happened must meet too, not only who and where
+                said = math.fsum(self.idf[k] for k in words if self.content[k]) / low
+                sim = (1 - CONTENT_WEIGHT) * sim + CONTENT_WEIGHT * min(1.0, said)
+        if quoted >= QUOTE_MIN:
+            sim = max(sim, quoted / min(self.quote_len[a], self.quote_len[b]))
+        return sim
+
+    def rounded(self, ia: Item, ib: Item) -> list[float]:
+        """Weights of the quantities two statements share up to rounding, written differently."""
+        out = []
+        for qa, ka in ia.quantities:
+            if ka in ib.feats:
+                continue
+            for qb, kb in ib.quantities:
+                if kb not in ia.feats and ka >= 0 and kb >= 0 and quantities_agree(qa, qb):
+                    out.append(min(self.idf[ka], self.idf[kb]))
+                    break
+        return out
+
+    def cover(self, a: int, b: int) -> float:
+        """The share of statement a's weight that b also has."""
+        shared = self.items[a].feats & self.items[b].feats
+        return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
+
+
+def conflict(a: Item, b: Item) -> str | None:
+    """Why two statements cannot assert one fact, or None: different numbers (each has one the other
+    lacks), different place lists, another actor, each a name other than its actor that the other lacks, or a hypothetical against a fact."""
+    if a.quantities and b.quantities:
+        for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
+            qa = [q for q, _ in a.quantities if q.unit == unit]
+            qb = [q for q, _ in b.quantities if q.unit == unit]
+            if (any(not any(quantities_agree(x, y) for y in qb) for x in qa)
+                    and any(not any(quantities_agree(y, x) for x in qa) for y in qb)):
+                return "numbers"
+    if (a.lists_places or b.lists_places) and a.places != b.places:
+        return "places"
+    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats:
+        return "actor"
+    if a.names - b.feats - {a.actor} and b.names - a.feats - {b.actor}:   # another pardon: "granted X a pardon"
+        return "names"
+    if a.hypothetical != b.hypothetical:
+        return "mood"
+    return None
+
+
+_COMMON: frozenset[str] = frozenset()
+
+
+def _common(word: str) -> bool:
+    return stem(word) in _COMMON
+
+
+def _featurise_chunk(rows: list[tuple[str, str]]) -> list[StatementFeatures]:
+    vocab = vocabulary()
+    common = _common
+    out = []
+    for text, key in rows:
+        spans, sources = parse_blanks(key)
+        out.append(statement_features(text, spans, vocab, sources, common))
+    return out
+
+
+def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1) -> Iterator[StatementFeatures]:
+    """Features of every item in order, in worker processes when there are many (same result)."""
+    global _COMMON
+    _COMMON = common
+    if jobs <= 1 or len(rows) < PARALLEL_ITEMS:
+        yield from _featurise_chunk(rows)
+        return
+    size = max(2_000, len(rows) // (jobs * 8))
+    vocabulary()  # built before the fork, inherited by the workers
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(_featurise_chunk, (rows[i:i + size] for i in range(0, len(rows), size))):
+            yield from part
+
+
+def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
+    """Similarity of the pairs of items that share one of their rarest features, where it is KEEP or
+    more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs)."""
+    names, df = features.names, features.df
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(features.items):
+        if not it.comparable:
+            continue
+        for key in sorted(it.feats, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
+            if df[key] > weight[i]:
+                postings[key].append(i)
+    pair_sim: dict[tuple[int, int], float] = {}
+    for key in sorted(postings, key=names.__getitem__):
+        members = postings[key]
+        if len(members) > MAX_POSTING:
+            continue
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                if (a, b) not in pair_sim:   # a weak pair is compared again under each key it shares
+                    value = features.similarity(a, b)
+                    if value >= KEEP or value == CONFLICT:
+                        pair_sim[(a, b)] = value
+    return pair_sim
+
+
+def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int]) -> list[int]:
+    """Average-linkage clustering over the compared pairs (pairs never compared count as 0; a
+    conflicting pair forbids the merge).
+
+    Unlike single linkage, a statement that touches two facts cannot chain two claims together.
+    An item stands for `weight` identical statements (similarity 1 among themselves).
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    cluster = list(range(n))
+    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
+        if sim < THRESHOLD:
+            break
+        ca, cb = cluster[a], cluster[b]
+        if ca == cb:
+            continue
+        ma, mb = members[ca], members[cb]
+        total = 0.0
+        blocked = False
+        for x in ma:
+            for y in mb:
+                value = pair_sim.get((x, y) if x < y else (y, x), 0.0)
+                if value == CONFLICT:
+                    blocked = True
+                    break
+                total += weight[x] * weight[y] * value
+            if blocked:
+                break
+        if blocked or total / (sum(weight[x] for x in ma) * sum(weight[y] for y in mb)) < THRESHOLD:
+            continue
+        keep, drop = (ca, cb) if ca < cb else (cb, ca)
+        for i in members[drop]:
+            cluster[i] = keep
+        members[keep] = members[keep] + members.pop(drop)
+    return cluster
+
+
+def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
+                  groups: dict[int, list[int]], claim_of: list[str], weight: list[int]) -> list[str]:
+    """Other claims a statement asserts too: a sentence may report two facts ("Putin arrived in
+    Pyongyang, where Kim welcomed him at the airport"). It keeps one claim_id and lists the others
+    here, when it is as close to that claim's reports as they are to each other, conflicts with none
+    of them, and the claim is a good part of what it says (not a passing mention)."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for (a, b), value in pair_sim.items():
+        if value >= THRESHOLD:
+            neighbours[a].add(cluster_of[b])
+            neighbours[b].add(cluster_of[a])
+
+    def sim(a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        if key not in pair_sim:
+            pair_sim[key] = features.similarity(*key)
+        return pair_sim[key]
+
+    out = [""] * len(features.items)
+    for i in range(len(features.items)):
+        extra = []
+        for c in sorted(neighbours.get(i, ())):
+            if c == cluster_of[i]:
+                continue
+            members = groups[c]
+            sims = [sim(i, j) for j in members]
+            if CONFLICT in sims:
+                continue
+            total = sum(weight[j] for j in members)
+            avg = sum(weight[j] * s for j, s in zip(members, sims)) / total
+            cover = sum(weight[j] * features.cover(i, j) for j in members) / total
+            if avg >= ALSO_THRESHOLD and cover >= ALSO_COVER:
+                extra.append(claim_of[members[0]])
+        out[i] = " ".join(sorted(extra))
+    return out
+
+
+def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: int, common: frozenset[str],
+                  jobs: int = 1, doc: Sequence[int | None] | None = None
+                  ) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
+    """(features, compared pairs, cluster of each item); `doc`: the document of each item found in
+    one document only (else None)."""
+    features = Features(featurise(rows, common, jobs), weight, n_statements, doc)
+    pair_sim = candidate_pairs(features, weight)
+    cluster_of = average_link(len(features.items), pair_sim,
+                              [w if it.comparable else 1 for w, it in zip(weight, features.items)])
+    return features, pair_sim, cluster_of
+
+
+def default_jobs() -> int:
+    return min(2, os.cpu_count() or 1)
+

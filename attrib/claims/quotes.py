@@ -1,0 +1,85 @@
+"""Quoted speech: where quotes are, what an attributed quote says, and shingles of the words quoted."""
+from __future__ import annotations
+
+import zlib
+
+import regex
+
+QUOTE_SHINGLES = 16        # bottom-k word 3-shingles of quoted speech kept per statement (consistent sampling)
+
+_MARK = regex.compile(r"''|[“”\"‘’]")
+_QUOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*|\d+")
+_ALNUM = regex.compile(r"[\p{L}\d]")
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with these spans replaced by spaces (offsets kept)."""
+    for a, b in sorted(spans):
+        a, b = max(0, a), min(len(text), b)
+        if b > a:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _quote_marks(text: str) -> list[tuple[int, int, str]]:
+    """(position, length, "open" or "close") of each quotation mark; a straight mark is an opening
+    one after a space and before a word, a closing one otherwise."""
+    marks = []
+    for m in _MARK.finditer(text):
+        q, i = m.group(), m.start()
+        before = text[i - 1] if i else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if q == "“" or (q == "‘" and not before.isalnum()):
+            marks.append((i, len(q), "open"))
+        elif q == "”" or (q == "’" and not after.isalnum()):
+            marks.append((i, len(q), "close"))
+        elif q in ('"', "''"):
+            opening = (before.isspace() or before in "([—-:") and not after.isspace()
+            marks.append((i, len(q), "open" if opening else "close"))
+    return marks
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Inner spans of quoted speech. A sentence that opens inside a quote begun earlier (its first
+    mark closes) is quoted up to that mark; a quote still open at the end runs to the end."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for pos, length, kind in _quote_marks(text):
+        if kind == "open" and start is None:
+            start = pos + length
+        elif kind == "close":
+            if start is not None:
+                spans.append((start, pos))
+                start = None
+            elif not spans:
+                spans.append((0, pos))
+    if start is not None:
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if len(text[a:b].split()) >= 1]
+
+
+def quote_scope(text: str, attributed: bool) -> tuple[str, list[str]]:
+    """(content text, quoted passages): an attributed sentence that opens or closes with a quote,
+    its attribution on the other side ("'The campaign goes on,' Kasich told a crowd in Berea"),
+    says what the quote says; the rest names the speaker, the audience, the place and the time."""
+    spans = quoted_spans(text)
+    passages = [text[a:b] for a, b in spans]
+    if not spans or not attributed:
+        return text, passages
+    at_start = not _ALNUM.search(text, 0, spans[0][0])
+    at_end = not _ALNUM.search(text, spans[-1][1])
+    if at_start or at_end:
+        kept = [" "] * len(text)
+        for a, b in spans:
+            kept[a:b] = text[a:b]
+        return "".join(kept), passages
+    return text, passages
+
+
+def shingles(passages: list[str]) -> list[str]:
+    """Bottom-k word 3-shingles of quoted speech: the same utterance quoted twice shares them."""
+    out: set[str] = set()
+    for passage in passages:
+        tokens = [t.lower().replace("’", "'") for t in _QUOTE_TOKEN.findall(passage)]
+        out.update('"' + " ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2))
+    return sorted(out, key=lambda s: zlib.crc32(s.encode()))[:QUOTE_SHINGLES]

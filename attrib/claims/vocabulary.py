@@ -1,0 +1,124 @@
+"""The words claims compare: stems, synonyms, places, numbers and the lists of rules/claims.toml.
+
+Loaded once per process (`vocabulary()`); nothing here depends on the corpus.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import Stemmer  # PyStemmer: the Snowball English stemmer in C (folds families/family, leaves heat/heated alone)
+
+from ..lexicon import load_lexicon, read_toml
+from ..resolve import load_gazetteer
+
+
+@dataclass(frozen=True, eq=False)   # hashed by identity: one per process
+class ClaimVocabulary:
+    stopwords: frozenset[str]
+    attribution: frozenset[str]
+    skip: frozenset[str]              # lowercase words that are never content: stopwords, attribution, numbers
+    synonyms: dict[str, str]          # stem -> the stem that stands for its synonym set
+    phrases: regex.Pattern | None     # multi-word synonyms ("step down"), replaced by one token first
+    phrase_token: dict[str, str]      # lowercased phrase -> its stem
+    places: regex.Pattern | None      # countries (names, adjectives, aliases) and places.csv
+    place_names: dict[str, str]       # matched text -> the place's canonical name (lowercase)
+    stop_caps: frozenset[str]
+    titles: frozenset[str]
+    subordinators: frozenset[str]
+    subordinator: regex.Pattern       # any of them, to skip sentences without one
+    numeric: regex.Pattern            # a digit or a number word, to skip sentences without one
+    scene_openers: tuple[str, ...]
+    time_phrases: regex.Pattern
+    finite_verbs: frozenset[str]
+    hypothetical: frozenset[str]
+    approximators: tuple[str, ...]
+    number_words: dict[str, float]
+    ordinals: dict[str, int]
+    multipliers: dict[str, float]
+
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lowercase word, possessive and quotes stripped."""
+    w = word.lower().strip("'’")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return _STEMMER.stemWord(w)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _synonyms() -> tuple[dict[str, str], dict[str, str]]:
+    """Every word of each synonyms.csv line -> the stem of the line's first word (phrases apart)."""
+    synonyms: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    text = resources.files("attrib.data").joinpath("synonyms.csv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = [w.strip().lower() for w in line.split(",") if w.strip()]
+        head = stem(words[0])
+        for w in words:
+            if " " in w:
+                phrases[w] = head
+            else:
+                synonyms.setdefault(stem(w), head)
+    return synonyms, phrases
+
+
+def _places() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in load_gazetteer().countries.values():
+        for word in (country.name, *country.adjectives, *country.aliases):
+            if len(word) > 2:
+                names[word] = country.name.lower()
+    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        canonical = row["name"].removesuffix(" state").lower()
+        for word in (row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)):
+            names.setdefault(word, canonical)
+        names.setdefault(row["name"].removesuffix(" state"), canonical)
+    return names
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> ClaimVocabulary:
+    lists = load_lexicon().lists
+    rules = read_toml("claims.toml")
+    attribution = {w.lower() for entry in lists["hedges"] for w in entry.split()} | set(rules["attribution"].split())
+    synonyms, phrase_token = _synonyms()
+    phrases = (regex.compile(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=sorted(phrase_token, key=len,
+                                                                                      reverse=True))
+               if phrase_token else None)
+    place_names = _places()
+    places = regex.compile(r"(?<![\p{L}])\L<places>(?![\p{L}])", places=sorted(place_names, key=len, reverse=True))
+    stopwords = _words(rules["stopwords"])
+    skip = stopwords | attribution | set(rules["number_words"]) | set(rules["ordinals"])
+    return ClaimVocabulary(
+        stopwords=stopwords, attribution=frozenset(attribution), skip=frozenset(skip), synonyms=synonyms,
+        phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names,
+        stop_caps=frozenset(lists["stop_caps"]), titles=frozenset(lists["titles"]),
+        subordinators=frozenset(rules["subordinators"]), scene_openers=tuple(rules["scene_openers"]),
+        subordinator=regex.compile(r"(?<![\p{L}])\L<s>(?![\p{L}])", regex.IGNORECASE, s=rules["subordinators"]),
+        numeric=regex.compile(r"\d|(?<![\p{L}])\L<n>(?![\p{L}])", regex.IGNORECASE,
+                              n=[*rules["number_words"], *rules["ordinals"]]),
+        time_phrases=regex.compile(r"(?<![\p{L}])\L<t>(?![\p{L}])[^,;:—()\"“”]*", regex.IGNORECASE,
+                                   t=rules["time_phrases"]),
+        finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
+        approximators=tuple(rules["approximators"]), number_words=dict(rules["number_words"]),
+        ordinals=dict(rules["ordinals"]), multipliers=dict(rules["multipliers"]))
+
+
+def content_stem(word: str, vocab: ClaimVocabulary) -> str:
+    """A content word's feature: its stem, folded into its synonym set's first stem."""
+    s = stem(word)
+    return vocab.synonyms.get(s, s)

@@ -1,0 +1,115 @@
+"""What a statement asserts: each known defect of the old featuriser, on sentences of our own."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from attrib.claims import statement_features, stem, vocabulary
+from attrib.claims.quantities import quantities_agree
+from attrib.claims.vocabulary import content_stem
+
+
+def features(text: str, blanks=(), sources=(), common=lambda w: False):
+    return statement_features(text, list(blanks), vocabulary(), list(sources), common)
+
+
+def _synonym_lines() -> list[list[str]]:
+    text = resources.files("attrib.data").joinpath("synonyms.csv").read_text(encoding="utf-8")
+    return [[w.strip().lower() for w in line.split(",") if w.strip()]
+            for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("line", _synonym_lines(), ids=lambda line: line[0])
+def test_every_word_of_a_synonyms_line_folds_into_its_first(line):
+    vocab = vocabulary()
+    head = content_stem(line[0], vocab)
+    for word in line:
+        if " " in word:
+            assert vocab.phrase_token[word] == stem(line[0]), word
+        else:
+            assert content_stem(word, vocab) == head, word   # the last word of the line too
+
+
+def test_snowball_stemmer_folds_families_and_keeps_unrelated_words_apart():
+    assert stem("suffocated") == stem("suffocation")
+    assert stem("family") == stem("families")
+    vocab = vocabulary()
+    assert content_stem("heated", vocab) != content_stem("lively", vocab)
+    assert content_stem("including", vocab) != content_stem("accompany", vocab)
+    assert content_stem("delegates", vocab) != content_stem("accompany", vocab)
+
+
+def test_capitalised_sentence_opener_is_no_name_when_the_corpus_writes_it_lowercase():
+    common = {"licens"}.__contains__
+    opener = features("Licensing rules for taxi drivers changed in Leeds on Monday.", common=lambda w: common(stem(w)))
+    assert "@licensing" not in opener.words and stem("licensing") in opener.words
+    assert "@leeds" in opener.words
+
+
+def test_contractions_of_i_are_no_names():
+    said = features("I'm not going to resign, I've done nothing wrong.")
+    assert not any(w.startswith("@i") for w in said.words)
+
+
+def test_possessives_lose_their_apostrophe():
+    f = features("The company's shares fell after Putin's visit to the plant.")
+    assert "@putin" in f.words
+    assert not any("'" in w or "’" in w for w in f.words if not w.startswith('"'))
+
+
+def test_speaker_description_beside_the_source_is_not_content():
+    text = "Hospitals will reopen next week, said Dr. Jim Young, Ontario's commissioner."
+    start = text.index("Dr. Jim Young")
+    f = features(text, blanks=[(text.index("said"), text.index("said") + 4), (start, start + 13)],
+                 sources=[(start, start + 13)], common=lambda w: stem(w) == "hospit")
+    assert {"hospit", "reopen"} <= f.words
+    assert not {"@ontario", "commission", "commiss"} & f.words
+
+
+def test_time_reference_and_condition_are_not_asserted():
+    passing = features("The show went on hiatus two days after the WHO declared a pandemic.")
+    assert "hiatus" in passing.words and not {"pandem", "declar", "@who", "#2"} & passing.words
+    scene = features("In the wake of the flooding, the mayor cancelled the parade.")
+    assert "flood" not in scene.words and {"cancel", "parad"} <= scene.words
+
+
+def test_a_quote_at_the_edge_says_what_the_quote_says():
+    text = "\u201cThe bridge will stay closed,\u201d the minister told a crowd in Berea on Tuesday."
+    cue = text.index("told")
+    f = features(text, blanks=[(cue, cue + 4), (text.index("the minister"), cue - 1)],
+                 sources=[(text.index("the minister"), cue - 1)])
+    assert {"bridg", "stay", "close"} <= f.words
+    assert not {"@berea", "crowd"} & f.words
+
+
+def test_quantities_agree_up_to_rounding_and_unit():
+    vocab = vocabulary()
+    years = features("The dam has stood for 18 years.").quantities
+    decades = features("The dam has stood for nearly two decades.").quantities
+    assert quantities_agree(years[0], decades[0])
+    a, b = features("The index rose 22 points.").quantities, features("The index rose 24 points.").quantities
+    assert not quantities_agree(a[0], b[0])
+    assert quantities_agree(features("Turnout was 23.1 percent.").quantities[0],
+                            features("Turnout was 23 percent.").quantities[0])
+    assert vocab.number_words["two"] == 2
+
+
+def test_pronoun_uses_of_number_words_are_no_quantities():
+    f = features("You just can't compare the two, and they blamed one another in the first-term review.")
+    assert not f.quantities
+
+
+def test_hypothetical_main_clause():
+    assert features("It would bring about a three-way race in the autumn.").hypothetical
+    assert not features("It brought about a three-way race in the autumn.").hypothetical
+
+
+def test_places_listed_make_a_set_claim():
+    listed = features("The senator won Alabama, Georgia and Tennessee.")
+    assert listed.lists_places and {"@alabama", "@georgia", "@tennessee"} == set(listed.places)
+    assert not features("The senator from Georgia visited Tennessee.").lists_places
+
+
+def test_question_asserts_nothing():
+    assert not features("Did the senator win Alabama?").words

@@ -1,0 +1,156 @@
+"""Claims across articles: same fact, same claim; another fact, another claim."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import polars as pl
+
+import attrib
+from attrib.api import SCHEMAS, Analysis
+from attrib.claims import grouping as grouping_module
+from attrib.claims import group_claims
+
+from conftest import FIXTURES
+
+
+def _analyze(tmp_path: Path, reports: list[tuple[str, str]]) -> attrib.api.Analysis:
+    """One article per (publisher, text)."""
+    table = tmp_path / "articles.jsonl"
+    table.write_text("".join(json.dumps({"id": f"a{i}", "text": text, "publisher": publisher}) + "\n"
+                             for i, (publisher, text) in enumerate(reports)), encoding="utf-8")
+    return attrib.analyze(table)
+
+
+def _claim_of(result, needle: str) -> str:
+    return result.statements.filter(pl.col("text").str.contains(needle, literal=True))["claim_id"][0]
+
+
+def _supports(result, claim_id: str, needle: str) -> bool:
+    row = result.statements.filter(pl.col("text").str.contains(needle, literal=True)).row(0, named=True)
+    return row["claim_id"] == claim_id or claim_id in (row["also_claims"] or "").split()
+
+
+def test_paraphrases_across_outlets_meet(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Governor Anna Berg resigned on Monday after the audit."),
+        ("Paper B", "Anna Berg stepped down as governor on Monday."),
+        ("Paper C", "The harbour in Tromsø will be dredged next spring.")])
+    assert _claim_of(result, "resigned") == _claim_of(result, "stepped down")
+    assert _claim_of(result, "harbour") != _claim_of(result, "resigned")
+
+
+def test_different_numbers_are_different_claims(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "The Kospi index rose 22 points to close at 2,410 on Monday."),
+        ("Paper B", "The Kospi index rose 15 points to close at 2,403 on Tuesday."),
+        ("Paper C", "The Kospi index climbed 22 points to close at 2,410 on Monday.")])
+    assert _claim_of(result, "rose 22") == _claim_of(result, "climbed 22")
+    assert _claim_of(result, "rose 15") != _claim_of(result, "rose 22")
+
+
+def test_another_event_of_the_same_kind_is_another_claim(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "The governor pardoned Tom Elridge, a former union organiser, on Friday."),
+        ("Paper B", "The governor pardoned Maria Okafor, a former union organiser, on Friday."),
+        ("Paper C", "On Friday the governor pardoned former union organiser Tom Elridge.")])
+    assert _claim_of(result, "pardoned Tom") == _claim_of(result, "organiser Tom")
+    assert _claim_of(result, "Maria") != _claim_of(result, "pardoned Tom")
+
+
+def test_a_different_list_of_places_is_a_different_claim(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "The senator won primaries in Alabama, Georgia and Tennessee on Tuesday."),
+        ("Paper B", "On Tuesday the senator carried Georgia, Tennessee and Alabama in the primaries."),
+        ("Paper C", "The senator won primaries in Alabama, Georgia, Tennessee and Texas on Tuesday.")])
+    assert _claim_of(result, "Alabama, Georgia and") == _claim_of(result, "Georgia, Tennessee and Alabama")
+    assert _claim_of(result, "and Texas") != _claim_of(result, "Alabama, Georgia and")
+
+
+def test_a_passing_mention_is_not_a_member(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "The World Health Organization declared a global pandemic on Wednesday."),
+        ("Paper B", "The World Health Organization declared a global pandemic on Wednesday, its chief said."),
+        ("Paper C", "The quiz show went on hiatus two days after the World Health Organization declared a "
+                    "global pandemic.")])
+    pandemic = _claim_of(result, "on Wednesday.")
+    assert _claim_of(result, "its chief said") == pandemic
+    assert not _supports(result, pandemic, "quiz show")
+
+
+def test_greeting_claim_spans_all_articles_and_fewer_origins_than_reports():
+    result = attrib.analyze(FIXTURES / "seeds", jobs=1)
+    st = result.statements
+    greeting = st.filter(pl.col("text").str.contains("personally greeted"))["claim_id"][0]
+    members = st.filter((pl.col("claim_id") == greeting) | pl.col("also_claims").str.contains(greeting))
+    assert members["doc_id"].n_unique() >= 4
+    row = result.claims.filter(pl.col("claim_id") == greeting).row(0, named=True)
+    assert row["n_independent_origins"] < row["n_statements"]
+
+
+def test_claims_are_identical_across_runs_and_processes(monkeypatch):
+    one = attrib.analyze(FIXTURES, jobs=1)
+    monkeypatch.setattr(grouping_module, "PARALLEL_ITEMS", 10)   # featurise in worker processes too
+    two = attrib.analyze(FIXTURES, jobs=2)
+    assert one.claims.equals(two.claims)
+    assert one.statements["claim_id"].equals(two.statements["claim_id"])
+
+
+def _synthetic(n: int) -> Analysis:
+    """n news-like statements over a small vocabulary: many share common words, few share a fact."""
+    rng = random.Random(3)
+    who = ["Putin", "Biden", "Macron", "Scholz", "Modi", "Lula"] + [f"Minister{i}" for i in range(200)]
+    verbs = ["greeted", "criticised", "praised", "visited", "signed", "rejected", "approved", "blocked", "funded"]
+    nouns = ["treaty", "budget", "plan", "reform", "pipeline", "summit", "sanctions", "tariffs", "loan", "bridge"]
+    rows = []
+    for i in range(n):
+        text = (f"{rng.choice(who)} {rng.choice(verbs)} the new {rng.choice(nouns)} in City{rng.randrange(300)} "
+                f"worth {rng.randrange(1, 900)} million on Tuesday.")
+        rows.append({"doc_id": f"d{i // 10}", "statement_id": f"d{i // 10}:{i % 10}", "sentence_index": i % 10,
+                     "text": text, "chains": "", "originals": "", "n_originals": 0, "depth": 0, "hedged": False,
+                     "claim_id": "", "publisher": f"pub{i % 50}", "start": 0, "end": len(text), "paragraph": 0,
+                     "also_claims": ""})
+    st = pl.DataFrame(rows, schema=SCHEMAS["statements"], orient="row")
+    return Analysis(statements=st, citations=pl.DataFrame(schema=SCHEMAS["citations"]),
+                    documents=pl.DataFrame(schema=SCHEMAS["documents"]))
+
+
+def test_grouping_keeps_rows_and_columns():
+    analysis = _synthetic(500)
+    before = analysis.statements
+    group_claims(analysis)
+    after = analysis.statements
+    assert after.columns == before.columns and after.height == before.height
+    assert after.drop("claim_id", "also_claims").equals(before.drop("claim_id", "also_claims"))
+    assert after["claim_id"].str.contains(r"^c\d{6}$").all()
+    assert set(analysis.claims["claim_id"]) == set(after["claim_id"])  # singletons have claims of their own
+    assert analysis.claims.columns == ["claim_id", "text", "n_statements", "n_documents", "publishers", "originals",
+                                       "n_originals", "n_independent_origins", "n_unattributed", "max_depth", "flags",
+                                       "evidence"]
+
+
+def test_grouping_compares_near_linearly(monkeypatch):
+    """Comparisons are bounded per statement by blocking, never all pairs (here 2000 x 1999 / 2)."""
+    calls = 0
+    real = grouping_module.Features.similarity
+
+    def counting(self, a, b):
+        nonlocal calls
+        calls += 1
+        return real(self, a, b)
+
+    monkeypatch.setattr(grouping_module.Features, "similarity", counting)
+    n = 2000
+    group_claims(_synthetic(n), jobs=1)
+    assert calls <= n * grouping_module.BLOCK_KEYS * grouping_module.MAX_POSTING // 2
+    assert calls < n * (n - 1) // 20
+
+
+def test_dates_of_other_months_are_other_events(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "In Ohio, the council election was held on February 3 after a long campaign."),
+        ("Paper B", "In Ohio, the council election was held on March 3 after a long campaign."),
+        ("Paper C", "The council election in Ohio was held on February 3, after a long campaign.")])
+    assert _claim_of(result, "held on February 3 after") == _claim_of(result, "held on February 3, after")
+    assert _claim_of(result, "March 3") != _claim_of(result, "held on February 3 after")
