@@ -759,7 +759,7 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
                 if g is not f and g.start >= f.end and (g.content_side == "before" or g.parallel):
                     f.content_end = min(f.content_end, g.start)
             # "Though Kaine has said X, HuffPost reported Y": a subordinate clause's content ends with it
-            if _SUBORDINATE_OPENING.match(text[: f.start - sentence.start]):
+            if _SUBORDINATE_OPENING.search(text[max(0, f.start - sentence.start - 120): f.start - sentence.start]):
                 comma = _CLAUSE_COMMA.search(text, f.end - sentence.start)
                 if comma is not None:
                     f.content_end = min(f.content_end, sentence.start + comma.start())
@@ -773,8 +773,8 @@ _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|h
                            r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
                            r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
 _SUBORDINATE_OPENING = regex.compile(
-    r"^\W*(?i:though|although|while|whereas|even\s+though|even\s+as|despite\s+what|despite\s+having|if|as|after|"
-    r"before|since|when)\s+(?:[\w'’.-]+\s+){0,8}?$")
+    r"(?:^|[^\w'’-])(?i:though|although|while|whereas|even\s+though|even\s+as|despite\s+what|despite\s+having|if|as|"
+    r"after|before|since|when)\s+(?:[\w'’.-]+\s+){0,8}?$")
 _SUBORDINATOR = regex.compile(r"^\W*(?i:though|although|while|whereas|even\s+though|despite|if|because|since)\s")
 _CLAUSE_COMMA = regex.compile(r",\s(?=[^\"“”]*(?:$|[\"“][^\"“”]*[\"”]))")
 _COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
