@@ -19,6 +19,7 @@ from .lexicon import word_list
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
+from .turns import is_question
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 PULL_QUOTE_CREDIT = "pull-quote-credit"
@@ -26,6 +27,7 @@ INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry th
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})  # in a transcript turn: the speaker
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
 KIND_NOUNS = {
@@ -46,10 +48,11 @@ OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspape
 PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 _WORDS = regex.compile(r"\w+")
+_CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"
 _NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
 # "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
-_FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
-                           % (_NAME_WORD, _NAME_WORD))
+_FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
+                           % (_CONTRACTION, _NAME_WORD, _NAME_WORD))
 _GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
 _SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
@@ -102,6 +105,7 @@ class DocumentChains:
     _pronoun_gender: str = ""                            # 'm'/'f' while a he/she is being resolved
     _titled_gender: dict[str, str] = field(default_factory=dict)  # surname -> gender shown by Mr./Ms./Mrs.
     people: dict[str, str] = field(default_factory=dict)
+    _sentences: list[Sentence] = field(default_factory=list)  # the document's, for a credit line's sentence before
 
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
@@ -125,6 +129,7 @@ class DocumentChains:
         """Statements of a document, in order: each sentence's frames nested into chains, and the
         chain of each quotation's speaker given to every sentence inside that quotation, whether
         the quotation's attribution comes before it, after it, or in the sentence it closes."""
+        self._sentences = sentences
         self.quotations = find_quotations(self.doc.text)
         self._quote_starts = [q.start for q in self.quotations]
         contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
@@ -142,6 +147,8 @@ class DocumentChains:
             if self._credits_previous(sentence, main, paths_of):
                 paths_of.append(paths)
                 continue
+            if sentence.speaker is not None and sentence.label is not None:
+                self.previous_paths = []  # a new turn of a transcript: nothing carries over from the last one
             inside = self._quotation_of(sentence.start, sentence.end, words=sentence.text)
             for frame in contexts[i]:
                 self._interview_context(sentence, frame)
@@ -167,7 +174,8 @@ class DocumentChains:
                         speaker[q] = frame_paths[id(frame)]
                         for j, inner in waiting.pop(q, []):
                             carried = [_carried(h) for h in speaker[q]]
-                            paths_of[j] = _dedupe(self._wired([*paths_of[j], [*carried, *inner] if inner else carried]))
+                            paths_of[j] = _dedupe(self._wired(self._in_turn(
+                                sentences[j], [*paths_of[j], [*carried, *inner] if inner else carried])))
             elif inside >= 0:
                 if inside in speaker:
                     paths = [[_carried(h) for h in speaker[inside]]]
@@ -179,7 +187,9 @@ class DocumentChains:
                         speaker[inside] = inherited
                         paths = [[_carried(h) for h in inherited]]
             self._remember_people(sentence, main, paths)
-            paths = _dedupe(self._wired(paths))
+            if sentence.translation and paths_of:  # "((es))Spanish language: ...": the sentence before, translated
+                paths = [[_carried(h) for h in p] for p in paths_of[-1]] + paths
+            paths = _dedupe(self._wired(self._in_turn(sentence, paths)))
             paths_of.append(paths)
             if paths and (main or inside >= 0):
                 # who goes on speaking in a next quotation: the speaker of the quotation this sentence is in
@@ -354,11 +364,34 @@ class DocumentChains:
                    cue_end=cue.end if cue.start >= 0 else None, rule_id=rule_id, hedge=hedge,
                    source_id=resolved.source_id)
 
+    def _in_turn(self, sentence: Sentence, paths: list[list[Hop]]) -> list[list[Hop]]:
+        """A sentence of a transcript turn (see `turns`): the speaker heads every path; other sentences as they are.
+
+        The publisher's own interviewer adds no hop: its questions assert nothing, and what
+        else it says stands as the publisher's own ("In the announcement, Wright said ...").
+        First-person sources ("as I said", "we published") are the speaker.
+        """
+        speaker = sentence.speaker
+        if speaker is None:
+            return paths
+        paths = [[h for h in p if not (h.cited_kind == "pronoun" and h.cited.lower() in FIRST_PERSON)]
+                 for p in paths]
+        if speaker.interviewer:
+            return [] if is_question(sentence) else [p for p in paths if p]
+        resolved = self._canonical_person(self.resolver.resolve(speaker.name))
+        named_here = sentence.start <= speaker.label.start < sentence.end
+        hop = self._hop(resolved, speaker.label if named_here else Span(-1, -1, ""), Span(-1, -1, ""),
+                        "speaker-label" if named_here else "turn", "")
+        return _dedupe([_collapse_repeats([hop, *p]) for p in paths if p]) or [[hop]]
+
     def _credits_previous(self, sentence: Sentence, frames: list[Frame], paths_of: list[list[list[Hop]]]) -> bool:
         """A credit line of its own ('— MFA Russia (@mfa_russia) June 18') attributes the post above it."""
         if (len(frames) != 1 or frames[0].rule_id != "quote-credit" or not paths_of
                 or sentence.text[: frames[0].start - sentence.start].strip()):
             return False
+        before = self._sentences[len(paths_of) - 1] if self._sentences else None
+        if before is not None and before.speaker is not None and before.speaker.interviewer:
+            return True  # a pull quote's credit, its quote lost, after the interviewer's question: credits nothing
         frame = frames[0]
         credit = self._canonical_person(self.resolver.resolve(frame.hops[0].text))
         hop = Hop(citing="", cited=self._display_name(credit), cited_kind=credit.kind, rule_id=frame.rule_id,
@@ -367,7 +400,7 @@ class DocumentChains:
         wire = [p[0] for p in previous if p and p[0].rule_id == "wire"][:1]
         inner = [p[1:] if wire else p for p in previous]
         inner = [p for p in inner if p]
-        paths_of[-1] = _dedupe([[*wire, hop, *p] for p in inner] or [[*wire, hop]])
+        paths_of[-1] = _dedupe([_collapse_repeats([*wire, hop, *p]) for p in inner] or [[*wire, hop]])
         return True
 
     def _display_name(self, resolved: Resolved) -> str:

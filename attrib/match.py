@@ -344,13 +344,17 @@ def match_sentence(sentence: Sentence, rules: RuleSet | tuple[Rule, ...], doc_id
     document was scanned already (`RuleSet.scan_sentences`)."""
     if not isinstance(rules, RuleSet):
         rules = RuleSet.of(rules)
+    text = sentence.text
+    if sentence.label is not None:  # a speaker label or language tag is neither a source nor a cue: blanked
+        cut = min(max(0, sentence.label.end - sentence.start), len(text))
+        text = " " * cut + text[cut:]
     if hits is None:
-        hits = rules.scan(sentence.text)
+        hits = rules.scan(text)
     words = {word for _, _, word in hits}
     candidates: list[Frame] = []
     for rule in rules.triggered(words):
         try:
-            found = matches(rule, sentence.text, hits)
+            found = matches(rule, text, hits)
         except RuleTimeout as exc:
             found = exc.found
             log.warning("%s: rule %s timed out on sentence %d; kept its %d matches so far", doc_id, rule.id,

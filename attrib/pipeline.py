@@ -18,6 +18,7 @@ from .lexicon import load_lexicon
 from .match import RuleSet, load_rules, match_document
 from .records import Document, Sentence, Statement
 from .resolve import Resolver, load_gazetteer
+from .turns import TranscriptReader
 
 log = logging.getLogger("attrib")
 
@@ -41,6 +42,7 @@ class Analyzer:
     splitter: Splitter
     rules: RuleSet
     resolver: Resolver
+    transcripts: TranscriptReader
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -54,7 +56,7 @@ class Analyzer:
         lexicon = load_lexicon()
         gazetteer = load_gazetteer()
         return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)).compile_all(),
-                   resolver=Resolver.create(gazetteer, lexicon))
+                   resolver=Resolver.create(gazetteer, lexicon), transcripts=TranscriptReader.create(lexicon))
 
     def statements(self, doc: Document, sentences: list[Sentence] | None = None,
                    seconds: dict[str, float] | None = None) -> list[Statement]:
@@ -63,6 +65,7 @@ class Analyzer:
             sentences = self.splitter.split(doc.text)
         clock = time.process_time  # CPU time of this process: honest per-core figures with parallel workers
         t0 = clock()
+        self.transcripts.mark(doc.text, sentences, doc.publisher, doc.title)
         kept = [s for s in sentences if not s.clutter]
         frames = match_document(doc.text, kept, self.rules, doc.doc_id)
         t1 = clock()

@@ -25,6 +25,22 @@ class Document:
 
 
 @dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks a turn of an interview transcript ("((Jane Roe)) ...", "JR: ...", "Q: ...")."""
+
+    name: str          # as the article names them: "Jane Roe" for the label "JR" when it introduces her
+    interviewer: bool  # the publisher's own interviewer: its turns are the publisher's voice (no path)
+    label: Span        # the label that opened the turn, as written
+
+
+@dataclass(slots=True)
 class Sentence:
     """A statement candidate: one sentence of the body, with offsets into the original text."""
 
@@ -36,13 +52,10 @@ class Sentence:
     clutter: bool = False
     opens_quote: bool = False   # an opening quotation mark is still open at the end
     in_quote: bool = False      # starts inside a quotation opened by an earlier sentence
-
-
-@dataclass(slots=True)
-class Span:
-    start: int
-    end: int
-    text: str
+    # Set by `turns.mark_turns` (interview transcripts and language tags):
+    speaker: Speaker | None = None  # the transcript turn this sentence belongs to
+    label: Span | None = None       # a speaker label or language tag at its head: neither content nor a source
+    translation: bool = False       # a translation of the sentence before it ("((es))Spanish language: ...")
 
 
 @dataclass(slots=True)
