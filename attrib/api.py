@@ -136,13 +136,15 @@ def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
 
 def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: str | os.PathLike | None = None,
             jobs: int = 1, claims: bool = True, engine: str = "local", scheduler: str | object | None = None,
-            parts_dir: str | os.PathLike | None = None, progress: Progress | None = None) -> Analysis:
+            parts_dir: str | os.PathLike | None = None, progress: Progress | None = None,
+            text_column: str = "", id_column: str = "") -> Analysis:
     """Analyze articles from files, folders or tables and return the tables as DataFrames.
 
     With `parts_dir` (a folder; the Dask engine needs one its workers can write to), the
     statements, citations and documents stay on disk as Parquet parts and come back as
     LazyFrames, so that memory does not grow with the corpus (see `Analysis`). `progress`
-    (see progress.py) is told the stages and the documents done.
+    (see progress.py) is told the stages and the documents done. `text_column` and `id_column`
+    name a table's text and id columns where they are not among the usual names.
 
     >>> result = attrib.analyze("fixtures/seeds")          # doctest: +SKIP
     >>> result.statements.filter(pl.col("depth") > 1)     # doctest: +SKIP
@@ -156,7 +158,7 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
     if engine == "dask" and scheduler is None:
         raise read.InputError("--engine dask needs --scheduler ADDRESS")
     meta = read.load_metadata(metadata) if metadata else None
-    docs = unique_ids(read.read_documents(paths, meta))
+    docs = unique_ids(read.read_documents(paths, meta, text_column=text_column, id_column=id_column))
     seconds: dict[str, float] = {}
     docs = _timed(docs, seconds, "read")
     progress = progress or Progress(enabled=False)

@@ -12,7 +12,8 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .chains import DocumentChains
+from . import language, web
+from .chains import DocumentChains, publisher_of
 from .clean import Splitter
 from .lexicon import load_lexicon
 from .match import RuleSet, load_rules, match_document
@@ -26,7 +27,7 @@ STATEMENT_COLUMNS = ("doc_id", "statement_id", "sentence_index", "text", "chains
                      "depth", "hedged", "claim_id", "publisher", "start", "end", "paragraph", "also_claims")
 CITATION_COLUMNS = ("doc_id", "statement_id", "path", "hop", "citing", "cited", "cited_kind", "cited_text",
                     "source_start", "source_end", "cue", "cue_start", "cue_end", "rule_id", "hedge", "source_id")
-DOCUMENT_COLUMNS = ("doc_id", "path", "publisher", "n_sentences", "n_statements", "n_attributed", "status", "error")
+DOCUMENT_COLUMNS = ("doc_id", "path", "publisher", "url", "date", "language", "n_sentences", "n_statements", "n_attributed", "status", "error")
 
 
 @dataclass
@@ -55,21 +56,26 @@ class Analyzer:
     def create(cls) -> "Analyzer":
         lexicon = load_lexicon()
         gazetteer = load_gazetteer()
+        language.load()  # the detector's model, loaded once before workers fork
         return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)).compile_all(),
                    resolver=Resolver.create(gazetteer, lexicon), transcripts=TranscriptReader.create(lexicon))
 
     def statements(self, doc: Document, sentences: list[Sentence] | None = None,
-                   seconds: dict[str, float] | None = None) -> list[Statement]:
-        """Every non-clutter sentence of a document as a Statement with its chains."""
+                   seconds: dict[str, float] | None = None, rules: bool = True) -> list[Statement]:
+        """Every non-clutter sentence of a document as a Statement with its chains (none without `rules`:
+        a document in a language the rules do not read)."""
         if sentences is None:
             sentences = self.splitter.split(doc.text)
         clock = time.process_time  # CPU time of this process: honest per-core figures with parallel workers
         t0 = clock()
         self.transcripts.mark(doc.text, sentences, doc.publisher, doc.title)
         kept = [s for s in sentences if not s.clutter]
-        frames = match_document(doc.text, kept, self.rules, doc.doc_id)
+        frames = match_document(doc.text, kept, self.rules, doc.doc_id) if rules else [[] for _ in kept]
         t1 = clock()
         out = DocumentChains.start(doc, self.resolver).run(kept, frames)
+        if not rules:
+            for statement in out:
+                statement.paths = []
         t2 = clock()
         if seconds is not None:
             seconds["match"] = seconds.get("match", 0.0) + t1 - t0
@@ -77,16 +83,33 @@ class Analyzer:
         return out
 
     def analyze_document(self, doc: Document) -> DocumentResult:
-        row = {"doc_id": doc.doc_id, "path": doc.path, "publisher": doc.publisher, "n_sentences": 0,
-               "n_statements": 0, "n_attributed": 0, "status": doc.status, "error": doc.error}
-        if doc.status == "error":
-            return DocumentResult(row, [], [])
         seconds: dict[str, float] = {}
+        if doc.html is not None:  # a web page, extracted here: in the worker process that analyses it
+            t0 = time.process_time()
+            try:
+                web.extract(doc)
+            except Exception as exc:  # one bad page never stops a run
+                doc.status, doc.error = "error", f"HTML extraction failed: {type(exc).__name__}: {exc}".splitlines()[0]
+            seconds["html"] = time.process_time() - t0
+        rules = True
+        if doc.status not in ("error", "skipped"):
+            code, prob = language.detect(doc.text)
+            doc.language = code
+            if language.without_rules(code, prob):
+                rules = False
+                note = f"language {code}: the attribution rules read English only, so no attributions"
+                doc.status = "warning"
+                doc.error = f"{doc.error}; {note}" if doc.error else note
+        row = {"doc_id": doc.doc_id, "path": doc.path, "publisher": publisher_of(doc, self.resolver).name,
+               "url": doc.url, "date": doc.date, "language": doc.language, "n_sentences": 0,
+               "n_statements": 0, "n_attributed": 0, "status": doc.status, "error": doc.error}
+        if doc.status in ("error", "skipped"):
+            return DocumentResult(row, [], [], seconds)
         try:
             t0 = time.process_time()
             sentences = self.splitter.split(doc.text)
             seconds["split"] = time.process_time() - t0
-            statements = self.statements(doc, sentences, seconds)
+            statements = self.statements(doc, sentences, seconds, rules)
         except Exception as exc:  # one bad document never stops a run
             log.debug("%s: analysis failed", doc.doc_id, exc_info=True)
             row.update(status="error", error=f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0])

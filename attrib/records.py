@@ -20,8 +20,11 @@ class Document:
     url: str = ""
     date: str = ""
     wire: str = ""
-    status: str = "ok"
+    status: str = "ok"     # ok, warning, skipped (not an article: the reason in error) or error
     error: str = ""
+    language: str = ""     # ISO 639-1 code detected from the text ("en"), "" when unknown
+    html: bytes | None = None  # a web page still to extract, in the worker that analyses it (web.extract)
+    charset: str = ""      # the HTTP header's charset of that page, from a crawl
 
 
 @dataclass(slots=True)

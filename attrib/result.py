@@ -22,7 +22,8 @@ SCHEMAS = {
                   "citing": pl.String, "cited": pl.String, "cited_kind": pl.String, "cited_text": pl.String,
                   "source_start": pl.Int64, "source_end": pl.Int64, "cue": pl.String, "cue_start": pl.Int64,
                   "cue_end": pl.Int64, "rule_id": pl.String, "hedge": pl.String, "source_id": pl.String},
-    "documents": {"doc_id": pl.String, "path": pl.String, "publisher": pl.String, "n_sentences": pl.Int64,
+    "documents": {"doc_id": pl.String, "path": pl.String, "publisher": pl.String, "url": pl.String,
+                  "date": pl.String, "language": pl.String, "n_sentences": pl.Int64,
                   "n_statements": pl.Int64, "n_attributed": pl.Int64, "status": pl.String, "error": pl.String},
 }
 assert tuple(SCHEMAS["statements"]) == STATEMENT_COLUMNS

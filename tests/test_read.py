@@ -54,7 +54,6 @@ def test_polnear_metadata_joins_publisher_and_wire():
     ("blank.txt", b"  \n\n ", "empty file"),
     ("pic.txt", b"\x89PNG\r\n\x1a\n0000", "binary file (looks like PNG)"),
     ("zipped.txt", gzip.compress(b"hello"), "binary file (looks like gzip)"),
-    ("latin1.txt", "Caf\xe9 said".encode("latin-1"), "not valid UTF-8"),
     ("nul.txt", b"abc\x00def", "NUL bytes"),
 ])
 def test_bad_files_become_error_rows(tmp_path, name, data, reason):

@@ -11,12 +11,16 @@ from ..write import FORMATS
 # Every kind of input `attrib analyze` reads; each command's help lists them (see test_help_lists_every_input_kind).
 INPUT_KINDS = """\b
 {lead}: files, or folders read recursively (skipping
-hidden files, README* and *.gold.*):
-  text     .txt .md: one article per file, its id the file name
-  tables   .jsonl .csv .tsv .parquet, and .jsonl.gz .csv.gz .tsv.gz: one
-           article per row (id, text; title, url, publisher, date, wire)
-  web      .html .htm: a page's main text; .warc .warc.gz: each HTML
-           response of a crawl"""
+hidden files, README* and *.gold.*); every file gets a documents row:
+  text     .txt .md: one article per file, its id the file name; not
+           UTF-8 (Windows-1252, say) is detected and decoded
+  tables   .jsonl .json .csv .tsv .parquet, and .jsonl.gz .csv.gz .tsv.gz:
+           one article per row (id, text; title, url, publisher, date,
+           wire; --text-column, --id-column for other names)
+  web      HTML pages by name or content (.html .htm .shtml .php, .html.gz,
+           no extension): the main text; .warc .warc.gz: each HTML
+           response of a crawl (url, date; other records skipped)
+  other    PDF, Word, images and the like: a skipped row with the reason"""
 
 
 def with_inputs_help(text: str, lead: str = "Inputs") -> str:
