@@ -20,6 +20,9 @@ _BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”
 # line without such a pair is scanned with this one, several times faster (same matches).
 _BOUNDARY_PLAIN = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)""")
 _MARK_QUOTE = regex.compile(r"""[.!?…]["”’»]""")
+# Chinese and Japanese sentence ends need no space after them: '報道によると。今回'
+_CJK_END = regex.compile(r"""[。！？]+[」』”’）)]*""")
+_CJK_MARKS = frozenset("。！？")
 _SPACES = regex.compile(r"\s*")
 _ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LINE = regex.compile(r"[^\n]*\n?")
@@ -57,9 +60,12 @@ class Splitter:
         return bool(script) and _dominant_script(stripped) not in ("", script)
 
     def split(self, text: str) -> list[Sentence]:
-        """Split the whole document into sentences, flagging clutter lines."""
+        """Split the whole document into sentences, flagging clutter lines.
+
+        A hard-wrapped paragraph (a line broken mid-sentence) is one line here, so that it is judged
+        and split as the paragraph it is."""
         script = _dominant_script(text[:5000])
-        lines = [(m.start(), m.group().rstrip("\n")) for m in _LINE.finditer(text) if m.group()]
+        lines = _join_wrapped(text, [(m.start(), m.group().rstrip("\n")) for m in _LINE.finditer(text) if m.group()])
         has_blank = any(not l.strip() for _, l in lines)
         clutter_flags = [self.is_clutter(l, script) for _, l in lines]
         _mark_headline_lists(lines, clutter_flags)
@@ -96,6 +102,11 @@ class Splitter:
 
     def _sentence_spans(self, line: str) -> list[tuple[int, int]]:
         cuts = [0]
+        if any(c in _CJK_MARKS for c in line):
+            cuts += [m.end() for m in _CJK_END.finditer(line) if line[m.end():].strip()]
+            if len(cuts) > 1 and not _BOUNDARY_PLAIN.search(line):
+                cuts.append(len(line))
+                return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
         boundary = _BOUNDARY if _MARK_QUOTE.search(line) else _BOUNDARY_PLAIN
         for m in boundary.finditer(line):
             end = m.end()
@@ -106,6 +117,7 @@ class Splitter:
             if not self._is_boundary(line, m.start(), end, nxt):
                 continue
             cuts.append(end)
+        cuts = sorted(set(cuts))
         cuts.append(len(line))
         return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
@@ -164,27 +176,64 @@ _SCRIPT_PATTERNS = {name: regex.compile(r"\p{Script=%s}" % name) for name in _SC
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
 
 
+# Japanese writes in Han, Hiragana and Katakana at once, Korean in Hangul and Han: one family each page
+_SCRIPT_FAMILY = {"Han": "CJK", "Hiragana": "CJK", "Katakana": "CJK", "Hangul": "CJK"}
+
+
 def _dominant_script(text: str) -> str:
-    """The script most letters of a text are written in ("Latin", "Cyrillic", ...), or ""."""
+    """The script family most letters of a text are written in ("Latin", "Cyrillic", "CJK", ...), or ""."""
     if text.isascii() or not _NON_LATIN_LETTER.search(text):
         return "Latin" if any(c.isalpha() for c in text) else ""
-    counts = {name: len(p.findall(text)) for name, p in _SCRIPT_PATTERNS.items()}
+    counts: dict[str, int] = {}
+    for name, p in _SCRIPT_PATTERNS.items():
+        family = _SCRIPT_FAMILY.get(name, name)
+        counts[family] = counts.get(family, 0) + len(p.findall(text))
     best = max(counts, key=counts.get)
     return best if counts[best] else ""
 
 
+_FINAL = ".!?”\"’:。！？」』)"
+_TABLE_ROW = regex.compile(r"\s*\|.*\|\s*")
+
+
+def _join_wrapped(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines of a hard-wrapped paragraph as one: a line that ends without a sentence end and a next
+    line that goes on in lower case ('who in 2008 won the\n award'), or a line that ends in a comma."""
+    out: list[tuple[int, str]] = []
+    for start, line in lines:
+        if out and line.strip() and out[-1][1].strip():
+            prev = out[-1][1].rstrip()
+            nxt = line.lstrip()
+            if prev[-1] not in _FINAL and (nxt[0].islower() or prev[-1] in ",;"):
+                first = out[-1][0]
+                out[-1] = (first, text[first:start + len(line)])
+                continue
+        out.append((start, line))
+    return out
+
+
 def _mark_headline_lists(lines: list[tuple[int, str]], flags: list[bool]) -> None:
-    """Flag runs of other stories' headlines: 4+ short lines, mostly without final punctuation."""
+    """Flag runs of other stories' headlines: 4+ short lines, mostly without final punctuation.
+
+    Table rows are not headlines; and when such runs would hold most of the page's text, the
+    list is the article (a calendar, a recipe, a ranking) and stays."""
     n = len(lines)
     i = 0
+    marked: list[int] = []
     while i < n:
         j = i
-        while j < n and lines[j][1].strip() and len(lines[j][1].strip()) < 160:
+        while j < n and lines[j][1].strip() and len(lines[j][1].strip()) < 160 \
+                and not _TABLE_ROW.fullmatch(lines[j][1]):
             j += 1
         run = [k for k in range(i, j)]
         if len(run) >= 4:
-            unpunct = sum(1 for k in run if lines[k][1].strip()[-1] not in ".!?”\"’:")
+            unpunct = sum(1 for k in run if lines[k][1].strip()[-1] not in _FINAL)
             if unpunct / len(run) >= 0.6:
-                for k in run:
-                    flags[k] = True
+                marked += [k for k in run if not flags[k]]
         i = j + 1 if j == i else j
+    listed = sum(len(lines[k][1]) for k in marked)
+    rest = sum(len(line) for k, (_, line) in enumerate(lines) if not flags[k]) - listed
+    if listed and listed >= rest:
+        return
+    for k in marked:
+        flags[k] = True
