@@ -122,6 +122,8 @@ class DocumentChains:
         if wire:
             name = _WIRE_NAMES.get(wire.lower(), wire)
             state.wire = resolver.resolve(name)
+            if state.wire.source_id == publisher.source_id:
+                state.wire = None  # an agency's story on its own site: its own voice, not a citation
         return state
 
     # -- the document ----------------------------------------------------

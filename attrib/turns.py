@@ -37,6 +37,7 @@ _LANGUAGE_TAG = regex.compile(r"(?:\(\((?P<code>[a-z]{2,3}(?:-[A-Za-z]{2,4})?)\)
                            r"|\p{Lu}\p{Ll}+[ \t]+language[ \t]*:)[\s\u200d]*")
 _PERSON = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3}(?![\p{L}\p{M}])")
 _WORD = regex.compile(r"[\p{L}']+")
+_NON_SPACE = regex.compile(r"\S")
 _INITIALISM = regex.compile(r"\p{Lu}{2,4}")
 _QUESTION_END = regex.compile(r"\?[\"”’'»)\]\s]*$")
 _FIRST_PERSON = regex.compile(r"(?i)\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|our|ours|us)\b")
@@ -64,6 +65,7 @@ class TranscriptReader:
     titles: frozenset[str]
     org_words: frozenset[str]
     english: frozenset[str]
+    openers: frozenset[str]          # capitalised sentence openers (stop_caps): never a first name
     interviewer_role: regex.Pattern  # a role word that ends right before the name
 
     @classmethod
@@ -75,7 +77,7 @@ class TranscriptReader:
             not_speaker=frozenset(w.lower() for w in lists["not_speaker_labels"]),
             function_words=frozenset(w.lower() for w in lists["function_words"]),
             titles=frozenset(lists["titles"]), org_words=frozenset(lists["org_words"]),
-            english=frozenset(lists["english_markers"]),
+            english=frozenset(lists["english_markers"]), openers=frozenset(lists["stop_caps"]) | {"Meet"},
             interviewer_role=regex.compile(r"(?i)\b\L<roles>[\s,]*$", roles=lists["interviewer_roles"]))
 
     def mark(self, text: str, sentences: list[Sentence], publisher: str = "", title: str = "") -> list[Sentence]:
@@ -111,10 +113,18 @@ class TranscriptReader:
     def _labels(self, text: str, sentences: list[Sentence]) -> list[Label]:
         """Candidate labels: a label-shaped start of a sentence that also starts its line."""
         found: list[Label] = []
+        heading = _heading_end(text, sentences)
+        line_start = pos = 0
         for i, s in enumerate(sentences):
-            if s.clutter or (s.start and text[text.rfind("\n", 0, s.start) + 1:s.start].strip()):
+            newline = text.rfind("\n", pos, s.start)  # from the sentence before: linear on one huge line
+            if newline >= 0:
+                line_start = newline + 1
+            pos = s.start
+            if s.clutter or (s.start > line_start and _NON_SPACE.search(text, line_start, s.start)):
                 continue
             label = self._label_at(s, i)
+            if label is not None and label.style != "paren" and s.start < heading:
+                continue  # a page's title line ('Star Wars Jedi: Fallen Order review') labels no turn
             if label is not None:
                 found.append(label)
         return found
@@ -139,6 +149,8 @@ class TranscriptReader:
             if any(w.lower() in self.function_words and w.lower() not in self.interviewer_labels | self.interviewee_labels
                    for w in words) or any(w.lower() in self.not_speaker for w in words):
                 return None
+            if words and words[0].capitalize() in self.openers and len(words) > 1:
+                return None  # 'DEAR ABBY:' opens a letter, 'However, Smith:' nothing
             whole = m.group().rstrip()
             return Label(i, style, Span(s.start, s.start + len(name), name), Span(s.start, s.start + len(whole), whole))
         return None
@@ -177,6 +189,9 @@ class _Transcript:
         names = []
         for m in _PERSON.finditer(text):
             tokens = m.group().split()
+            # a capitalised opener is not a first name: 'Introducing Junior Gaspard', 'Meet Jane Roe'
+            while len(tokens) > 2 and (tokens[0] in self.reader.openers or tokens[0].endswith("ing")):
+                tokens = tokens[1:]
             while len(tokens) > 2 and tokens[0] in self.reader.titles:
                 tokens = tokens[1:]
             if (len(tokens) >= 2 and tokens[0] not in self.reader.titles
@@ -280,6 +295,9 @@ class _Transcript:
         initials = {lab.name.text for lab in kept if lab.style != "name"}
         kept = [lab for lab in kept
                 if lab.style != "name" or "".join(w[0] for w in lab.name.text.split()) in initials]
+        voices = {resolved[id(lab)][0] for lab in kept}
+        if len(voices) == 1 and all(lab.style == "colon" and resolved[id(lab)][2] != "role" for lab in kept):
+            kept = []  # one 'Name:' over and over is a list's field ('Star Wars Jedi: Fallen Order'), not a talk
         self._questioners(kept, resolved)
         return [(lab, Speaker(name=resolved[id(lab)][0], interviewer=resolved[id(lab)][1], label=lab.name))
                 for lab in kept]
@@ -361,6 +379,13 @@ class _Transcript:
                     current = None
             s.speaker = current
             last = s
+
+
+def _heading_end(text: str, sentences: list[Sentence]) -> int:
+    """Where a document's headline ends: its first line when a blank line follows it (the title an
+    HTML page or a table row gives), else 0."""
+    first = text.find("\n\n")
+    return first if 0 < first <= 300 and "\n" not in text[:first].strip() else 0
 
 
 def _is_question(text: str) -> bool:
