@@ -22,13 +22,6 @@ from .turns import TranscriptReader
 
 log = logging.getLogger("attrib")
 
-STATEMENT_COLUMNS = ("doc_id", "statement_id", "sentence_index", "text", "chains", "originals", "n_originals",
-                     "depth", "hedged", "claim_id", "publisher", "start", "end", "paragraph", "also_claims")
-CITATION_COLUMNS = ("doc_id", "statement_id", "path", "hop", "citing", "cited", "cited_kind", "cited_text",
-                    "source_start", "source_end", "cue", "cue_start", "cue_end", "rule_id", "hedge", "source_id")
-DOCUMENT_COLUMNS = ("doc_id", "path", "publisher", "n_sentences", "n_statements", "n_attributed", "status", "error")
-
-
 @dataclass
 class DocumentResult:
     document: dict
@@ -112,11 +105,11 @@ def statement_row(s: Statement) -> dict:
     originals = list(dict.fromkeys(p[-1].cited for p in s.paths if p))
     return {
         "doc_id": s.doc_id, "statement_id": s.statement_id, "sentence_index": s.sentence.index,
-        "text": s.sentence.text, "chains": " | ".join(" > ".join(h.cited for h in p) for p in s.paths),
-        "originals": " | ".join(originals), "n_originals": len(originals),
+        "text": s.sentence.text, "chains": [[h.cited for h in p] for p in s.paths],
+        "originals": originals, "n_originals": len(originals),
         "depth": max((len(p) for p in s.paths), default=0), "hedged": s.hedged, "claim_id": s.statement_id,
         "publisher": s.publisher, "start": s.sentence.start, "end": s.sentence.end,
-        "paragraph": s.sentence.paragraph, "also_claims": ""}
+        "paragraph": s.sentence.paragraph, "also_claims": []}
 
 
 def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:

@@ -11,13 +11,8 @@ import polars as pl
 
 from .claims.rows import source_key
 from .resolve import Gazetteer, load_gazetteer
+from .tables import EDGES, NODES, SOURCES
 
-SOURCES_SCHEMA = {"source_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String,
-                  "state_affiliated": pl.Boolean, "owner": pl.String, "n_cited": pl.Int64, "n_as_original": pl.Int64,
-                  "n_as_intermediary": pl.Int64, "n_publishers_citing": pl.Int64}
-NODE_SCHEMA = {"Id": pl.String, "Label": pl.String, "Kind": pl.String, "State": pl.Boolean, "Cited": pl.Int64,
-               "Citing": pl.Int64, "Publisher": pl.Boolean}
-EDGE_SCHEMA = {"Source": pl.String, "Target": pl.String, "Weight": pl.Int64}
 
 
 def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFrame | pl.LazyFrame,
@@ -43,7 +38,7 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
                      "state_affiliated": bool(entry and entry.state_affiliated), "owner": entry.owner if entry else "",
                      "n_cited": n_cited, "n_as_original": n_original, "n_as_intermediary": n_cited - n_original,
                      "n_publishers_citing": n_publishers})
-    frame = pl.DataFrame(rows, schema=SOURCES_SCHEMA, orient="row") if rows else pl.DataFrame(schema=SOURCES_SCHEMA)
+    frame = pl.DataFrame(rows, schema=SOURCES, orient="row") if rows else pl.DataFrame(schema=SOURCES)
     return frame.sort(["n_cited", "source_id"], descending=[True, False])
 
 
@@ -58,7 +53,7 @@ def network(citations: pl.DataFrame | pl.LazyFrame, gazetteer: Gazetteer | None 
                   pl.col("i").max())
              .collect(engine="streaming"))
     if pairs.height == 0:
-        return pl.DataFrame(schema=NODE_SCHEMA), pl.DataFrame(schema=EDGE_SCHEMA)
+        return pl.DataFrame(schema=NODES), pl.DataFrame(schema=EDGES)
     edges = (pairs.select(pl.col("citing").alias("Source"), pl.col("cited").alias("Target"), "Weight")
              .sort(["Weight", "Source", "Target"], descending=[True, False, False]))
     # a cited name's kind and identity: those of its last citation
@@ -76,7 +71,7 @@ def network(citations: pl.DataFrame | pl.LazyFrame, gazetteer: Gazetteer | None 
         rows.append({"Id": name, "Label": name, "Kind": kind.get(name) or (entry.kind if entry else "publisher"),
                      "State": bool(entry and entry.state_affiliated) or "state media" in name.lower(),
                      "Cited": n_cited.get(name, 0), "Citing": n_citing.get(name, 0), "Publisher": name in publishers})
-    return pl.DataFrame(rows, schema=NODE_SCHEMA, orient="row"), edges
+    return pl.DataFrame(rows, schema=NODES, orient="row"), edges
 
 
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import polars as pl
+
+import attrib
 from click.testing import CliRunner
 
 from attrib.cli import main
@@ -20,7 +22,7 @@ def test_name_match_follows_the_gold_rules():
 
 
 def test_chain_scores_equal_the_acceptance_scorer(seeds_out):
-    statements = pl.read_csv(seeds_out / "statements.csv", infer_schema_length=0).fill_null("")
+    statements = attrib.load(seeds_out).statements
     ours = evaluate_chains(FIXTURES / "gold" / "seeds.gold.jsonl", statements).tallies
     report = run_scorer("score.py", shared_path("gold", "seeds.jsonl"), seeds_out / "statements.csv")
     for line in ("regular", "hard", "all"):

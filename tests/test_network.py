@@ -12,7 +12,7 @@ import attrib
 from attrib import render
 from attrib.graph_network import ENGINE, KIND_GROUPS, STATE_COLOR, network_graph
 from attrib.layout_rings import Box, overlaps, ring_layout
-from attrib.result import SCHEMAS
+from attrib.tables import EXTRACTED as SCHEMAS
 from attrib.sources import gexf, network
 
 from conftest import FIXTURES

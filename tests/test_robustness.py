@@ -43,7 +43,7 @@ def test_50_mb_article_on_one_line_is_cut_and_analyzed(analyzer):
     result = analyzer.analyze_document(doc)
     assert result.document["status"] == "ok"
     assert max(len(s["text"]) for s in result.statements) <= 2000
-    assert any(s["chains"] == "Officials" for s in result.statements)
+    assert any(s["chains"] == [["Officials"]] for s in result.statements)
 
 
 def test_csv_cells_are_neutralised_but_parquet_keeps_raw(tmp_path):
@@ -99,4 +99,4 @@ def test_100000_tiny_files_each_get_a_row(tmp_path):
     result = attrib.analyze(folder, jobs=2, claims=False)
     assert result.documents.height == 100_000
     assert result.documents["doc_id"].n_unique() == 100_000
-    assert result.statements.filter(pl.col("chains") == "Officials").height == 50_000
+    assert result.statements.filter(pl.col("chains") == [["Officials"]]).height == 50_000

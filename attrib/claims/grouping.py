@@ -283,7 +283,7 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
 
 
 def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
-                  groups: dict[int, list[int]], claim_of: list[str], weight: list[int]) -> list[str]:
+                  groups: dict[int, list[int]], claim_of: list[str], weight: list[int]) -> list[list[str]]:
     """Other claims a statement asserts too: a sentence may report two facts ("Putin arrived in
     Pyongyang, where Kim welcomed him at the airport"). It keeps one claim_id and lists the others
     here, when it is as close to that claim's reports as they are to each other, conflicts with none
@@ -300,7 +300,7 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
             pair_sim[key] = features.similarity(*key)
         return pair_sim[key]
 
-    out = [""] * len(features.items)
+    out: list[list[str]] = [[] for _ in features.items]
     for i in range(len(features.items)):
         extra = []
         for c in sorted(neighbours.get(i, ())):
@@ -315,7 +315,7 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
             cover = sum(weight[j] * features.cover(i, j) for j in members) / total
             if avg >= ALSO_THRESHOLD and cover >= ALSO_COVER:
                 extra.append(claim_of[members[0]])
-        out[i] = " ".join(sorted(extra))
+        out[i] = sorted(extra)
     return out
 
 
