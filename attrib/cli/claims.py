@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import polars as pl
 
+from ..claims.explain import explain, format_explanation
 from ..tables import to_csv
 from .options import with_inputs_help
 from .outputs import load_output
@@ -44,7 +45,6 @@ def claims_command(out_dir: Path, top: int, flag: str | None, fmt: str | None, e
     if claims is None:
         raise click.UsageError(f"{out_dir} has no claims table")
     if explain_id:
-        from ..claims.explain import explain, format_explanation
         try:
             click.echo(format_explanation(explain(analysis, explain_id)))
         except KeyError:
