@@ -8,11 +8,28 @@ import html
 import re
 
 import polars as pl
+import regex
 
 from .claims.rows import source_key
-from .resolve import Gazetteer, load_gazetteer
+from .resolve import Gazetteer, SourceEntry, load_gazetteer
 from .tables import EDGES, NODES, SOURCES
 
+
+
+# a group of state media: "Russian state media", "state-run television", "the official news agency"
+_STATE_GROUP = regex.compile(
+    r"(?i)\b(?:(?:state|government)(?:[- ](?:run|owned|controlled|affiliated))?|official)\s+"
+    r"(?:(?:news|television|tv)\s+)?(?:media|news|television|tv|broadcasters?|press|outlets?|agenc(?:y|ies)|"
+    r"newspapers?)\b")
+
+
+def state_affiliated(name: str, entry: SourceEntry | None) -> bool:
+    """A cited source is state-affiliated when its gazetteer row says so, or, outside the gazetteer,
+    when it names a group of state media ("Russian state media", "state-run TV"). The sources
+    table, the network and the claim graphs all mark sources by this."""
+    if entry is not None:
+        return entry.state_affiliated
+    return bool(_STATE_GROUP.search(name))
 
 
 def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFrame | pl.LazyFrame,
@@ -35,7 +52,7 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
         entry = gazetteer.entries.get(key)
         rows.append({"source_id": key, "name": entry.name if entry else cited,
                      "kind": entry.kind if entry else cited_kind, "country": entry.country if entry else "",
-                     "state_affiliated": bool(entry and entry.state_affiliated), "owner": entry.owner if entry else "",
+                     "state_affiliated": state_affiliated(cited, entry), "owner": entry.owner if entry else "",
                      "n_cited": n_cited, "n_as_original": n_original, "n_as_intermediary": n_cited - n_original,
                      "n_publishers_citing": n_publishers})
     frame = pl.DataFrame(rows, schema=SOURCES, orient="row") if rows else pl.DataFrame(schema=SOURCES)
@@ -69,7 +86,7 @@ def network(citations: pl.DataFrame | pl.LazyFrame, gazetteer: Gazetteer | None 
     for name in sorted(set(edges["Source"]) | set(edges["Target"])):
         entry = gazetteer.entries.get(source_id.get(name) or "") or gazetteer.lookup(name)
         rows.append({"Id": name, "Label": name, "Kind": kind.get(name) or (entry.kind if entry else "publisher"),
-                     "State": bool(entry and entry.state_affiliated) or "state media" in name.lower(),
+                     "State": state_affiliated(name, entry),
                      "Cited": n_cited.get(name, 0), "Citing": n_citing.get(name, 0), "Publisher": name in publishers})
     return pl.DataFrame(rows, schema=NODES, orient="row"), edges
 
