@@ -114,12 +114,12 @@ def collect_tables(batches: Iterable[BatchResult], consolidate_every: int = 64,
         if store is not None:
             store.append(part)
         else:
-            for name, frame in part.items():
-                chunks[name].append(frame)
+            for name, table in part.items():
+                chunks[name].append(table)
 
     for n, batch in enumerate(batches, 1):
-        for name, frame in batch.tables.items():
-            pending[name].append(frame)
+        for name, table in batch.tables.items():
+            pending[name].append(table)
         if seconds is not None:
             for stage, s in batch.seconds.items():
                 seconds[stage] = seconds.get(stage, 0.0) + s

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 
 import polars as pl
 import pytest

@@ -116,7 +116,7 @@ class Features:
         self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
         self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
                         for k, idf in enumerate(self.idf)]
-        self.content = [not (k[:1] in "@#\"") for k in self.names]
+        self.content = [k[:1] not in "@#\"" for k in self.names]
         self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
         self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
                              for it in self.items]
@@ -171,7 +171,8 @@ class Features:
 
 def conflict(a: Item, b: Item) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
-    lacks), different place lists, another actor, each a name other than its actor that the other lacks, or a hypothetical against a fact."""
+    lacks), different place lists, another actor, each a name other than its actor that the other lacks,
+    or a hypothetical against a fact."""
     if a.quantities and b.quantities:
         for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
             qa = [q for q, _ in a.quantities if q.unit == unit]
