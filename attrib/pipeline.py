@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .chains import DocumentChains
@@ -58,7 +58,7 @@ class Analyzer:
             sentences = self.splitter.split(doc.text)
         clock = time.process_time  # CPU time of this process: honest per-core figures with parallel workers
         t0 = clock()
-        self.transcripts.mark(doc.text, sentences, doc.publisher, doc.title)
+        sentences = self.transcripts.mark(doc.text, sentences, doc.publisher, doc.title)
         kept = [s for s in sentences if not s.clutter]
         frames = match_document(doc.text, kept, self.rules, doc.doc_id)
         t1 = clock()
@@ -125,8 +125,6 @@ def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:
                 new_id = f"{doc.doc_id}~{n}"
             seen[new_id] = 1
             warning = f"duplicate doc_id {doc.doc_id!r}; renamed to {new_id!r}"
-            doc.doc_id = new_id
-            if doc.status == "ok":
-                doc.status = "warning"
-            doc.error = f"{doc.error}; {warning}" if doc.error else warning
+            doc = replace(doc, doc_id=new_id, status="warning" if doc.status == "ok" else doc.status,
+                          error=f"{doc.error}; {warning}" if doc.error else warning)
         yield doc

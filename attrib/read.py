@@ -12,6 +12,7 @@ import io
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .records import Document
@@ -116,9 +117,7 @@ def read_documents(paths: Iterable[str | os.PathLike], metadata: dict[str, dict[
     """Stream documents from every input path, joining metadata by doc_id or file name."""
     for file in iter_input_files(paths):
         for doc in read_file(file):
-            if metadata:
-                _apply_metadata(doc, metadata)
-            yield doc
+            yield _apply_metadata(doc, metadata) if metadata else doc
 
 
 def read_file(file: Path) -> Iterator[Document]:
@@ -179,9 +178,7 @@ def _row_document(row: dict, file: Path, where: str) -> Document:
     doc = Document(doc_id=doc_id, text=normalise_newlines(text), path=f"{file}:{where}",
                    title=_pick(row, "title"), url=_pick(row, "url"), publisher=_pick(row, "publisher"),
                    date=_pick(row, "date"), wire=_pick(row, "wire"))
-    if not text.strip():
-        doc.status, doc.error = "error", "row has no text"
-    return doc
+    return doc if text.strip() else replace(doc, status="error", error="row has no text")
 
 
 def _read_jsonl(file: Path) -> Iterator[Document]:
@@ -263,16 +260,16 @@ def load_metadata(path: str | os.PathLike) -> dict[str, dict[str, str]]:
     return out
 
 
-def _apply_metadata(doc: Document, metadata: dict[str, dict[str, str]]) -> None:
+def _apply_metadata(doc: Document, metadata: dict[str, dict[str, str]]) -> Document:
+    """The document with the fields it lacks taken from its metadata row."""
     record = metadata.get(doc.doc_id) or metadata.get(Path(doc.path.split(":")[0]).name)
     if not record:
-        return
-    for field in ("title", "url", "publisher", "date"):
-        if record.get(field) and not getattr(doc, field):
-            setattr(doc, field, record[field])
+        return doc
+    fields = {f: record[f] for f in ("title", "url", "publisher", "date") if record.get(f) and not getattr(doc, f)}
     wire = record.get("wire", "")
     if wire and wire.lower() not in ("none", "na", "wire", "") and not doc.wire:
-        doc.wire = wire
+        fields["wire"] = wire
+    return replace(doc, **fields) if fields else doc
 
 
 def _web_extras_missing(file: Path, what: str) -> Document:
@@ -299,9 +296,7 @@ def html_document(html: bytes | str, doc_id: str, path: str, url: str = "") -> D
         text = f"{title}\n\n{text}"
     doc = Document(doc_id=doc_id, text=text, path=path, url=url or data.get("url") or "", title=title,
                    publisher=data.get("sitename") or "", date=data.get("date") or "")
-    if not text.strip():
-        doc.status, doc.error = "error", "no article text found in the HTML"
-    return doc
+    return doc if text.strip() else replace(doc, status="error", error="no article text found in the HTML")
 
 
 def _read_html(file: Path) -> Document:

@@ -14,7 +14,7 @@ Only structure is found here; the chain stage turns a speaker into a hop.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -79,7 +79,9 @@ class TranscriptReader:
             interviewer_role=regex.compile(r"(?i)\b\L<roles>[\s,]*$", roles=lists["interviewer_roles"]))
 
     def mark(self, text: str, sentences: list[Sentence], publisher: str = "", title: str = "") -> list[Sentence]:
-        """Set `speaker`, `label` and `translation` on the sentences of one document (in place; returned)."""
+        """The sentences of one document with their `speaker`, `label` and `translation` (new records;
+        the list given is left as it was)."""
+        sentences = list(sentences)
         if "((" in text or "language:" in text:
             self._mark_translations(sentences)
         labels = self._labels(text, sentences)
@@ -90,16 +92,16 @@ class TranscriptReader:
     # -- language tags ------------------------------------------------------
     def _mark_translations(self, sentences: list[Sentence]) -> None:
         previous: Sentence | None = None
-        for s in sentences:
+        for i, s in enumerate(sentences):
             if s.clutter:
                 continue
             m = _LANGUAGE_TAG.match(s.text)
             if m and (m.group("code") or self._foreign(s.text[m.end():])):  # "Spanish language: ..." alone too
-                s.label = Span(s.start, s.start + len(m.group().rstrip()), m.group().rstrip())
-                s.translation = True
+                s = sentences[i] = replace(s, label=Span(s.start, s.start + len(m.group().rstrip()),
+                                                         m.group().rstrip()), translation=True)
             elif (previous is not None and previous.translation and previous.paragraph == s.paragraph
                   and self._foreign(s.text)):
-                s.translation = True  # the translation goes on past a sentence break
+                s = sentences[i] = replace(s, translation=True)  # the translation goes on past a sentence break
             previous = s
 
     def _foreign(self, text: str) -> bool:
@@ -349,7 +351,7 @@ class _Transcript:
             if i in at:
                 lab, current = at[i]
                 if s.label is None:
-                    s.label = lab.whole
+                    s = self.sentences[i] = replace(s, label=lab.whole)
             elif last is not None and s.paragraph != last.paragraph:
                 asked = current is not None and current.interviewer and _is_question(last.text)
                 if current is not None and current.interviewer:
@@ -359,7 +361,8 @@ class _Transcript:
                 elif current is not None and not current.interviewer and (
                         _only_questions(self._sentences_of(i)) or self._about(current, self._paragraph_text(i))):
                     current = None
-            s.speaker = current
+            if current is not None:
+                s = self.sentences[i] = replace(s, speaker=current)
             last = s
 
 
