@@ -14,6 +14,7 @@ from collections import defaultdict
 
 import polars as pl
 
+from ..result import Analysis
 from ..tables import NAMES
 from .features import StatementFeatures, statement_features
 from .grouping import also_supports, cluster_items, default_jobs
@@ -25,7 +26,7 @@ __all__ = ["StatementFeatures", "claim_rows", "group_claims", "statement_feature
            "stem", "vocabulary"]
 
 
-def group_claims(analysis, jobs: int | None = None) -> None:
+def group_claims(analysis: Analysis, jobs: int | None = None) -> None:
     """Fill statements.claim_id and statements.also_claims, and build the claims table on `analysis`."""
     n = analysis.height("statements")
     if n == 0:

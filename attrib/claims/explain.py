@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ..result import Analysis
 from ..tables import paths_text
 from .grouping import CONFLICT, THRESHOLD, Features, conflict, featurise
 from .items import distinct_items
@@ -24,7 +25,7 @@ class Explanation:
     evidence: list[tuple[str, str, str]]  # (flag, statement_id, text)
 
 
-def explain(analysis, claim_id: str) -> Explanation:
+def explain(analysis: Analysis, claim_id: str) -> Explanation:
     st = analysis.scan("statements").select("statement_id", "doc_id", "publisher", "chains", "claim_id",
                                             "also_claims", "text").collect().with_row_index("row")
     claims = analysis.claims if analysis.claims is not None else pl.DataFrame()

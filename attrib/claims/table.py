@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..result import Analysis
 from ..resolve import load_gazetteer
 from ..tables import CLAIMS, attributed
 from .flags import claim_flags
@@ -30,7 +31,7 @@ def member_rows(statements: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return members, ids
 
 
-def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+def slim_tables(analysis: Analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per statement, in order, only what the claims table needs; and `citation_columns` of the
     citations with the row of their statement. Read a part at a time: documents are numbered, and
     citations meet their statements by id within their part."""
@@ -54,7 +55,7 @@ def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.Data
     return pl.concat(statements), pl.concat(citations)
 
 
-def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis) -> pl.DataFrame:
+def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis: Analysis) -> pl.DataFrame:
     """Per claim: counts of statements, documents and unattributed reports, publishers, depth, text."""
     base = members.join(st.with_row_index("row"), on="row", how="left"
                         ).group_by("claim").agg(
@@ -76,7 +77,7 @@ def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis) -> pl.DataF
             .drop("representative"))
 
 
-def claim_rows(analysis) -> pl.DataFrame:
+def claim_rows(analysis: Analysis) -> pl.DataFrame:
     """One row per claim (see tables.CLAIMS) of an `Analysis` whose statements have claim ids."""
     st, ci = slim_tables(analysis, "path", "hop", "cited", "source_id", "citing")
     if st.height == 0:
