@@ -1,9 +1,10 @@
-# Two entry points on a fresh machine: `make demo` and `make test`.
+# Entry points on a fresh machine: `make demo`, `make test` (add `-m corpus` tests with ../shared:
+# `make test-corpus`) and `make lint`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test test-corpus lint bench clean
 
 $(BIN)/attrib: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,12 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+test-corpus: setup
+	$(BIN)/python -m pytest -m corpus
+
+lint: setup
+	$(BIN)/python -m ruff check .
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -379,7 +379,7 @@ class DocumentChains:
         paths = [[h for h in p if not (h.cited_kind == "pronoun" and h.cited.lower() in FIRST_PERSON)]
                  for p in paths]
         if speaker.interviewer:
-            return [] if is_question(sentence) else [p for p in paths if p]
+            return [] if is_question(sentence.text) else [p for p in paths if p]
         resolved = self._canonical_person(self.resolver.resolve(speaker.name))
         named_here = sentence.start <= speaker.label.start < sentence.end
         hop = self._hop(resolved, speaker.label if named_here else Span(-1, -1, ""), Span(-1, -1, ""),

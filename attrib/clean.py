@@ -66,8 +66,8 @@ class Splitter:
         and split as the paragraph it is."""
         script = _dominant_script(text[:5000])
         lines = _join_wrapped(text, [(m.start(), m.group().rstrip("\n")) for m in _LINE.finditer(text) if m.group()])
-        has_blank = any(not l.strip() for _, l in lines)
-        clutter_flags = [self.is_clutter(l, script) for _, l in lines]
+        has_blank = any(not line.strip() for _, line in lines)
+        clutter_flags = [self.is_clutter(line, script) for _, line in lines]
         _mark_headline_lists(lines, clutter_flags)
         sentences: list[Sentence] = []
         paragraph = 0

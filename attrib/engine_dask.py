@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .engine_local import analyze_batch, chunked
 from .records import Document
 from .store import PartStore
 
 
 def _analyze_partition(docs: list[Document], store: PartStore, index: int) -> int:
-    from .api import analyze_batch
-
     store.write_part(index, analyze_batch(docs).tables)
     return index
 
@@ -29,15 +28,14 @@ def run_dask(docs: Iterable[Document], scheduler: str | object, store: PartStore
         from distributed import Client, wait
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise RuntimeError("the dask engine needs the dask extra: pip install 'attrib[dask]'") from exc
-    from .api import _batches
 
     own_client = not isinstance(scheduler, Client)
     client = Client(scheduler) if own_client else scheduler
     try:
         # a bounded window of partitions in flight: the client never holds the whole corpus
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
-        batches = enumerate(_batches(docs, partition_size))
-        for window in _batches(batches, in_flight):
+        numbered = enumerate(chunked(docs, partition_size))
+        for window in chunked(numbered, in_flight):
             futures = [client.submit(_analyze_partition, batch, store, i, pure=False) for i, batch in window]
             wait(futures)
             store.count = max(client.gather(futures)) + 1

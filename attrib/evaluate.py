@@ -86,11 +86,9 @@ def _edges(paths, gold: bool):
     return out
 
 
-def _parse_chains(cell: str | None) -> list[list[str]]:
-    cell = (cell or "").strip()
-    if not cell:
-        return []
-    return [[h.strip() for h in p.split(" > ") if h.strip()] for p in cell.split(" | ") if p.strip()]
+def _paths(cell: list | None) -> list[list[str]]:
+    """A statement's chains (tables.py: a list of paths, each a list of names)."""
+    return [list(p) for p in cell or [] if p]
 
 
 def evaluate_chains(gold_path: str | Path, statements: pl.DataFrame) -> Evaluation:
@@ -98,7 +96,7 @@ def evaluate_chains(gold_path: str | Path, statements: pl.DataFrame) -> Evaluati
     gold = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]
     by_doc: dict[str, list] = defaultdict(list)
     for i, row in enumerate(statements.select("doc_id", "text", "chains").iter_rows()):
-        by_doc[row[0]].append((i, _key(row[1]), _parse_chains(row[2])))
+        by_doc[row[0]].append((i, _key(row[1]), _paths(row[2])))
     gold_docs = {g["doc"] for g in gold} - {g["doc"] for g in gold if g.get("partial")}
     used: set[int] = set()
     ev = Evaluation(tallies={k: Tally() for k in ("regular", "hard", "all")})

@@ -23,6 +23,7 @@ import polars as pl
 from .claims.rows import claim_members, supports
 from .render import lines_label, safe_filename, shorten, text_label, wrap
 from .resolve import Gazetteer, load_gazetteer
+from .sources import state_affiliated
 
 PUBLISHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#dbe9f6", "color": "#3b6ea8"}
 UNATTRIBUTED_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": "#f5f8fc", "color": "#3b6ea8"}
@@ -131,7 +132,7 @@ def collect_picture(members: list[dict], citations: pl.DataFrame, gazetteer: Gaz
                 source = ("source", h["source_id"] or "name:" + h["cited"].lower())
                 box = picture.box(source, h["cited"], "original" if i == len(hops) - 1 else "intermediary")
                 entry = gazetteer.entries.get(h["source_id"]) if h["source_id"] else None
-                box.state = box.state or bool(entry and entry.state_affiliated) or "state media" in h["cited"].lower()
+                box.state = box.state or state_affiliated(h["cited"], entry)
                 box.add(sid, text)
                 box.depth = max(box.depth, i + 1)
                 picture.edges[(prev, source)][(h["cue"] or NO_CUE.get(h["rule_id"], "(cites)")).lower()] += 1

@@ -1,8 +1,9 @@
 """Reading an output folder back: `attrib.load("out/")` gives the tables of a run as polars frames.
 
-CSV cells come back typed as they were written (numbers, booleans, null versus empty
-text) and with the spreadsheet formula guard taken off, so a table read back from CSV
-equals the one read from Parquet or JSONL.
+Every table comes back with the columns and types of tables.py: CSV cells typed as they
+were written (numbers, booleans, null versus empty text, lists from their " > " / " | "
+text), with the spreadsheet formula guard taken off, so a table read back from CSV equals
+the one read from Parquet or JSONL.
 """
 from __future__ import annotations
 
@@ -12,12 +13,10 @@ from pathlib import Path
 
 import polars as pl
 
-from .claims.table import CLAIM_SCHEMA
-from .result import SCHEMAS, Analysis
-from .sources import SOURCES_SCHEMA
+from .result import Analysis
+from .tables import TABLES, from_csv
 from .write import unguard_formulas
 
-TABLE_SCHEMAS = {**SCHEMAS, "claims": CLAIM_SCHEMA, "sources": SOURCES_SCHEMA}
 REQUIRED = ("statements", "citations", "documents")
 
 
@@ -32,7 +31,7 @@ def read_table(path: Path, schema: dict[str, pl.DataType]) -> pl.DataFrame:
     if path.suffix == ".jsonl":
         frame = pl.read_ndjson(path, infer_schema_length=None)
     else:
-        frame = unguard_formulas(pl.read_csv(path, infer_schema_length=0))
+        frame = from_csv(unguard_formulas(pl.read_csv(path, infer_schema_length=0)))
     return frame.with_columns(
         (pl.col(c).str.to_lowercase() == "true") if t == pl.Boolean and frame.schema[c] == pl.String
         else pl.col(c).cast(t, strict=False)
@@ -48,7 +47,7 @@ def load(out_dir: str | os.PathLike) -> Analysis:
     """
     out = Path(out_dir)
     tables: dict[str, pl.DataFrame] = {}
-    for name, schema in TABLE_SCHEMAS.items():
+    for name, schema in TABLES.items():
         # one format per folder; should an older attrib have left several, Parquet is exact
         found = [out / f"{name}.{fmt}" for fmt in ("parquet", "jsonl", "csv") if (out / f"{name}.{fmt}").is_file()]
         if found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import language, web
@@ -22,13 +22,6 @@ from .resolve import Resolver, load_gazetteer
 from .turns import TranscriptReader
 
 log = logging.getLogger("attrib")
-
-STATEMENT_COLUMNS = ("doc_id", "statement_id", "sentence_index", "text", "chains", "originals", "n_originals",
-                     "depth", "hedged", "claim_id", "publisher", "start", "end", "paragraph", "also_claims")
-CITATION_COLUMNS = ("doc_id", "statement_id", "path", "hop", "citing", "cited", "cited_kind", "cited_text",
-                    "source_start", "source_end", "cue", "cue_start", "cue_end", "rule_id", "hedge", "source_id")
-DOCUMENT_COLUMNS = ("doc_id", "path", "publisher", "url", "date", "language", "n_sentences", "n_statements", "n_attributed", "status", "error")
-
 
 @dataclass
 class DocumentResult:
@@ -68,7 +61,7 @@ class Analyzer:
             sentences = self.splitter.split(doc.text)
         clock = time.process_time  # CPU time of this process: honest per-core figures with parallel workers
         t0 = clock()
-        self.transcripts.mark(doc.text, sentences, doc.publisher, doc.title)
+        sentences = self.transcripts.mark(doc.text, sentences, doc.publisher, doc.title)
         kept = [s for s in sentences if not s.clutter]
         frames = match_document(doc.text, kept, self.rules, doc.doc_id) if rules else [[] for _ in kept]
         t1 = clock()
@@ -87,19 +80,19 @@ class Analyzer:
         if doc.html is not None:  # a web page, extracted here: in the worker process that analyses it
             t0 = time.process_time()
             try:
-                web.extract(doc)
+                doc = web.extract(doc)
             except Exception as exc:  # one bad page never stops a run
-                doc.status, doc.error = "error", f"HTML extraction failed: {type(exc).__name__}: {exc}".splitlines()[0]
+                doc = replace(doc, html=None, status="error",
+                              error=f"HTML extraction failed: {type(exc).__name__}: {exc}".splitlines()[0])
             seconds["html"] = time.process_time() - t0
         rules = True
         if doc.status not in ("error", "skipped"):
             code, prob = language.detect(doc.text)
-            doc.language = code
+            doc = replace(doc, language=code)
             if language.without_rules(code, prob):
                 rules = False
-                note = f"language {code}: the attribution rules read English only, so no attributions"
-                doc.status = "warning"
-                doc.error = f"{doc.error}; {note}" if doc.error else note
+                doc = web.with_warning(doc, f"language {code}: the attribution rules read English only, "
+                                            "so no attributions")
         row = {"doc_id": doc.doc_id, "path": doc.path, "publisher": publisher_of(doc, self.resolver).name,
                "url": doc.url, "date": doc.date, "language": doc.language, "n_sentences": 0,
                "n_statements": 0, "n_attributed": 0, "status": doc.status, "error": doc.error}
@@ -135,11 +128,11 @@ def statement_row(s: Statement) -> dict:
     originals = list(dict.fromkeys(p[-1].cited for p in s.paths if p))
     return {
         "doc_id": s.doc_id, "statement_id": s.statement_id, "sentence_index": s.sentence.index,
-        "text": s.sentence.text, "chains": " | ".join(" > ".join(h.cited for h in p) for p in s.paths),
-        "originals": " | ".join(originals), "n_originals": len(originals),
+        "text": s.sentence.text, "chains": [[h.cited for h in p] for p in s.paths],
+        "originals": originals, "n_originals": len(originals),
         "depth": max((len(p) for p in s.paths), default=0), "hedged": s.hedged, "claim_id": s.statement_id,
         "publisher": s.publisher, "start": s.sentence.start, "end": s.sentence.end,
-        "paragraph": s.sentence.paragraph, "also_claims": ""}
+        "paragraph": s.sentence.paragraph, "also_claims": []}
 
 
 def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:
@@ -155,8 +148,6 @@ def unique_ids(docs: Iterable[Document]) -> Iterable[Document]:
                 new_id = f"{doc.doc_id}~{n}"
             seen[new_id] = 1
             warning = f"duplicate doc_id {doc.doc_id!r}; renamed to {new_id!r}"
-            doc.doc_id = new_id
-            if doc.status == "ok":
-                doc.status = "warning"
-            doc.error = f"{doc.error}; {warning}" if doc.error else warning
+            doc = replace(doc, doc_id=new_id, status="warning" if doc.status == "ok" else doc.status,
+                          error=f"{doc.error}; {warning}" if doc.error else warning)
         yield doc

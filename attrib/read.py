@@ -14,6 +14,7 @@ import logging
 import unicodedata
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import web
@@ -173,9 +174,7 @@ def read_documents(paths: Iterable[str | os.PathLike], metadata: dict[str, dict[
     named = {Path(p) for p in paths if not Path(p).is_dir()}
     for file in iter_input_files(paths):
         for doc in read_file(file, columns, by_name=file in named):
-            if metadata:
-                _apply_metadata(doc, metadata)
-            yield doc
+            yield _apply_metadata(doc, metadata) if metadata else doc
 
 
 def file_id(file: Path) -> str:
@@ -275,9 +274,7 @@ def _row_document(row: dict, file: Path, where: str, columns: Columns = COLUMN_A
     doc = Document(doc_id=doc_id, text=normalise_newlines(text), path=f"{file}:{where}",
                    title=_pick(row, "title"), url=_pick(row, "url"), publisher=_pick(row, "publisher"),
                    date=_pick(row, "date"), wire=_pick(row, "wire"))
-    if not text.strip():
-        doc.status, doc.error = "error", "row has no text"
-    return doc
+    return doc if text.strip() else replace(doc, status="error", error="row has no text")
 
 
 def _read_json(file: Path, columns: Columns) -> Iterator[Document]:
@@ -384,13 +381,13 @@ def load_metadata(path: str | os.PathLike) -> dict[str, dict[str, str]]:
     return out
 
 
-def _apply_metadata(doc: Document, metadata: dict[str, dict[str, str]]) -> None:
+def _apply_metadata(doc: Document, metadata: dict[str, dict[str, str]]) -> Document:
+    """The document with the fields it lacks taken from its metadata row."""
     record = metadata.get(doc.doc_id) or metadata.get(Path(doc.path.split(":")[0]).name)
     if not record:
-        return
-    for field in ("title", "url", "publisher", "date"):
-        if record.get(field) and not getattr(doc, field):
-            setattr(doc, field, record[field])
+        return doc
+    fields = {f: record[f] for f in ("title", "url", "publisher", "date") if record.get(f) and not getattr(doc, f)}
     wire = record.get("wire", "")
     if wire and wire.lower() not in ("none", "na", "wire", "") and not doc.wire:
-        doc.wire = wire
+        fields["wire"] = wire
+    return replace(doc, **fields) if fields else doc

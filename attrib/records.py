@@ -1,14 +1,16 @@
 """Small typed records that pass between the pipeline stages.
 
 Each stage takes and returns these (or polars frames built from them), so a
-stage can be run, tested and replaced on its own.
+stage can be run, tested and replaced on its own. Documents, sentences and spans are
+frozen: a stage that adds to one makes a new record (`dataclasses.replace`). Frames, hops
+and statements are still completed in place by the chains stage (see chains.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article as read from disk or a table row, before any analysis."""
 
@@ -27,7 +29,7 @@ class Document:
     charset: str = ""      # the HTTP header's charset of that page, from a crawl
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -43,7 +45,7 @@ class Speaker:
     label: Span        # the label that opened the turn, as written
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A statement candidate: one sentence of the body, with offsets into the original text."""
 
@@ -55,7 +57,7 @@ class Sentence:
     clutter: bool = False
     opens_quote: bool = False   # an opening quotation mark is still open at the end
     in_quote: bool = False      # starts inside a quotation opened by an earlier sentence
-    # Set by `turns.mark_turns` (interview transcripts and language tags):
+    # Given by `TranscriptReader.mark` (interview transcripts and language tags), which returns new records:
     speaker: Speaker | None = None  # the transcript turn this sentence belongs to
     label: Span | None = None       # a speaker label or language tag at its head: neither content nor a source
     translation: bool = False       # a translation of the sentence before it ("((es))Spanish language: ...")

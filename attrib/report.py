@@ -21,6 +21,7 @@ import polars as pl
 
 from . import report_plots
 from .result import Analysis, statement_counts
+from .tables import CLAIMS, to_csv
 
 _PROLOG = re.compile(r"^\s*<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>\s*)?", re.S)
 MAX_CLAIMS = 50_000      # claims carried by the page; beyond, the page says "top N of M" (claims table has all)
@@ -59,11 +60,11 @@ def ordered_claims(claims: pl.DataFrame) -> pl.DataFrame:
 
 def claims_data(claims: pl.DataFrame, graphs: dict[str, Path]) -> dict:
     shown = ordered_claims(claims).head(MAX_CLAIMS).with_columns(
-        pl.col("publishers").fill_null("").str.split(" | ").list.len().alias("n_publishers"),
+        pl.col("publishers").list.len().fill_null(0).alias("n_publishers"),
         pl.col("claim_id").is_in(sorted(graphs)).cast(pl.Int64).alias("graph"),
         pl.col(pl.String).fill_null(""))
     names = [c for c, _, _ in COLUMNS] + ["originals", "publishers"]
-    return {"columns": names, "rows": shown.select(names).rows()}
+    return {"columns": names, "rows": to_csv(shown.select(names).lazy()).collect().rows()}
 
 
 def write_report(analysis: Analysis, out_dir: str | Path, graphs: dict[str, Path] | None = None,
@@ -72,10 +73,7 @@ def write_report(analysis: Analysis, out_dir: str | Path, graphs: dict[str, Path
     out = Path(out_dir)
     graphs = graphs or {}
     e = html.escape
-    claims = analysis.claims if analysis.claims is not None else pl.DataFrame(schema={
-        "claim_id": pl.String, "text": pl.String, "n_statements": pl.Int64, "n_documents": pl.Int64,
-        "publishers": pl.String, "originals": pl.String, "n_originals": pl.Int64, "n_independent_origins": pl.Int64,
-        "n_unattributed": pl.Int64, "flags": pl.String})
+    claims = analysis.claims if analysis.claims is not None else pl.DataFrame(schema=CLAIMS)
     sources = analysis.extra.get("sources")
     docs = analysis.scan("documents").select("status").collect()
     counts = statement_counts(analysis)

@@ -1,4 +1,4 @@
-"""The result of a run: `Analysis`, its tables' schemas, and counts read from them.
+"""The result of a run: `Analysis` (its tables are declared in tables.py), and counts read from them.
 
 Its own module so that the stages after extraction (claims, graphs, report, writing)
 can take an `Analysis` without importing the API that runs the extraction.
@@ -10,25 +10,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from .pipeline import CITATION_COLUMNS, DOCUMENT_COLUMNS, STATEMENT_COLUMNS
 from .store import PartStore
-
-SCHEMAS = {
-    "statements": {"doc_id": pl.String, "statement_id": pl.String, "sentence_index": pl.Int64, "text": pl.String,
-                   "chains": pl.String, "originals": pl.String, "n_originals": pl.Int64, "depth": pl.Int64,
-                   "hedged": pl.Boolean, "claim_id": pl.String, "publisher": pl.String, "start": pl.Int64,
-                   "end": pl.Int64, "paragraph": pl.Int64, "also_claims": pl.String},
-    "citations": {"doc_id": pl.String, "statement_id": pl.String, "path": pl.Int64, "hop": pl.Int64,
-                  "citing": pl.String, "cited": pl.String, "cited_kind": pl.String, "cited_text": pl.String,
-                  "source_start": pl.Int64, "source_end": pl.Int64, "cue": pl.String, "cue_start": pl.Int64,
-                  "cue_end": pl.Int64, "rule_id": pl.String, "hedge": pl.String, "source_id": pl.String},
-    "documents": {"doc_id": pl.String, "path": pl.String, "publisher": pl.String, "url": pl.String,
-                  "date": pl.String, "language": pl.String, "n_sentences": pl.Int64,
-                  "n_statements": pl.Int64, "n_attributed": pl.Int64, "status": pl.String, "error": pl.String},
-}
-assert tuple(SCHEMAS["statements"]) == STATEMENT_COLUMNS
-assert tuple(SCHEMAS["citations"]) == CITATION_COLUMNS
-assert tuple(SCHEMAS["documents"]) == DOCUMENT_COLUMNS
+from .tables import attributed
 
 
 @dataclass
@@ -107,6 +90,6 @@ class Analysis:
 def statement_counts(analysis: Analysis) -> dict[str, int]:
     """Statements, attributed statements and bytes of sentence text, read lazily."""
     row = analysis.scan("statements").select(
-        pl.len().alias("statements"), (pl.col("chains") != "").sum().alias("attributed"),
+        pl.len().alias("statements"), attributed().sum().alias("attributed"),
         pl.col("text").str.len_bytes().sum().alias("bytes_of_text")).collect(engine="streaming").row(0, named=True)
     return {k: int(v or 0) for k, v in row.items()}

@@ -8,16 +8,28 @@ import html
 import re
 
 import polars as pl
+import regex
 
 from .claims.rows import source_key
-from .resolve import Gazetteer, load_gazetteer
+from .resolve import Gazetteer, SourceEntry, load_gazetteer
+from .tables import EDGES, NODES, SOURCES
 
-SOURCES_SCHEMA = {"source_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String,
-                  "state_affiliated": pl.Boolean, "owner": pl.String, "n_cited": pl.Int64, "n_as_original": pl.Int64,
-                  "n_as_intermediary": pl.Int64, "n_publishers_citing": pl.Int64}
-NODE_SCHEMA = {"Id": pl.String, "Label": pl.String, "Kind": pl.String, "State": pl.Boolean, "Cited": pl.Int64,
-               "Citing": pl.Int64, "Publisher": pl.Boolean}
-EDGE_SCHEMA = {"Source": pl.String, "Target": pl.String, "Weight": pl.Int64}
+
+
+# a group of state media: "Russian state media", "state-run television", "the official news agency"
+_STATE_GROUP = regex.compile(
+    r"(?i)\b(?:(?:state|government)(?:[- ](?:run|owned|controlled|affiliated))?|official)\s+"
+    r"(?:(?:news|television|tv)\s+)?(?:media|news|television|tv|broadcasters?|press|outlets?|agenc(?:y|ies)|"
+    r"newspapers?)\b")
+
+
+def state_affiliated(name: str, entry: SourceEntry | None) -> bool:
+    """A cited source is state-affiliated when its gazetteer row says so, or, outside the gazetteer,
+    when it names a group of state media ("Russian state media", "state-run TV"). The sources
+    table, the network and the claim graphs all mark sources by this."""
+    if entry is not None:
+        return entry.state_affiliated
+    return bool(_STATE_GROUP.search(name))
 
 
 def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFrame | pl.LazyFrame,
@@ -40,10 +52,10 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
         entry = gazetteer.entries.get(key)
         rows.append({"source_id": key, "name": entry.name if entry else cited,
                      "kind": entry.kind if entry else cited_kind, "country": entry.country if entry else "",
-                     "state_affiliated": bool(entry and entry.state_affiliated), "owner": entry.owner if entry else "",
+                     "state_affiliated": state_affiliated(cited, entry), "owner": entry.owner if entry else "",
                      "n_cited": n_cited, "n_as_original": n_original, "n_as_intermediary": n_cited - n_original,
                      "n_publishers_citing": n_publishers})
-    frame = pl.DataFrame(rows, schema=SOURCES_SCHEMA, orient="row") if rows else pl.DataFrame(schema=SOURCES_SCHEMA)
+    frame = pl.DataFrame(rows, schema=SOURCES, orient="row") if rows else pl.DataFrame(schema=SOURCES)
     return frame.sort(["n_cited", "source_id"], descending=[True, False])
 
 
@@ -58,7 +70,7 @@ def network(citations: pl.DataFrame | pl.LazyFrame, gazetteer: Gazetteer | None 
                   pl.col("i").max())
              .collect(engine="streaming"))
     if pairs.height == 0:
-        return pl.DataFrame(schema=NODE_SCHEMA), pl.DataFrame(schema=EDGE_SCHEMA)
+        return pl.DataFrame(schema=NODES), pl.DataFrame(schema=EDGES)
     edges = (pairs.select(pl.col("citing").alias("Source"), pl.col("cited").alias("Target"), "Weight")
              .sort(["Weight", "Source", "Target"], descending=[True, False, False]))
     # a cited name's kind and identity: those of its last citation
@@ -74,9 +86,9 @@ def network(citations: pl.DataFrame | pl.LazyFrame, gazetteer: Gazetteer | None 
     for name in sorted(set(edges["Source"]) | set(edges["Target"])):
         entry = gazetteer.entries.get(source_id.get(name) or "") or gazetteer.lookup(name)
         rows.append({"Id": name, "Label": name, "Kind": kind.get(name) or (entry.kind if entry else "publisher"),
-                     "State": bool(entry and entry.state_affiliated) or "state media" in name.lower(),
+                     "State": state_affiliated(name, entry),
                      "Cited": n_cited.get(name, 0), "Citing": n_citing.get(name, 0), "Publisher": name in publishers})
-    return pl.DataFrame(rows, schema=NODE_SCHEMA, orient="row"), edges
+    return pl.DataFrame(rows, schema=NODES, orient="row"), edges
 
 
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

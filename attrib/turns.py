@@ -14,7 +14,8 @@ Only structure is found here; the chain stage turns a speaker into a hop.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import takewhile
 
 import regex
 
@@ -81,7 +82,9 @@ class TranscriptReader:
             interviewer_role=regex.compile(r"(?i)\b\L<roles>[\s,]*$", roles=lists["interviewer_roles"]))
 
     def mark(self, text: str, sentences: list[Sentence], publisher: str = "", title: str = "") -> list[Sentence]:
-        """Set `speaker`, `label` and `translation` on the sentences of one document (in place; returned)."""
+        """The sentences of one document with their `speaker`, `label` and `translation` (new records;
+        the list given is left as it was)."""
+        sentences = list(sentences)
         if "((" in text or "language:" in text:
             self._mark_translations(sentences)
         labels = self._labels(text, sentences)
@@ -92,16 +95,16 @@ class TranscriptReader:
     # -- language tags ------------------------------------------------------
     def _mark_translations(self, sentences: list[Sentence]) -> None:
         previous: Sentence | None = None
-        for s in sentences:
+        for i, s in enumerate(sentences):
             if s.clutter:
                 continue
             m = _LANGUAGE_TAG.match(s.text)
             if m and (m.group("code") or self._foreign(s.text[m.end():])):  # "Spanish language: ..." alone too
-                s.label = Span(s.start, s.start + len(m.group().rstrip()), m.group().rstrip())
-                s.translation = True
+                s = sentences[i] = replace(s, label=Span(s.start, s.start + len(m.group().rstrip()),
+                                                         m.group().rstrip()), translation=True)
             elif (previous is not None and previous.translation and previous.paragraph == s.paragraph
                   and self._foreign(s.text)):
-                s.translation = True  # the translation goes on past a sentence break
+                s = sentences[i] = replace(s, translation=True)  # the translation goes on past a sentence break
             previous = s
 
     def _foreign(self, text: str) -> bool:
@@ -113,7 +116,7 @@ class TranscriptReader:
     def _labels(self, text: str, sentences: list[Sentence]) -> list[Label]:
         """Candidate labels: a label-shaped start of a sentence that also starts its line."""
         found: list[Label] = []
-        heading = _heading_end(text, sentences)
+        heading = _heading_end(text)
         line_start = pos = 0
         for i, s in enumerate(sentences):
             newline = text.rfind("\n", pos, s.start)  # from the sentence before: linear on one huge line
@@ -131,8 +134,7 @@ class TranscriptReader:
 
     def _label_at(self, s: Sentence, i: int) -> Label | None:
         t = s.text
-        m = _PAREN.match(t)
-        if m:
+        if m := _PAREN.match(t):
             name = m.group("name").strip()
             if not name or _LANGUAGE_CODE.fullmatch(name):
                 return None
@@ -141,8 +143,7 @@ class TranscriptReader:
                          Span(s.start, s.start + m.end(), m.group()))
         for style, pattern in (("colon", _COLON), ("initials", _BARE_INITIALS), ("name", _BARE_NAME),
                                ("glued", _GLUED_Q)):
-            m = pattern.match(t)
-            if m is None:
+            if (m := pattern.match(t)) is None:
                 continue
             name = m.group("name")
             words = name.replace(".", " ").split()
@@ -308,7 +309,7 @@ class _Transcript:
         is a person, whoever they work for."""
         asks: dict[str, list[bool]] = {}
         for lab in kept:
-            asks.setdefault(resolved[id(lab)][0], []).append(_is_question(self._paragraph_text(lab.sentence)))
+            asks.setdefault(resolved[id(lab)][0], []).append(is_question(self._paragraph_text(lab.sentence)))
         someone_answers = any(not all(a) for a in asks.values())
         for lab in kept:
             name, interviewer, how = resolved[id(lab)]
@@ -328,13 +329,7 @@ class _Transcript:
 
     def _sentences_of(self, index: int) -> list[Sentence]:
         paragraph = self.sentences[index].paragraph
-        out = []
-        for s in self.sentences[index:]:
-            if s.paragraph != paragraph:
-                break
-            if not s.clutter:
-                out.append(s)
-        return out
+        return [s for s in takewhile(lambda s: s.paragraph == paragraph, self.sentences[index:]) if not s.clutter]
 
     # -- turns --------------------------------------------------------------------
     def assign(self) -> None:
@@ -367,9 +362,9 @@ class _Transcript:
             if i in at:
                 lab, current = at[i]
                 if s.label is None:
-                    s.label = lab.whole
+                    s = self.sentences[i] = replace(s, label=lab.whole)
             elif last is not None and s.paragraph != last.paragraph:
-                asked = current is not None and current.interviewer and _is_question(last.text)
+                asked = current is not None and current.interviewer and is_question(last.text)
                 if current is not None and current.interviewer:
                     current = None
                 if current is None and asked and sole is not None and _FIRST_PERSON.search(self._paragraph_text(i)):
@@ -377,19 +372,15 @@ class _Transcript:
                 elif current is not None and not current.interviewer and (
                         _only_questions(self._sentences_of(i)) or self._about(current, self._paragraph_text(i))):
                     current = None
-            s.speaker = current
+            if current is not None:
+                s = self.sentences[i] = replace(s, speaker=current)
             last = s
 
 
-def _heading_end(text: str, sentences: list[Sentence]) -> int:
-    """Where a document's headline ends: its first line when a blank line follows it (the title an
-    HTML page or a table row gives), else 0."""
+def _heading_end(text: str) -> int:
+    """Where a headline ends: the first line when a blank line follows (as a page or table row gives)."""
     first = text.find("\n\n")
     return first if 0 < first <= 300 and "\n" not in text[:first].strip() else 0
-
-
-def _is_question(text: str) -> bool:
-    return bool(_QUESTION_END.search(text.strip()))
 
 
 def _is_aside(sentences: list[Sentence]) -> bool:
@@ -398,9 +389,10 @@ def _is_aside(sentences: list[Sentence]) -> bool:
 
 
 def _only_questions(sentences: list[Sentence]) -> bool:
-    return bool(sentences) and all(_is_question(s.text) for s in sentences)
+    return bool(sentences) and all(is_question(s.text) for s in sentences)
 
 
-def is_question(sentence: Sentence) -> bool:
-    """Whether a sentence asks (ends with a question mark): a question asserts nothing."""
-    return _is_question(sentence.text)
+def is_question(text: str) -> bool:
+    """Whether a text asks (ends with a question mark): a question asserts nothing."""
+    return bool(_QUESTION_END.search(text.strip()))
+

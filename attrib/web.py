@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .records import Document
@@ -101,45 +102,44 @@ def html_page(data: bytes, doc_id: str, path: str, url: str = "", date: str = ""
     return Document(doc_id=doc_id, text="", path=path, url=url, date=date, html=data, charset=charset)
 
 
-def extract(doc: Document) -> None:
-    """Decode and extract the page in `doc.html` into `doc.text` and its metadata, in place."""
-    data, doc.html = doc.html, None
+def extract(doc: Document) -> Document:
+    """The page in `doc.html` decoded and extracted: a new record with its text and metadata."""
+    data = doc.html
+    doc = replace(doc, html=None)
     try:
         import trafilatura
     except ImportError:
-        doc.status, doc.error = "error", "reading HTML needs the web extra: pip install 'attrib[web]'"
-        return
+        return replace(doc, status="error", error="reading HTML needs the web extra: pip install 'attrib[web]'")
     html, encoding, how = decode_html(data, doc.charset)
     if how == "detected" and encoding not in ("utf-8", "ascii"):
         note = f"no charset declared: decoded as {encoding} by detection"
         log.warning("%s: %s", doc.path or doc.doc_id, note)
-        _warn(doc, note)
+        doc = with_warning(doc, note)
     try:
         extracted = trafilatura.bare_extraction(html, url=doc.url or None, with_metadata=True,
                                                 include_comments=False, include_tables=True)
     except Exception as exc:  # a page that breaks the extractor is one error row
-        doc.status, doc.error = "error", f"HTML extraction failed: {type(exc).__name__}: {exc}".splitlines()[0]
-        return
+        return replace(doc, status="error", error=f"HTML extraction failed: {type(exc).__name__}: {exc}".splitlines()[0])
     if extracted is None:
-        doc.status, doc.error = "error", "no article text found in the HTML"
-        return
+        return replace(doc, status="error", error="no article text found in the HTML")
     data = extracted if isinstance(extracted, dict) else extracted.as_dict()
     text = collapse_repeats(normalise_text(data.get("text") or ""))
     title = " ".join((data.get("title") or "").split())
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    doc.text, doc.title = text, doc.title or title
-    doc.url = doc.url or data.get("url") or ""
-    doc.publisher = doc.publisher or data.get("sitename") or (url_domain(doc.url) if doc.url else "")
-    doc.date = data.get("date") or doc.date  # the page's own date before a crawl's (WARC-Date)
+    url = doc.url or data.get("url") or ""
+    doc = replace(doc, text=text, title=doc.title or title, url=url,
+                  publisher=doc.publisher or data.get("sitename") or (url_domain(url) if url else ""),
+                  date=data.get("date") or doc.date)  # the page's own date before a crawl's (WARC-Date)
     if not text.strip():
-        doc.status, doc.error = "error", "no article text found in the HTML"
+        return replace(doc, status="error", error="no article text found in the HTML")
+    return doc
 
 
-def _warn(doc: Document, note: str) -> None:
-    if doc.status == "ok":
-        doc.status = "warning"
-    doc.error = f"{doc.error}; {note}" if doc.error else note
+def with_warning(doc: Document, note: str) -> Document:
+    """The document with `note` added to its reason and status `warning` (an error stays an error)."""
+    return replace(doc, status="warning" if doc.status == "ok" else doc.status,
+                   error=f"{doc.error}; {note}" if doc.error else note)
 
 
 def normalise_text(text: str) -> str:
@@ -195,12 +195,10 @@ def _warc_record(record, file: Path, n: int) -> Document:
     skipped = Document(doc_id=doc_id, text="", path=path, url=url, date=date, status="skipped")
     if record.rec_type == "response":
         if record.http_headers is None:
-            skipped.error = "response record without HTTP headers"
-            return skipped
+            return replace(skipped, error="response record without HTTP headers")
         code = record.http_headers.get_statuscode() or ""
         if not code.startswith("2"):
-            skipped.error = f"HTTP {record.http_headers.statusline or code} response, not a page"
-            return skipped
+            return replace(skipped, error=f"HTTP {record.http_headers.statusline or code} response, not a page")
         ctype = record.http_headers.get_header("Content-Type") or ""
     else:
         ctype = headers.get_header("Content-Type") or ""
@@ -211,10 +209,8 @@ def _warc_record(record, file: Path, n: int) -> Document:
                         error=f"unreadable WARC record: {exc}".splitlines()[0])
     mime = ctype.split(";")[0].strip().lower()
     if mime and mime not in HTML_TYPES:
-        skipped.error = f"not an HTML page (Content-Type {mime})"
-        return skipped
+        return replace(skipped, error=f"not an HTML page (Content-Type {mime})")
     if not mime and not looks_like_html(payload):
-        skipped.error = "no Content-Type and not HTML by its content"
-        return skipped
+        return replace(skipped, error="no Content-Type and not HTML by its content")
     m = _CHARSET_PARAM.search(ctype)
     return html_page(payload, doc_id, path, url=url, date=date, charset=m.group(1) if m else "")

@@ -5,7 +5,7 @@ file in the output folder and renamed into place, so an interrupted run never
 leaves a half-written table that looks complete. In CSV, text cells that begin
 with =, +, - or @ (after any apostrophes) get one more leading apostrophe so
 spreadsheets do not run them as formulas; `unguard_formulas` takes it off again.
-Parquet and JSONL keep the raw text.
+Parquet and JSONL keep the raw text and the lists (tables.py); CSV writes lists as text.
 """
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
+
+from .tables import to_csv
 
 FORMATS = ("csv", "parquet", "jsonl")
 # a cell a spreadsheet would run, behind any apostrophes: guarded cells stay distinguishable from text
@@ -59,7 +61,7 @@ def write_table(frame: pl.DataFrame | pl.LazyFrame, out_dir: str | os.PathLike, 
         # streamed: a table kept as Parquet parts is written without being loaded whole
         lazy = frame.lazy()
         if fmt == "csv":
-            neutralise_formulas(lazy).sink_csv(tmp)
+            neutralise_formulas(to_csv(lazy)).sink_csv(tmp)
         elif fmt == "parquet":
             lazy.sink_parquet(tmp)
         else:

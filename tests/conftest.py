@@ -1,6 +1,11 @@
-"""Shared fixtures: the repository, the shared material beside it, and one analysis of the seeds."""
+"""Shared fixtures: the repository, the shared material beside it, and one analysis of the seeds.
+
+A test that reads ../shared (through `shared_path` or `run_scorer`) must be marked `corpus`: the
+suite on a clean checkout (CI) runs every other test and skips none of them for missing material.
+"""
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +23,14 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not present")
     return path
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    unmarked = [item.nodeid for item in items if getattr(item, "function", None) is not None
+                and item.get_closest_marker("corpus") is None
+                and any(f"{name}(" in inspect.getsource(item.function) for name in ("shared_path", "run_scorer"))]
+    if unmarked:
+        raise pytest.UsageError("tests that read ../shared must be marked corpus: " + ", ".join(unmarked))
 
 
 def run_scorer(script: str, *args: str | Path) -> str:

@@ -1,9 +1,13 @@
 """`attrib eval` gives the same figures as the acceptance scorers."""
 from __future__ import annotations
 
+import pytest
+
 import re
 
 import polars as pl
+
+import attrib
 from click.testing import CliRunner
 
 from attrib.cli import main
@@ -19,8 +23,9 @@ def test_name_match_follows_the_gold_rules():
     assert not name_match("one two three four five six seven eight nine KCNA", ["KCNA"])
 
 
+@pytest.mark.corpus
 def test_chain_scores_equal_the_acceptance_scorer(seeds_out):
-    statements = pl.read_csv(seeds_out / "statements.csv", infer_schema_length=0).fill_null("")
+    statements = attrib.load(seeds_out).statements
     ours = evaluate_chains(FIXTURES / "gold" / "seeds.gold.jsonl", statements).tallies
     report = run_scorer("score.py", shared_path("gold", "seeds.jsonl"), seeds_out / "statements.csv")
     for line in ("regular", "hard", "all"):
@@ -28,6 +33,7 @@ def test_chain_scores_equal_the_acceptance_scorer(seeds_out):
         assert round(ours[line].f1, 3) == f1
 
 
+@pytest.mark.corpus
 def test_span_scores_on_a_brat_split(tmp_path):
     split = shared_path("corpus", "polnear", "dev")
     text = next((split / "text").glob("*.txt"))

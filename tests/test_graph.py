@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 
 import polars as pl
 import pytest
@@ -18,7 +17,7 @@ from attrib import render
 from attrib.graph import MAX_REPORTERS, MAX_SOURCES, claim_graph, collect_picture
 from attrib.render import render_svg, safe_filename
 from attrib.resolve import load_gazetteer
-from attrib.result import SCHEMAS
+from attrib.tables import EXTRACTED as SCHEMAS
 
 from chromium import Browser, chromium_path
 from conftest import FIXTURES
@@ -106,7 +105,7 @@ def test_title_gives_the_answer_of_the_claims_table():
     result = attrib.analyze(FIXTURES / "seeds", jobs=1)
     for claim in result.claims.head(5).iter_rows(named=True):
         _, _, title = drawn(render_svg(_graph(result, claim).source))
-        n_publishers = len(claim["publishers"].split(" | "))
+        n_publishers = len(claim["publishers"])
         expected = (f"{claim['n_statements']} report{'s' * (claim['n_statements'] > 1)} · "
                     f"{claim['n_documents']} document{'s' * (claim['n_documents'] > 1)} · "
                     f"{n_publishers} publisher{'s' * (n_publishers > 1)} · {claim['n_independent_origins']} "
@@ -142,9 +141,9 @@ def test_legend_and_report_counts_on_publishers():
 
 def _frames(hops: list[tuple[str, str, str]]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One statement citing along `hops` = [(cited, cue, rule_id), ...]."""
-    st = pl.DataFrame([{"doc_id": "d", "statement_id": "d:0", "sentence_index": 0, "text": "Fact.", "chains": "x",
-                        "originals": "", "n_originals": 1, "depth": len(hops), "hedged": False, "claim_id": "c1",
-                        "publisher": "Pub", "start": 0, "end": 5, "paragraph": 0, "also_claims": ""}],
+    st = pl.DataFrame([{"doc_id": "d", "statement_id": "d:0", "sentence_index": 0, "text": "Fact.", "chains": [[h[0] for h in hops]],
+                        "originals": [hops[-1][0]], "n_originals": 1, "depth": len(hops), "hedged": False, "claim_id": "c1",
+                        "publisher": "Pub", "start": 0, "end": 5, "paragraph": 0, "also_claims": []}],
                       schema=SCHEMAS["statements"], orient="row")
     ci = pl.DataFrame([{"doc_id": "d", "statement_id": "d:0", "path": 1, "hop": i + 1,
                         "citing": "Pub" if i == 0 else hops[i - 1][0], "cited": cited, "cited_kind": "outlet",
@@ -167,7 +166,7 @@ def test_continued_labels_only_continuations():
 def test_one_publisher_does_not_collapse_into_one_box(bridge):
     analysis = bridge["one"]
     claim = _bridge_claim(analysis)
-    assert claim["publishers"] == "Daily Carvel" and claim["n_documents"] == 50
+    assert claim["publishers"] == ["Daily Carvel"] and claim["n_documents"] == 50
     source = _graph(analysis, claim).source
     nodes, edges, title = drawn(render_svg(source))
     assert "cluster_" in source and "Daily Carvel · 50 documents · 50 reports" in " ".join(nodes.values()) + source
@@ -257,9 +256,9 @@ def _hostile_frames():
     for i, name in enumerate(HOSTILE):
         sid = f"d{i}:0"
         st.append({"doc_id": f"d{i}", "statement_id": sid, "sentence_index": 0, "text": f"Fact {name} happened.",
-                   "chains": name, "originals": name, "n_originals": 1, "depth": 1, "hedged": True,
+                   "chains": [[name]], "originals": [name], "n_originals": 1, "depth": 1, "hedged": True,
                    "claim_id": "c1", "publisher": f"Pub {name}", "start": 0, "end": 10, "paragraph": 0,
-                   "also_claims": ""})
+                   "also_claims": []})
         ci.append({"doc_id": f"d{i}", "statement_id": sid, "path": 1, "hop": 1, "citing": f"Pub {name}",
                    "cited": name, "cited_kind": "outlet", "cited_text": name, "source_start": 0, "source_end": 1,
                    "cue": f"cue {name}", "cue_start": None, "cue_end": None, "rule_id": "x",

@@ -67,3 +67,17 @@ def test_write_analysis_writes_graphs_and_report_too(tmp_path):
     assert not (tmp_path / "graphs" / "c000003.dot").exists()
     tables_only = attrib.write_analysis(result, tmp_path / "t", graphs=0, report=False)
     assert not (tmp_path / "t" / "report.html").exists() and (tmp_path / "t" / "claims.csv") in tables_only
+
+
+def test_parquet_and_jsonl_carry_structure_and_csv_keeps_its_text(tmp_path):
+    result = attrib.analyze(FIXTURES / "seeds", jobs=1)
+    attrib.write_analysis(result, tmp_path / "parquet", fmt="parquet", graphs=0)
+    attrib.write_analysis(result, tmp_path / "csv", fmt="csv", graphs=0)
+    raw = pl.read_parquet(tmp_path / "parquet" / "statements.parquet")
+    assert raw.schema["chains"] == pl.List(pl.List(pl.String)) and raw.schema["also_claims"] == pl.List(pl.String)
+    assert pl.read_parquet(tmp_path / "parquet" / "claims.parquet").schema["publishers"] == pl.List(pl.String)
+    deep = raw.filter(pl.col("depth") >= 2).row(0, named=True)
+    text = pl.read_csv(tmp_path / "csv" / "statements.csv", infer_schema_length=0).filter(
+        pl.col("statement_id") == deep["statement_id"]).row(0, named=True)
+    assert text["chains"] == " | ".join(" > ".join(path) for path in deep["chains"])
+    assert " > " in text["chains"]

@@ -12,7 +12,7 @@ import attrib
 from attrib import render
 from attrib.graph_network import ENGINE, KIND_GROUPS, STATE_COLOR, network_graph
 from attrib.layout_rings import Box, overlaps, ring_layout
-from attrib.result import SCHEMAS
+from attrib.tables import EXTRACTED as SCHEMAS
 from attrib.sources import gexf, network
 
 from conftest import FIXTURES
@@ -112,3 +112,21 @@ def test_gexf_is_valid_xml_for_any_name():
     root = ET.fromstring(gexf(nodes, edges).split("\n", 1)[1])
     labels = [e.attrib["label"] for e in root.iter() if "label" in e.attrib]
     assert labels == ['bad <b>&amp; "q"']
+
+
+def test_state_affiliation_is_marked_alike_in_the_sources_table_the_network_and_the_graphs(tmp_path):
+    """Groups of state media are state-affiliated wherever a source is shown, as gazetteer outlets are."""
+    (tmp_path / "a.txt").write_text(
+        "Russian state media reported that the bridge near Kerch had reopened on Tuesday.\n\n"
+        "State television reported that the road to Aleppo was closed.\n\n"
+        "TASS reported that the bridge near Kerch had reopened on Tuesday.\n\n"
+        "Reuters reported that the bridge near Kerch had reopened on Tuesday.\n\n"
+        "Secretary of State Mike Pompeo said on Monday that the talks would go on.\n", encoding="utf-8")
+    result = attrib.analyze(tmp_path, jobs=1)
+    table = dict(result.extra["sources"].select("name", "state_affiliated").iter_rows())
+    nodes, _ = network(result.citations)
+    drawn = dict(nodes.select("Id", "State").iter_rows())
+    expected = {"Russian state media": True, "State television": True, "TASS": True, "Reuters": False,
+                "Secretary of State Mike Pompeo": False}
+    assert {name: table.get(name) for name in expected} == expected
+    assert {name: drawn.get(name) for name in expected} == expected

@@ -39,6 +39,7 @@ def test_jsonl_and_csv_tables_with_media_cloud_names(tmp_path):
     assert docs[1].text == 'He said, "yes".'
 
 
+@pytest.mark.corpus
 def test_polnear_metadata_joins_publisher_and_wire():
     meta = read.load_metadata(shared_path("corpus", "polnear", "metadata.tsv"))
     text_dir = shared_path("corpus", "polnear", "dev", "text")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import polars as pl
+import pytest
 
 import attrib
 from attrib import read
@@ -72,6 +73,7 @@ def test_strict_fails_on_a_folder_of_unreadable_files_and_an_empty_folder_fails(
     assert nothing.returncode == 1 and "no files to read" in nothing.stderr
 
 
+@pytest.mark.corpus
 def test_api_reads_the_html_gz_folder_with_urls_and_languages():
     from conftest import shared_path
 

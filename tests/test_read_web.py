@@ -6,6 +6,7 @@ import io
 import pytest
 
 import attrib
+from attrib.tables import paths_text
 from attrib import read
 
 from conftest import FIXTURES
@@ -27,7 +28,7 @@ def test_html_page_main_text_is_analyzed(tmp_path):
     result = attrib.analyze(tmp_path, jobs=1)
     doc = result.documents.row(0, named=True)
     assert doc["status"] == "ok" and doc["publisher"] == "Daily Herald"
-    chains = result.statements["chains"].to_list()
+    chains = [paths_text(p) for p in result.statements["chains"].to_list()]
     assert "RIA Novosti" in chains and "Sign in" not in " ".join(result.statements["text"])
 
 

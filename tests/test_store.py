@@ -4,7 +4,9 @@ from __future__ import annotations
 import polars as pl
 
 import attrib
-from attrib.api import SCHEMAS, Analysis, collect_tables, iter_batches
+from attrib.engine_local import collect_tables, iter_batches
+from attrib.result import Analysis
+from attrib.tables import EXTRACTED as SCHEMAS
 from attrib.claims import group_claims
 from attrib.sources import sources_table
 from attrib.pipeline import unique_ids

@@ -39,8 +39,7 @@ def truth(prefix: str) -> dict:
 
 def extracted(data: bytes, charset: str = "", url: str = "") -> attrib.records.Document:
     doc = web.html_page(data, "p", "p", url=url, charset=charset)
-    web.extract(doc)
-    return doc
+    return web.extract(doc)
 
 
 def without_meta_charset(data: bytes) -> bytes:
@@ -54,8 +53,7 @@ def test_html_is_recognised_by_content_whatever_its_name(tmp_path):
         (tmp_path / name).write_bytes(gzip.compress(html) if name.endswith(".gz") else html)
     docs = list(read.read_documents([tmp_path]))
     assert len(docs) == len(names) and all(d.html is not None for d in docs)
-    for doc in docs:
-        web.extract(doc)
+    for doc in map(web.extract, docs):
         assert doc.status == "ok" and len(doc.text) > 500
     assert {d.doc_id for d in docs} == {"a", "b", "c", "d", "page.html?id=8", "saved_page"}
     # given by name, a .php page is HTML too, not 300 'statements' of markup
@@ -63,6 +61,7 @@ def test_html_is_recognised_by_content_whatever_its_name(tmp_path):
     assert by_name.html is not None
 
 
+@pytest.mark.corpus
 def test_html_gz_folder_gives_every_page_a_row():
     folder = shared_path("corpus", "web", "html")
     docs = list(read.read_documents([folder]))

@@ -14,17 +14,19 @@ from collections import defaultdict
 
 import polars as pl
 
+from ..result import Analysis
+from ..tables import NAMES
 from .features import StatementFeatures, statement_features
 from .grouping import also_supports, cluster_items, default_jobs
 from .items import distinct_items
-from .table import CLAIM_COLUMNS, CLAIM_SCHEMA, claim_rows
+from .table import claim_rows
 from .vocabulary import stem, vocabulary
 
-__all__ = ["CLAIM_COLUMNS", "CLAIM_SCHEMA", "StatementFeatures", "claim_rows", "group_claims", "statement_features",
+__all__ = ["StatementFeatures", "claim_rows", "group_claims", "statement_features",
            "stem", "vocabulary"]
 
 
-def group_claims(analysis, jobs: int | None = None) -> None:
+def group_claims(analysis: Analysis, jobs: int | None = None) -> None:
     """Fill statements.claim_id and statements.also_claims, and build the claims table on `analysis`."""
     n = analysis.height("statements")
     if n == 0:
@@ -57,7 +59,7 @@ def group_claims(analysis, jobs: int | None = None) -> None:
     claim_id = ("c" + rank.cast(pl.String).str.zfill(width)).alias("claim_id")
     item_claim = claim_id.gather(items["first"]).to_list()
     also_items = also_supports(features, pair_sim, cluster_of, item_groups, item_claim, weight)
-    also = pl.Series("also_claims", also_items, dtype=pl.String).gather(item_of_row)
+    also = pl.Series("also_claims", also_items, dtype=NAMES).gather(item_of_row)
     del features, pair_sim
     analysis.set_statement_columns(pl.DataFrame([claim_id, also]))
     analysis.claims = claim_rows(analysis)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from ..result import Analysis
+from ..tables import paths_text
 from .grouping import CONFLICT, THRESHOLD, Features, conflict, featurise
 from .items import distinct_items
 
@@ -23,7 +25,7 @@ class Explanation:
     evidence: list[tuple[str, str, str]]  # (flag, statement_id, text)
 
 
-def explain(analysis, claim_id: str) -> Explanation:
+def explain(analysis: Analysis, claim_id: str) -> Explanation:
     st = analysis.scan("statements").select("statement_id", "doc_id", "publisher", "chains", "claim_id",
                                             "also_claims", "text").collect().with_row_index("row")
     claims = analysis.claims if analysis.claims is not None else pl.DataFrame()
@@ -35,7 +37,7 @@ def explain(analysis, claim_id: str) -> Explanation:
                      st.height, items["doc"].to_list())
     st = st.with_columns(item_of_row.alias("item"),
                          (pl.col("claim_id") == claim_id).alias("primary"),
-                         pl.col("also_claims").fill_null("").str.split(" ").list.contains(claim_id).alias("also"))
+                         pl.col("also_claims").list.contains(claim_id).fill_null(False).alias("also"))
     members = st.filter(pl.col("primary") | pl.col("also"))
     member_items = list(dict.fromkeys(members["item"].to_list()))
     counts: dict[int, int] = {}
@@ -107,7 +109,7 @@ def format_explanation(e: Explanation, width: int = 110) -> str:
     for i, r in enumerate(e.members.iter_rows(named=True)):
         tag = "*" if r["primary"] else "+"
         lines.append(f" {i + 1:>2}{tag} {r['statement_id']}  [{r['publisher'] or r['doc_id']}]"
-                     f"  {('via ' + r['chains']) if r['chains'] else 'unattributed'}")
+                     f"  {('via ' + paths_text(r['chains'])) if r['chains'] else 'unattributed'}")
         lines.append(f"      {cut(r['text'], width)}")
     lines += ["", "shared features (members with it, idf): " + ", ".join(
         f"{name} ({n}, {idf:.1f})" for name, n, idf in e.shared[:25]) if e.shared else "shared features: none"]

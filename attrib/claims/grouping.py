@@ -116,7 +116,7 @@ class Features:
         self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
         self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
                         for k, idf in enumerate(self.idf)]
-        self.content = [not (k[:1] in "@#\"") for k in self.names]
+        self.content = [k[:1] not in "@#\"" for k in self.names]
         self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
         self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
                              for it in self.items]
@@ -171,7 +171,8 @@ class Features:
 
 def conflict(a: Item, b: Item) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
-    lacks), different place lists, another actor, each a name other than its actor that the other lacks, or a hypothetical against a fact."""
+    lacks), different place lists, another actor, each a name other than its actor that the other lacks,
+    or a hypothetical against a fact."""
     if a.quantities and b.quantities:
         for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
             qa = [q for q, _ in a.quantities if q.unit == unit]
@@ -283,7 +284,7 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
 
 
 def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
-                  groups: dict[int, list[int]], claim_of: list[str], weight: list[int]) -> list[str]:
+                  groups: dict[int, list[int]], claim_of: list[str], weight: list[int]) -> list[list[str]]:
     """Other claims a statement asserts too: a sentence may report two facts ("Putin arrived in
     Pyongyang, where Kim welcomed him at the airport"). It keeps one claim_id and lists the others
     here, when it is as close to that claim's reports as they are to each other, conflicts with none
@@ -300,7 +301,7 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
             pair_sim[key] = features.similarity(*key)
         return pair_sim[key]
 
-    out = [""] * len(features.items)
+    out: list[list[str]] = [[] for _ in features.items]
     for i in range(len(features.items)):
         extra = []
         for c in sorted(neighbours.get(i, ())):
@@ -315,7 +316,7 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
             cover = sum(weight[j] * features.cover(i, j) for j in members) / total
             if avg >= ALSO_THRESHOLD and cover >= ALSO_COVER:
                 extra.append(claim_of[members[0]])
-        out[i] = " ".join(sorted(extra))
+        out[i] = sorted(extra)
     return out
 
 

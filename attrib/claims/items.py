@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
+from ..result import Analysis
 from .rows import with_statement_rows
 from .vocabulary import stem
 
@@ -67,12 +68,12 @@ def parse_blanks(key: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return spans, sources
 
 
-def parts(analysis) -> Iterator[dict[str, pl.DataFrame]]:
+def parts(analysis: Analysis) -> Iterator[dict[str, pl.DataFrame]]:
     return analysis.parts(statements=["statement_id", "doc_id", "chains", "start", "text"],
                           citations=["statement_id", "source_start", "source_end", "cue_start", "cue_end"])
 
 
-def distinct_items(analysis) -> tuple[pl.Series, pl.DataFrame, frozenset[str]]:
+def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozenset[str]]:
     """(the item of each statement row; per item its first row, weight, text and blanks, numbered in
     order of first appearance; the lowercase words of the corpus).
 

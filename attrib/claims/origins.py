@@ -74,7 +74,7 @@ def claim_origins(st: pl.DataFrame, ci: pl.DataFrame, members: pl.DataFrame, gaz
                                 how="left", maintain_order="left")
                  .with_columns(pl.coalesce("group_key", "owner_key", "source_id").alias("key")))
     return per_claim.group_by("claim").agg(
-        pl.col("name").unique(maintain_order=True).str.join(" | ").alias("originals"),
+        pl.col("name").unique(maintain_order=True).alias("originals"),
         pl.len().cast(pl.Int64).alias("n_originals"),
         pl.col("key").n_unique().cast(pl.Int64).alias("n_independent_origins"),
         pl.col("key").first().alias("first_origin"))

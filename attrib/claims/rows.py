@@ -1,7 +1,11 @@
 """Row-keyed helpers shared by the claim stages: statements by row, citations joined to their rows."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 import polars as pl
+
+from ..tables import attributed
 
 
 def with_statement_rows(citations: pl.DataFrame, statements: pl.DataFrame, *columns: str) -> pl.DataFrame:
@@ -12,7 +16,7 @@ def with_statement_rows(citations: pl.DataFrame, statements: pl.DataFrame, *colu
     several times the memory of the tables themselves.
     """
     rows = (statements.select("statement_id", "chains", *columns).with_row_index("row")
-            .filter(pl.col("chains").fill_null("") != "").drop("chains"))
+            .filter(attributed()).drop("chains"))
     keyed = citations.with_columns(pl.col("statement_id").hash(seed=3).alias("_key"))
     joined = keyed.join(rows.with_columns(pl.col("statement_id").hash(seed=3).alias("_key"))
                         .rename({"statement_id": "_statement_id"}), on="_key", how="inner", maintain_order="left")
@@ -34,8 +38,8 @@ def source_key() -> pl.Expr:
 
 def statement_claims(statements: pl.DataFrame) -> dict[str, list[str]]:
     """statement_id -> every claim it supports: its claim_id, then its also_claims."""
-    also = statements["also_claims"] if "also_claims" in statements.columns else pl.Series([""] * statements.height)
-    return {sid: [cid, *(a.split() if a else [])]
+    also = statements["also_claims"].to_list() if "also_claims" in statements.columns else [None] * statements.height
+    return {sid: [cid, *(a or [])]
             for sid, cid, a in zip(statements["statement_id"], statements["claim_id"], also)}
 
 
@@ -43,13 +47,12 @@ def supports(claim_ids: list[str], with_also: bool = True) -> pl.Expr:
     """Statements that support any of these claims: as their claim_id, or among their also_claims."""
     expr = pl.col("claim_id").is_in(claim_ids)
     if with_also:
-        expr = expr | pl.col("also_claims").fill_null("").str.split(" ").list.eval(pl.element().is_in(claim_ids)).list.any()
+        expr = expr | pl.col("also_claims").list.eval(pl.element().is_in(claim_ids)).list.any().fill_null(False)
     return expr
 
 
 def claim_members(statements: pl.DataFrame) -> dict[str, list[dict]]:
     """claim_id -> the statements that support it (rows with statement_id, doc_id, publisher, text, depth, chains)."""
-    from collections import defaultdict
     claims_of = statement_claims(statements)
     members: dict[str, list[dict]] = defaultdict(list)
     for row in statements.select("statement_id", "claim_id", "doc_id", "publisher", "text", "depth",

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..result import Analysis
 from ..resolve import load_gazetteer
+from ..tables import CLAIMS, attributed
 from .flags import claim_flags
 from .origins import claim_origins
 from .rows import speaker
 
-CLAIM_SCHEMA = {"claim_id": pl.String, "text": pl.String, "n_statements": pl.Int64, "n_documents": pl.Int64,
-                "publishers": pl.String, "originals": pl.String, "n_originals": pl.Int64,
-                "n_independent_origins": pl.Int64, "n_unattributed": pl.Int64, "max_depth": pl.Int64,
-                "flags": pl.String, "evidence": pl.String}
-CLAIM_COLUMNS = tuple(CLAIM_SCHEMA)
 
 
 def member_rows(statements: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -25,8 +22,8 @@ def member_rows(statements: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     strings); and (claim, claim_id), the ids by code."""
     st = statements.select("claim_id", "also_claims").with_row_index("row")
     primary = st.select("claim_id", "row", pl.lit(True).alias("primary"))
-    also = (st.filter(pl.col("also_claims").fill_null("") != "")
-            .select(pl.col("also_claims").str.split(" ").alias("claim_id"), "row", pl.lit(False).alias("primary"))
+    also = (st.filter(pl.col("also_claims").list.len() > 0)
+            .select(pl.col("also_claims").alias("claim_id"), "row", pl.lit(False).alias("primary"))
             .explode("claim_id"))
     members = pl.concat([primary, also])
     ids = members.select(pl.col("claim_id").unique().sort()).with_row_index("claim")
@@ -34,7 +31,7 @@ def member_rows(statements: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return members, ids
 
 
-def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+def slim_tables(analysis: Analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per statement, in order, only what the claims table needs; and `citation_columns` of the
     citations with the row of their statement. Read a part at a time: documents are numbered, and
     citations meet their statements by id within their part."""
@@ -45,12 +42,12 @@ def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.Data
         st = part["statements"].with_row_index("row", offset=offset)
         offset += st.height
         slim = st.select(
-            "claim_id", pl.col("also_claims").fill_null(""), (pl.col("chains").fill_null("") != "").alias("attributed"),
+            "claim_id", "also_claims", attributed().alias("attributed"),
             (pl.col("doc_id").rank("dense").cast(pl.Int64) + docs).alias("doc"), speaker().alias("speaker"), "depth",
             (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length"), "statement_id")
         docs = int(slim["doc"].max() or docs)
         statements.append(slim)
-        rows = st.filter(pl.col("chains").fill_null("") != "").select("statement_id", "row")
+        rows = st.filter(attributed()).select("statement_id", "row")
         citations.append(part["citations"].join(rows, on="statement_id", how="inner", maintain_order="left")
                          .select("row", *citation_columns))
     if not statements:
@@ -58,12 +55,12 @@ def slim_tables(analysis, *citation_columns: str) -> tuple[pl.DataFrame, pl.Data
     return pl.concat(statements), pl.concat(citations)
 
 
-def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis) -> pl.DataFrame:
+def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis: Analysis) -> pl.DataFrame:
     """Per claim: counts of statements, documents and unattributed reports, publishers, depth, text."""
     base = members.join(st.with_row_index("row"), on="row", how="left"
                         ).group_by("claim").agg(
         pl.len().alias("n_statements"), pl.col("doc").n_unique().alias("n_documents"),
-        pl.col("speaker").unique().sort().str.join(" | ").alias("publishers"),
+        pl.col("speaker").unique().sort().alias("publishers"),
         (~pl.col("attributed")).sum().cast(pl.Int64).alias("n_unattributed"),
         pl.col("depth").max().cast(pl.Int64).alias("max_depth"),
         # the representative: a primary member, attributed if possible, of about tweet length
@@ -80,11 +77,11 @@ def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis) -> pl.DataF
             .drop("representative"))
 
 
-def claim_rows(analysis) -> pl.DataFrame:
-    """One row per claim (see CLAIM_COLUMNS) of an `Analysis` whose statements have claim ids."""
+def claim_rows(analysis: Analysis) -> pl.DataFrame:
+    """One row per claim (see tables.CLAIMS) of an `Analysis` whose statements have claim ids."""
     st, ci = slim_tables(analysis, "path", "hop", "cited", "source_id", "citing")
     if st.height == 0:
-        return pl.DataFrame(schema=CLAIM_SCHEMA)
+        return pl.DataFrame(schema=CLAIMS)
     members, ids = member_rows(st)
     st = st.drop("claim_id", "also_claims")
     base = _claim_basics(st, members, analysis)
@@ -95,5 +92,5 @@ def claim_rows(analysis) -> pl.DataFrame:
     frame = (base.join(by_origin.drop("first_origin"), on="claim", how="left").join(ids, on="claim")
              .join(flags, on="claim", how="left")
              .with_columns(pl.col("flags").fill_null(""), pl.col("evidence").fill_null("")))
-    return (frame.select(list(CLAIM_SCHEMA)).cast(CLAIM_SCHEMA)
+    return (frame.select(list(CLAIMS)).cast(CLAIMS)
             .sort(["n_statements", "claim_id"], descending=[True, False]))

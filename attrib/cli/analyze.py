@@ -10,7 +10,6 @@ from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 
 import click
-import polars as pl
 
 from .. import api
 from ..outputs import OutputFolderError, check_folder, summary, write_outputs

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 import polars as pl
 
+from ..claims.explain import explain, format_explanation
+from ..tables import to_csv
 from .options import with_inputs_help
 from .outputs import load_output
 
@@ -43,7 +45,6 @@ def claims_command(out_dir: Path, top: int, flag: str | None, fmt: str | None, e
     if claims is None:
         raise click.UsageError(f"{out_dir} has no claims table")
     if explain_id:
-        from ..claims.explain import explain, format_explanation
         try:
             click.echo(format_explanation(explain(analysis, explain_id)))
         except KeyError:
@@ -65,6 +66,8 @@ def print_claims(claims: pl.DataFrame, fmt: str) -> None:
     columns = [c for c in (TABLE_COLUMNS if fmt == "table" else COLUMNS) if c in claims.columns]
     columns += [c for c in claims.columns if c not in COLUMNS and fmt != "table"]  # columns added later, kept
     shown = claims.select(columns)
+    if fmt != "json":
+        shown = to_csv(shown.lazy()).collect()
     if fmt == "csv":
         click.echo(shown.write_csv(), nl=False)
     elif fmt == "json":

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 import polars as pl
 
+from ..claims.score import claim_pairs
 from ..evaluate import evaluate_chains, evaluate_spans
 from .options import with_inputs_help
 from .outputs import load_output
@@ -33,7 +34,6 @@ def eval_command(out_dir: Path, gold: str | None, brat: str | None, claims_gold:
         raise click.UsageError("give --gold FILE.jsonl, --brat SPLIT_DIR and/or --claims FILE.jsonl")
     analysis = load_output(out_dir)
     if claims_gold:
-        from ..claims.score import claim_pairs
         score = claim_pairs(claims_gold, analysis.statements)
         click.echo(f"claims: pairs tp={score.tp} fp={score.fp} fn={score.fn} P={score.precision:.3f} "
                    f"R={score.recall:.3f} claim pair F1 {score.f1:.3f}")

@@ -5,6 +5,9 @@ import sys
 
 import click
 
+from ..rules.catalog import list_rules
+from ..rules.check import check_rules
+from ..rules.explain import explain, format_explanation
 from ..rules.source import RuleFileError
 
 
@@ -37,7 +40,6 @@ def check_command(file: str | None, quiet: bool, notes: bool) -> None:
       attrib rules check
       attrib rules check my-rules.toml --notes
     """
-    from ..rules.check import check_rules
 
     report = check_rules(file)
     for problem in report.problems:
@@ -72,7 +74,6 @@ def explain_command(text: str, publisher: str, show_all: bool, rules_file: str |
       attrib rules explain "CNN cited North Korean state media KCNA as reporting that they rode together."
       attrib rules explain --rules my-rules.toml "The talks collapsed, as per Reuters."
     """
-    from ..rules.explain import explain, format_explanation
 
     try:
         click.echo(format_explanation(explain(text, publisher=publisher, rules_path=rules_file), verbose=show_all))
@@ -89,7 +90,6 @@ def list_command(file: str | None) -> None:
     Example:
       attrib rules list
     """
-    from ..rules.catalog import list_rules
 
     try:
         rules = list_rules(file)

@@ -1,10 +1,6 @@
 """What a statement asserts: each known defect of the old featuriser, on sentences of our own."""
 from __future__ import annotations
 
-from importlib import resources
-
-import pytest
-
 from attrib.claims import statement_features, stem, vocabulary
 from attrib.claims.quantities import quantities_agree
 from attrib.claims.vocabulary import content_stem
@@ -12,23 +8,6 @@ from attrib.claims.vocabulary import content_stem
 
 def features(text: str, blanks=(), sources=(), common=lambda w: False):
     return statement_features(text, list(blanks), vocabulary(), list(sources), common)
-
-
-def _synonym_lines() -> list[list[str]]:
-    text = resources.files("attrib.data").joinpath("synonyms.csv").read_text(encoding="utf-8")
-    return [[w.strip().lower() for w in line.split(",") if w.strip()]
-            for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@pytest.mark.parametrize("line", _synonym_lines(), ids=lambda line: line[0])
-def test_every_word_of_a_synonyms_line_folds_into_its_first(line):
-    vocab = vocabulary()
-    head = content_stem(line[0], vocab)
-    for word in line:
-        if " " in word:
-            assert vocab.phrase_token[word] == stem(line[0]), word
-        else:
-            assert content_stem(word, vocab) == head, word   # the last word of the line too
 
 
 def test_snowball_stemmer_folds_families_and_keeps_unrelated_words_apart():

@@ -8,7 +8,8 @@ from pathlib import Path
 import polars as pl
 
 import attrib
-from attrib.api import SCHEMAS, Analysis
+from attrib.result import Analysis
+from attrib.tables import EXTRACTED as SCHEMAS
 from attrib.claims import grouping as grouping_module
 from attrib.claims import group_claims
 
@@ -29,7 +30,7 @@ def _claim_of(result, needle: str) -> str:
 
 def _supports(result, claim_id: str, needle: str) -> bool:
     row = result.statements.filter(pl.col("text").str.contains(needle, literal=True)).row(0, named=True)
-    return row["claim_id"] == claim_id or claim_id in (row["also_claims"] or "").split()
+    return row["claim_id"] == claim_id or claim_id in (row["also_claims"] or [])
 
 
 def test_paraphrases_across_outlets_meet(tmp_path):
@@ -83,7 +84,7 @@ def test_greeting_claim_spans_all_articles_and_fewer_origins_than_reports():
     result = attrib.analyze(FIXTURES / "seeds", jobs=1)
     st = result.statements
     greeting = st.filter(pl.col("text").str.contains("personally greeted"))["claim_id"][0]
-    members = st.filter((pl.col("claim_id") == greeting) | pl.col("also_claims").str.contains(greeting))
+    members = st.filter((pl.col("claim_id") == greeting) | pl.col("also_claims").list.contains(greeting))
     assert members["doc_id"].n_unique() >= 4
     row = result.claims.filter(pl.col("claim_id") == greeting).row(0, named=True)
     assert row["n_independent_origins"] < row["n_statements"]
@@ -108,9 +109,9 @@ def _synthetic(n: int) -> Analysis:
         text = (f"{rng.choice(who)} {rng.choice(verbs)} the new {rng.choice(nouns)} in City{rng.randrange(300)} "
                 f"worth {rng.randrange(1, 900)} million on Tuesday.")
         rows.append({"doc_id": f"d{i // 10}", "statement_id": f"d{i // 10}:{i % 10}", "sentence_index": i % 10,
-                     "text": text, "chains": "", "originals": "", "n_originals": 0, "depth": 0, "hedged": False,
+                     "text": text, "chains": [], "originals": [], "n_originals": 0, "depth": 0, "hedged": False,
                      "claim_id": "", "publisher": f"pub{i % 50}", "start": 0, "end": len(text), "paragraph": 0,
-                     "also_claims": ""})
+                     "also_claims": []})
     st = pl.DataFrame(rows, schema=SCHEMAS["statements"], orient="row")
     return Analysis(statements=st, citations=pl.DataFrame(schema=SCHEMAS["citations"]),
                     documents=pl.DataFrame(schema=SCHEMAS["documents"]))

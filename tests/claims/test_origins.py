@@ -34,4 +34,4 @@ def test_state_media_group_absorbs_that_countrys_state_outlets_only(tmp_path):
     assert claim["n_originals"] == 4
     assert claim["n_independent_origins"] == 3  # TASS goes into "Russian state media"; Reuters, Meduza stay
     assert claim["n_statements"] == 4 and claim["n_documents"] == 4
-    assert claim["publishers"] == "Paper 0 | Paper 1 | Paper 2 | Paper 3"
+    assert claim["publishers"] == ["Paper 0", "Paper 1", "Paper 2", "Paper 3"]
