@@ -190,8 +190,9 @@ def startup(code: Path | None) -> dict[str, float]:
     analyze = f"{path}{sys.executable} -m attrib analyze {seed[0]} --out {out} -q --jobs 1"
     commands = {"python_s": f"{sys.executable} -c pass", "one_article_s": analyze,
                 "one_article_no_graphs_s": analyze + " --graphs 0"}
-    report = out / "hyperfine.json"
-    out.mkdir(parents=True, exist_ok=True)
+    report = out.parent / "startup-hyperfine.json"  # not inside --out: attrib refuses a folder with other files
+    shutil.rmtree(out, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["hyperfine", "--warmup", "2", "--runs", "10", "--export-json", str(report), "--style", "none",
                     *commands.values()], check=True, capture_output=True, cwd=code or ROOT)
     results = json.loads(report.read_text())["results"]

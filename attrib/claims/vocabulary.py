@@ -14,6 +14,7 @@ import Stemmer  # PyStemmer: the Snowball English stemmer in C (folds families/f
 
 from ..lexicon import load_lexicon, read_toml
 from ..resolve import load_gazetteer
+from ..rules.cache import compile_cached
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity: one per process
@@ -96,11 +97,11 @@ def vocabulary() -> ClaimVocabulary:
     rules = read_toml("claims.toml")
     attribution = {w.lower() for entry in lists["hedges"] for w in entry.split()} | set(rules["attribution"].split())
     synonyms, phrase_token = _synonyms()
-    phrases = (regex.compile(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=sorted(phrase_token, key=len,
+    phrases = (compile_cached(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=sorted(phrase_token, key=len,
                                                                                       reverse=True))
                if phrase_token else None)
     place_names = _places()
-    places = regex.compile(r"(?<![\p{L}])\L<places>(?![\p{L}])", places=sorted(place_names, key=len, reverse=True))
+    places = compile_cached(r"(?<![\p{L}])\L<places>(?![\p{L}])", places=sorted(place_names, key=len, reverse=True))
     stopwords = _words(rules["stopwords"])
     skip = stopwords | attribution | set(rules["number_words"]) | set(rules["ordinals"])
     return ClaimVocabulary(

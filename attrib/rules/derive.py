@@ -107,3 +107,70 @@ def _zero_width(part: str) -> bool:
         return bool(alternatives) and all(
             all(_zero_width(p) for p in split_parts(a, open_lookbehinds=False)) for a in alternatives)
     return False
+
+
+_UNSAFE_ALONE = regex.compile(r"\\[1-9gG]|\(\?P=|\(\?\(|\(\?>|[*+?}]\+|\(\?[a-zA-Z]*\)")
+
+
+def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
+    """The pattern of the first cue group, standing alone: a sentence in which it finds nothing
+    cannot match the rule (the group is a mandatory part of every match, and on its own it sees
+    the same text around it). None when the group is optional, or refers to other groups, is
+    atomic or possessive (which could make it depend on the direction of matching), or when the
+    pattern sets flags for all of itself."""
+    if not cues or regex.match(r"\(\?[a-zA-Z]*\)", pattern):
+        return None
+    found = cue_group(pattern, cues[0])
+    if found is None or _UNSAFE_ALONE.search(found[0]):
+        return None
+    return found[0]
+
+
+_ENDS_WORD = regex.compile(r"\(\?!\[\\w'’-\]\)|\(\?=\\s\*\(\?:\[[.,:;!?]+\]\|\$\)\)")
+
+
+def derive_end_anchors(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """For a rule read right to left (`reverse`) whose pattern ends with its cue group: the phrases
+    that group can be, lower-cased. Every match then ends where one of them ends, a whole word
+    (a space before the group, and after it only checks that no word goes on), so the loader
+    anchors the rule there (as `anchor_words` would): a right-to-left scan tries nothing else.
+    None when that does not hold or the phrases are not all plain words."""
+    if not cues:
+        return None
+    parts = split_parts(pattern, open_lookbehinds=False)
+    index = next((i for i, p in enumerate(parts) if regex.match(r"\(\?P?<" + regex.escape(cues[0]) + ">", p)), None)
+    if not index or not parts[index].endswith(")") or parts[index - 1] not in (r"\s+", r"\s"):
+        return None
+    tail = parts[index + 1:]
+    if not tail or not _ENDS_WORD.fullmatch(tail[0]) or not all(_zero_width(p) for p in tail):
+        return None
+    content = parts[index][regex.match(r"\(\?P?<\w+>", parts[index]).end():-1]
+    alternatives = split_alternatives(content)
+    if not alternatives:
+        return None
+    phrases: list[str] = []
+    for alternative in alternatives:
+        named = regex.fullmatch(r"\\L<(\w+)>", alternative)
+        if named and named.group(1) in lists:
+            phrases.extend(entry.lower() for entry in lists[named.group(1)])
+        elif regex.fullmatch(r"[A-Za-z]+(?:\\s\+[A-Za-z]+)*", alternative):
+            phrases.append(alternative.replace(r"\s+", " ").lower())
+        else:
+            return None
+    if not phrases or not all(regex.fullmatch(r"[\w'’-]+(?: [\w'’-]+)*", p) for p in phrases):
+        return None
+    return phrases
+
+
+def begins_at_cue(pattern: str, cues: list[str]) -> bool:
+    """Does every match begin exactly where its cue begins (only lookarounds before the cue group,
+    no spaces)? Then a rule anchored where its cue words begin need not be tried at the spaces
+    before them as well."""
+    if not cues:
+        return False
+    parts = split_parts(pattern, open_lookbehinds=False)
+    index = next((i for i, p in enumerate(parts) if regex.match(r"\(\?P?<" + regex.escape(cues[0]) + ">", p)), None)
+    if index is None or not parts[index].endswith(")"):
+        return False
+    return all(p in ("^", r"\b") or (p.startswith(("(?=", "(?!", "(?<=", "(?<!")) and close_paren(p, 0) == len(p))
+               for p in parts[:index])

@@ -1,7 +1,8 @@
 """Speed devices derived from a rule's own pattern."""
 from __future__ import annotations
 
-from attrib.rules.derive import derive_anchor_starts, derive_triggers
+from attrib.rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_end_anchors,
+                                  derive_triggers)
 
 LISTS = {"verbs": ("said", "says", "pointed out"), "function_words": ("the",)}
 
@@ -27,3 +28,39 @@ def test_anchor_starts_only_when_every_match_begins_at_the_cue():
                                                                                                "pointed"}
     assert derive_anchor_starts(r"(?:(?<=,)|(?<=\"))\s*(?P<cue>said)", ["cue"], LISTS) == {"said"}
     assert derive_anchor_starts(r"(?P<source>\w+)\s+(?P<cue>said)", ["cue"], LISTS) is None
+
+
+def test_cue_check_is_the_mandatory_cue_group_standing_alone():
+    assert derive_cue_check(r"(?<=[,\"])\s*(?P<cue>[―—–]|-(?=\p{Lu}))\s*(?P<source>\w+)", ["cue"]) == r"[―—–]|-(?=\p{Lu})"
+    assert derive_cue_check(r"^(?P<source>\w+)(?P<cue>\.[\"”])$", ["cue"]) == r"\.[\"”]"
+
+
+def test_no_cue_check_where_the_cue_could_not_stand_alone():
+    assert derive_cue_check(r"(?P<source>\w+)(?:\s+(?P<cue>by))?", ["cue"]) is None      # optional
+    assert derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>\1said)", ["cue"]) is None        # refers to a group
+    assert derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>(?>said|says))", ["cue"]) is None  # atomic
+    assert derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>said++)", ["cue"]) is None         # possessive
+    assert derive_cue_check(r"(?i)(?P<source>\w+)\s+(?P<cue>said)", ["cue"]) is None       # flags for all of it
+    assert derive_cue_check(r"x|(?P<cue>said)", ["cue"]) is None
+
+
+def test_end_anchors_of_a_rule_that_ends_with_its_cue():
+    assert derive_end_anchors(r"(?P<source>\w+),\s+(?P<cue>\L<verbs>)(?![\w'’-])", ["cue"], LISTS) == [
+        "said", "says", "pointed out"]
+    assert derive_end_anchors(r"(?P<source>\w+)\s+(?P<cue>continued|went\s+on)(?=\s*(?:[.,:;!?]|$))", ["cue"],
+                              LISTS) == ["continued", "went on"]
+
+
+def test_no_end_anchors_where_a_match_may_end_inside_a_word_or_after_the_cue():
+    assert derive_end_anchors(r"(?P<source>\w+)\s+(?P<cue>said)", ["cue"], LISTS) is None               # 'saidx'
+    assert derive_end_anchors(r"(?P<source>\w+)(?P<cue>said)(?![\w'’-])", ["cue"], LISTS) is None       # 'Xsaid'
+    assert derive_end_anchors(r"(?P<source>\w+)\s+(?P<cue>said)(?![\w'’-])\s+so", ["cue"], LISTS) is None
+    assert derive_end_anchors(r"(?P<source>\w+)\s+(?P<cue>\w+ed)(?![\w'’-])", ["cue"], LISTS) is None
+
+
+def test_begins_at_cue_only_with_nothing_but_lookarounds_before_it():
+    assert begins_at_cue(r"(?<=(?P<source>\w+)\s)(?P<cue>said)", ["cue"])
+    assert begins_at_cue(r"(?=s)(?<![\w])(?P<cue>said)", ["cue"])
+    assert not begins_at_cue(r"(?:(?<=,)|(?<=\"))\s*(?P<cue>said)", ["cue"])
+    assert not begins_at_cue(r"(?<=,)\s*(?P<cue>said)", ["cue"])
+    assert not begins_at_cue(r"(?P<source>\w+)\s+(?P<cue>said)", ["cue"])

@@ -1,0 +1,90 @@
+"""The rules and the words that call for them: one scan of a document finds every word any rule
+is triggered by, requires or is anchored at, and a sentence meets only the rules its words call for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..records import Sentence
+from .engine import Hit, scan
+from .loader import Rule, compile_rule
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """The rules, and the words that call for them: one scan of a document finds every trigger
+    and anchor word of every rule (`scan`), and a sentence meets only the rules its words
+    trigger (a few dictionary lookups instead of testing every rule's triggers)."""
+
+    rules: tuple[Rule, ...]
+    by_trigger: dict[str, tuple[int, ...]]
+    untriggered: frozenset[int]   # rules without triggers: tried on every sentence
+    keys: frozenset[str]          # every word a rule triggers on, requires or is anchored at
+
+    def compile_all(self) -> "RuleSet":
+        """Compile (or load from the cache) every rule now: before forking workers, so that they
+        share the patterns, and so that a pattern that does not compile stops the run at its start."""
+        for rule in self.rules:
+            compile_rule(rule)
+            _ = rule.cue_pattern
+        return self
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> "RuleSet":
+        by_trigger: dict[str, list[int]] = {}
+        keys: set[str] = set()
+        for i, rule in enumerate(rules):
+            for word in rule.triggers:
+                by_trigger.setdefault(word, []).append(i)
+            keys |= rule.triggers | rule.requires | rule.anchor_words | rule.anchor_starts
+            keys |= {last for _, last in rule.anchor_pairs}
+        return cls(rules, {w: tuple(ids) for w, ids in by_trigger.items()},
+                   frozenset(i for i, rule in enumerate(rules) if not rule.triggers), frozenset(keys))
+
+    def scan(self, text: str) -> list[Hit]:
+        return scan(self.keys, text)
+
+    def scan_sentences(self, text: str, sentences: list[Sentence]) -> list[list[Hit]]:
+        """The key words of each sentence (offsets into the sentence), from one scan of the document.
+
+        A sentence whose edge cuts through a word of the document (a boundary between '’' and
+        'He') is scanned on its own, so that every sentence gets the words its own text has."""
+        hits = self.scan(text)
+        out: list[list[Hit]] = []
+        i = 0
+        n = len(hits)
+        for sentence in sentences:
+            start, end = sentence.start, sentence.end
+            if text[start:end] != sentence.text or _cuts_word(text, start) or _cuts_word(text, end):
+                out.append(self.scan(sentence.text))
+                continue
+            while i < n and hits[i][0] < start:
+                i += 1
+            j = i
+            mine = []
+            while j < n and hits[j][1] <= end:
+                mine.append((hits[j][0] - start, hits[j][1] - start, hits[j][2]))
+                j += 1
+            out.append(mine)
+        return out
+
+    def triggered(self, words: set[str]) -> list[Rule]:
+        """The rules whose triggers and required words the sentence has, in rule order."""
+        chosen = set(self.untriggered)
+        for word in words:
+            ids = self.by_trigger.get(word)
+            if ids:
+                chosen.update(ids)
+        rules = [self.rules[i] for i in sorted(chosen)]
+        return [r for r in rules if not r.requires or not r.requires.isdisjoint(words)]
+
+
+_TOKEN_CHAR = regex.compile(r"[\w'’-]")
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and bool(_TOKEN_CHAR.match(text, at - 1)) and bool(_TOKEN_CHAR.match(text, at))
+
+
