@@ -16,9 +16,10 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
+from .mentions import DocumentMentions, is_description, possessed
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
-from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
+from .resolve import OUTLET_KINDS, PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
 from .turns import is_question
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
@@ -106,6 +107,7 @@ class DocumentChains:
     _titled_gender: dict[str, str] = field(default_factory=dict)  # surname -> gender shown by Mr./Ms./Mrs.
     people: dict[str, str] = field(default_factory=dict)
     _sentences: list[Sentence] = field(default_factory=list)  # the document's, for a credit line's sentence before
+    _document_mentions: DocumentMentions | None = None   # built when a pronoun or description first needs it
 
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
@@ -320,15 +322,45 @@ class DocumentChains:
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
         resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
         prefix: list[Hop] = []
-        if resolved.kind == "pronoun" or _is_description(words, resolved):
-            found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
+        position = min(span.start, self._limits.get(id(frame), span.start))
+        owner = possessed(words)
+        described = resolved.kind == "pronoun" or _is_description(words, resolved)
+        if described or is_description(words):  # the second: "the Democratic senator", the mention state alone
+            found = ((self._antecedent(words, resolved, sentence, position) if described else None)
+                     or self._in_document(words, resolved, sentence, position))
             if found is not None:
                 resolved, context = found
                 if first:
                     prefix = context
+            elif resolved.kind == "pronoun" and PRONOUNS.get(clean_mention(words).lower()) in ("person", "thing", "plural"):
+                low = clean_mention(words).lower()  # no one it can stand for: not a source of its own
+                resolved = Resolved(name=low, kind=UNRESOLVED, source_id="unresolved:" + low)
+        elif owner is not None:  # "Znak.com reported its source said": Znak.com > source
+            pronoun = Resolved(_SUBJECT_FORM[owner[0]], "pronoun")
+            found = (self._in_document(pronoun.name, pronoun, sentence, position)  # the nearest: its clause's subject
+                     or self._antecedent(pronoun.name, pronoun, sentence, position))
+            if found is not None and found[0].kind in OUTLET_KINDS:
+                prefix = [*found[1], _owner_hop(found[0])]
         elif first and self._continues(sentence, frame, cue, resolved):
             prefix = self._continuation_prefix(resolved)
         return self._canonical_person(resolved), prefix
+
+    def _in_document(self, words: str, resolved: Resolved, sentence: Sentence, position: int
+                     ) -> tuple[Resolved, list[Hop]] | None:
+        """The document-level mention state (`mentions`): the last compatible entity named before the position,
+        outside quotations, when the recent sources and people give none. A pronoun in someone's own words (a
+        transcript turn, a quotation) is theirs to mean: it looks no further than the recent sources."""
+        if resolved.kind == "pronoun" and (sentence.speaker is not None or self._quotation_of(position, position + 1) >= 0):
+            return None
+        if self._document_mentions is None:
+            self._document_mentions = DocumentMentions.build(self.doc.text, self.resolver, self._canonical_person,
+                                                             self.people, self._titled_gender)
+        state = self._document_mentions
+        if resolved.kind == "pronoun":
+            found = state.pronoun(clean_mention(words), position, lambda at: self._quotation_of(at, at + 1) < 0)
+        else:
+            found = state.description(words, position)
+        return (self._canonical_person(found), []) if found is not None else None
 
     # -- interviews: "told CNN", "in an interview with Politico", "spoke with Breitbart News" --------------
     def _remember_interview(self, speaker: Resolved, outlet: Hop | None, sentence: Sentence) -> None:
@@ -909,6 +941,14 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
     if hop.source_id and resolved.source_id:
         return hop.source_id == resolved.source_id
     return hop.cited.lower() == resolved.name.lower()
+
+
+_SUBJECT_FORM = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _owner_hop(owner: Resolved) -> Hop:
+    """The possessor of a cited source ("its source" after Znak.com), carried as the hop that cites it."""
+    return Hop(citing="", cited=owner.name, cited_kind=owner.kind, rule_id="continuation", source_id=owner.source_id)
 
 
 def _carried(hop: Hop) -> Hop:

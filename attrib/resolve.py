@@ -18,6 +18,7 @@ import regex
 from .lexicon import Lexicon, load_lexicon, word_list
 from .rules.cache import compile_cached
 
+UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
             "they": "plural", "them": "plural", "we": "speaker", "i": "speaker", "who": "relative",

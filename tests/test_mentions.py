@@ -1,0 +1,91 @@
+"""The document's mention state: pronouns and descriptions resolve to a name given earlier, or are unresolved."""
+from __future__ import annotations
+
+import polars as pl
+
+from attrib.evaluate import unresolved_pronouns
+from attrib.mentions import DocumentMentions, is_description, possessed
+from attrib.pipeline import statement_row
+from attrib.records import Document
+from attrib.resolve import Resolver
+from attrib.sources import sources_table
+
+
+def paths(analyzer, text: str) -> list[list[list[tuple[str, str]]]]:
+    doc = Document(doc_id="t", text=text, publisher="")
+    return [[[(h.cited, h.cited_kind) for h in p] for p in s.paths] for s in analyzer.statements(doc)]
+
+
+def names(analyzer, text: str) -> list[str]:
+    return [" | ".join(" > ".join(n for n, _ in p) for p in s) for s in paths(analyzer, text)]
+
+
+def test_entities_keep_gender_and_role_cues():
+    text = ("Sen. Chris Coons (D-Del.) spoke on Monday. Sen. Tom Cotton spoke too. Ann Lee, a spokeswoman for the "
+            "Justice Department, said so. Variety, the trade paper, said so. ")
+    state = DocumentMentions.build(text, Resolver.create())
+    cues = {e.resolved.name: (e.gender, e.roles) for e in state.entities}
+    assert cues["Chris Coons"][1] >= {"senator", "democratic"}
+    assert cues["Tom Cotton"][1] == {"senator"}      # "on Monday." before it is another sentence
+    assert cues["Ann Lee"] == ("f", frozenset({"spokeswoman"}))
+    assert cues["Variety"][1] >= {"trade", "paper"}
+    end = len(text)
+    assert state.description("the Democratic senator", end).name == "Chris Coons"
+    assert state.description("the spokeswoman", end).name == "Ann Lee"
+    assert state.description("the woman", end).name == "Ann Lee"
+    assert state.description("the trade paper", end).name == "Variety"
+    assert state.description("the Republican senator", end) is None  # nothing says Cotton is one
+
+
+def test_descriptions_and_possessed_sources_are_told_apart():
+    assert is_description("the Democratic senator") and is_description("the trade paper")
+    assert not is_description("the Trump campaign") and not is_description("the party's website")
+    assert not is_description("the Times")
+    assert possessed("its anonymous source") == ("its", "anonymous source")
+    assert possessed("its website") is None
+
+
+def test_a_description_resolves_to_the_name_given_earlier(analyzer):
+    text = ("Italian economic development minister Stefano Patuanelli sent a letter of support, but the minister "
+            "said they would build another pipeline.")
+    assert names(analyzer, text) == ["Stefano Patuanelli"]
+    text = ("Sen. Chris Coons (D-Del.) and Sen. Tom Cotton met on Monday. The Democratic senator said the bill "
+            "would pass.")
+    assert names(analyzer, text)[1] == "Chris Coons"
+
+
+def test_its_source_after_an_outlet_is_the_outlets_source(analyzer):
+    text = "Znak.com further reported its source said the tenant had moved in the day before the blast."
+    assert names(analyzer, text) == ["Znak.com > source"]
+    text = ("The Interfax news agency reported the fire on Monday. Its source said the tenant had moved in a "
+            "day earlier.")
+    assert names(analyzer, text)[1] == "Interfax > source"
+
+
+def test_a_pronoun_that_stands_for_no_one_is_unresolved_and_no_original(analyzer):
+    text = "The weather was fine on Monday. He said it would rain."
+    assert paths(analyzer, text)[1] == [[("he", "unresolved")]]
+    doc = Document(doc_id="t", text=text, publisher="")
+    statement = analyzer.statements(doc)[1]
+    assert statement_row(statement)["originals"] == [] and statement_row(statement)["n_originals"] == 0
+
+
+def test_unresolved_pronouns_are_listed_and_are_no_source(analyzer):
+    doc = Document(doc_id="t", text="The weather was fine on Monday. They said it would rain. Reuters said so.",
+                   publisher="")
+    statements = analyzer.statements(doc)
+    rows = [statement_row(s) for s in statements]
+    cites = [{"doc_id": s.doc_id, "statement_id": s.statement_id, "path": p, "hop": h, "citing": hop.citing,
+              "cited": hop.cited, "cited_kind": hop.cited_kind, "source_id": hop.source_id}
+             for s in statements for p, path in enumerate(s.paths, 1) for h, hop in enumerate(path, 1)]
+    st = pl.DataFrame(rows).select("doc_id", "statement_id", "text", "publisher")
+    ci = pl.DataFrame(cites)
+    listed = unresolved_pronouns(st, ci)
+    assert [(m["unresolved"], m["text"]) for m in listed] == [("they", "They said it would rain.")]
+    assert sources_table(st, ci)["name"].to_list() == ["Reuters"]
+
+
+def test_a_pronoun_in_a_speakers_own_words_is_not_guessed_from_the_document(analyzer):
+    # "they" inside the quotation is the speaker's to mean: no organisation named before it is taken for it
+    text = ("The Free Software Foundation met in Boston. “When they say protect, it is bogus,” said Ann Lee.")
+    assert "Free Software Foundation" not in names(analyzer, text)[1]
