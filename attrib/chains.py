@@ -322,7 +322,7 @@ class DocumentChains:
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
         resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
         prefix: list[Hop] = []
-        position = min(span.start, self._limits.get(id(frame), span.start))
+        position = self._first_of_pronoun(sentence, words, min(span.start, self._limits.get(id(frame), span.start)))
         owner = possessed(words)
         described = resolved.kind == "pronoun" or _is_description(words, resolved)
         if described or is_description(words):  # the second: "the Democratic senator", the mention state alone
@@ -344,6 +344,20 @@ class DocumentChains:
         elif first and self._continues(sentence, frame, cue, resolved):
             prefix = self._continuation_prefix(resolved)
         return self._canonical_person(resolved), prefix
+
+    def _first_of_pronoun(self, sentence: Sentence, words: str, position: int) -> int:
+        """'He agreed that Trump may struggle, but he said ...', 'He's leaning toward Kasich, he said': a he or
+        she repeated in a sentence stands for whom its first occurrence there does, so the antecedent is looked
+        for before that one (outside quotations: a quoted 'he' is the speaker's to mean)."""
+        forms = _SAME_PERSON.get(clean_mention(words).lower())
+        if forms is None or sentence.start > position:
+            return position
+        inside = self._quotation_of(position, position + 1) >= 0
+        for m in forms.finditer(sentence.text, 0, position - sentence.start):
+            at = sentence.start + m.start()
+            if inside or self._quotation_of(at, at + 1) < 0:
+                return at
+        return position
 
     def _in_document(self, words: str, resolved: Resolved, sentence: Sentence, position: int
                      ) -> tuple[Resolved, list[Hop]] | None:
@@ -943,6 +957,8 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
     return hop.cited.lower() == resolved.name.lower()
 
 
+_SAME_PERSON = {w: regex.compile(p) for ws, p in (
+    (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
 _SUBJECT_FORM = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 

@@ -89,3 +89,12 @@ def test_a_pronoun_in_a_speakers_own_words_is_not_guessed_from_the_document(anal
     # "they" inside the quotation is the speaker's to mean: no organisation named before it is taken for it
     text = ("The Free Software Foundation met in Boston. “When they say protect, it is bogus,” said Ann Lee.")
     assert "Free Software Foundation" not in names(analyzer, text)[1]
+
+
+def test_a_pronoun_repeated_in_a_sentence_stands_for_whom_the_first_does(analyzer):
+    text = ("Kyle Babcock, a party insider, spoke on Monday. Babcock said Trump is his third choice. He is leaning "
+            "toward John Kasich, he said, because he prizes electability.")
+    assert names(analyzer, text)[2] == "Kyle Babcock"
+    text = ("Reached by phone, John Hammond, the national committeeman, spoke about the race. He agreed that "
+            "Donald Trump may struggle, but he said that sentiment will change rapidly.")
+    assert names(analyzer, text)[1] == "John Hammond"
