@@ -301,7 +301,8 @@ class DocumentChains:
                 hops.append(self._hop(outer, frame.outer, Span(-1, -1, ""), frame.outer_rule or frame.rule_id, ""))
         for i, (span, cue) in enumerate(zip(frame.hops, frame.cues)):
             rule_id = frame.hop_rules[i] if i < len(frame.hop_rules) and frame.hop_rules[i] else frame.rule_id
-            resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before)
+            resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before,
+                                             nested=bool(before or hops))
             if resolved.kind == "place":  # a place does not speak ("the people of Indiana and Oregon have said")
                 return []
             if root and i == 0 and not before:
@@ -315,8 +316,8 @@ class DocumentChains:
             hops.append(self._hop(resolved, span, cue, rule_id, frame.hedge if i == len(frame.hops) - 1 else ""))
         return hops
 
-    def _speaker(self, sentence: Sentence, frame: Frame, i: int, span: Span, cue: Span, first: bool
-                 ) -> tuple[Resolved, list[Hop]]:
+    def _speaker(self, sentence: Sentence, frame: Frame, i: int, span: Span, cue: Span, first: bool,
+                 nested: bool = False) -> tuple[Resolved, list[Hop]]:
         """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
         (a pronoun, a description, a continuation)."""
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
@@ -328,6 +329,7 @@ class DocumentChains:
         if described or is_description(words):  # the second: "the Democratic senator", the mention state alone
             found = ((self._antecedent(words, resolved, sentence, position) if described else None)
                      or self._in_document(words, resolved, sentence, position))
+            found = found if nested else self._not_the_voice(words, found, span.start, position)
             if found is not None:
                 resolved, context = found
                 if first:
@@ -359,6 +361,28 @@ class DocumentChains:
                 return at
         return position
 
+    def _not_the_voice(self, words: str, found: tuple[Resolved, list[Hop]] | None, at: int, position: int
+                       ) -> tuple[Resolved, list[Hop]] | None:
+        """A he or she in a quotation that goes on from the speaker of the sentence before is not that speaker, who
+        would say 'I' ('"President Trump treats the law with contempt," said Becerra. "He knows there is no
+        crisis"' -> Trump): the last other person named before it, in the quotations too. (A speech verb nested in
+        a quotation attributed in its own sentence, "... and he also said last night ...", is left as it was.)"""
+        low = clean_mention(words).lower()
+        if low not in _SAME_PERSON or self._quotation_of(at, at + 1) < 0:
+            return found
+        voices = {p[-1].source_id for p in self.previous_paths if p}
+        if found is not None and self._canonical_person(found[0]).source_id not in voices:
+            return found
+        other = self._mention_state().pronoun(low, position, exclude=frozenset(voices))
+        # no one else named: the speaker's chain stands as it is (the repeated hop folds into one)
+        return (self._canonical_person(other), []) if other is not None else found
+
+    def _mention_state(self) -> DocumentMentions:
+        if self._document_mentions is None:
+            self._document_mentions = DocumentMentions.build(self.doc.text, self.resolver, self._canonical_person,
+                                                             self.people, self._titled_gender)
+        return self._document_mentions
+
     def _in_document(self, words: str, resolved: Resolved, sentence: Sentence, position: int
                      ) -> tuple[Resolved, list[Hop]] | None:
         """The document-level mention state (`mentions`): the last compatible entity named before the position,
@@ -366,10 +390,7 @@ class DocumentChains:
         transcript turn, a quotation) is theirs to mean: it looks no further than the recent sources."""
         if resolved.kind == "pronoun" and (sentence.speaker is not None or self._quotation_of(position, position + 1) >= 0):
             return None
-        if self._document_mentions is None:
-            self._document_mentions = DocumentMentions.build(self.doc.text, self.resolver, self._canonical_person,
-                                                             self.people, self._titled_gender)
-        state = self._document_mentions
+        state = self._mention_state()
         if resolved.kind == "pronoun":
             found = state.pronoun(clean_mention(words), position, lambda at: self._quotation_of(at, at + 1) < 0)
         else:

@@ -213,10 +213,14 @@ class DocumentMentions:
             i -= 1
         return None
 
+    def _at(self, start: int) -> Entity:
+        return self.entities[bisect.bisect_left(self.starts, start)]
+
     def gender_of(self, entity: Entity) -> str:
         return entity.gender or self.genders.get(entity.resolved.source_id, "")
 
-    def pronoun(self, word: str, position: int, allowed: Callable[[int], bool] = lambda _: True) -> Resolved | None:
+    def pronoun(self, word: str, position: int, allowed: Callable[[int], bool] = lambda _: True,
+                exclude: frozenset[str] = frozenset()) -> Resolved | None:
         """He/she: the last person of a compatible gender; it: the last organisation, outlet or country;
         they: the last group or government body; each named in this sentence or the one before.
         `allowed` vets a candidate's position (not inside a quotation)."""
@@ -225,6 +229,9 @@ class DocumentMentions:
         near = lambda at: len(ends) < 2 or at >= ends[-2]  # noqa: E731
         allowed_here = allowed
         allowed = lambda at: near(at) and allowed_here(at)  # noqa: E731
+        if exclude:
+            allowed_near = allowed
+            allowed = lambda at: allowed_near(at) and not _same_person(self._at(at).resolved, exclude)  # noqa: E731
         if low in PERSONAL:
             gender = PERSONAL[low]
             found = self.before(position, PRONOUN_WINDOW, lambda e: e.resolved.kind == "person"
@@ -270,6 +277,15 @@ class DocumentMentions:
             return None
         found = self.before(position, DESCRIPTION_WINDOW, accept)
         return found.resolved if found is not None else None
+
+
+def _same_person(resolved: Resolved, source_ids: frozenset[str]) -> bool:
+    """One of these people, named in full or in part ('California Attorney General Xavier' for Xavier Becerra)."""
+    if resolved.source_id in source_ids:
+        return True
+    words = {w for w in resolved.name.lower().split() if len(w) > 2}
+    return resolved.kind == "person" and any(
+        words & set(s.split(":", 1)[-1].split()) for s in source_ids if s.startswith("person:"))
 
 
 def is_description(words: str) -> bool:

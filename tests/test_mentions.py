@@ -98,3 +98,9 @@ def test_a_pronoun_repeated_in_a_sentence_stands_for_whom_the_first_does(analyze
     text = ("Reached by phone, John Hammond, the national committeeman, spoke about the race. He agreed that "
             "Donald Trump may struggle, but he said that sentiment will change rapidly.")
     assert names(analyzer, text)[1] == "John Hammond"
+
+
+def test_a_he_in_a_quotation_going_on_from_its_speaker_is_someone_else(analyzer):
+    text = ('"President Trump treats the rule of law with contempt," said Attorney General Ann Becker. '
+            '"He knows there is no crisis, and he admits that he will likely lose this case in court."')
+    assert names(analyzer, text) == ["Ann Becker", "Ann Becker > Trump"]
