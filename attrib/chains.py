@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
-from .mentions import DocumentMentions, is_description, possessed
+from .mentions import DocumentMentions, is_description, possessed, possessor
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
@@ -81,6 +81,7 @@ class Mention:
     resolved: Resolved
     path: list[Hop]        # chain up to and including this source (for a plain mention: the chain around it)
     is_source: bool
+    possessive: bool = False   # "Tsege's arrest": a modifier, not the sentence's subject
 
 
 @dataclass
@@ -577,10 +578,11 @@ class DocumentChains:
                 best = m
             elif m.sentence != best.sentence:
                 break
-            elif not best.is_source and m.sentence != sentence.index:
+            elif not best.is_source and m.sentence != sentence.index and not m.possessive:
                 # within the nearest earlier sentence: its last source (the innermost speaker of a chain),
                 # else its first person, the subject ("Raynard Jackson ... crossed party lines to vote for
-                # Obama. '...,' he said"); within the sentence being read, the nearest ("Cross said he")
+                # Obama. '...,' he said"), not a possessor ("Days after Tsege's arrest, Nega volunteered");
+                # within the sentence being read, the nearest ("Cross said he")
                 best = m
         if best is None:
             return None
@@ -618,17 +620,18 @@ class DocumentChains:
         return [m for m in self._current[1] if m.position < position]
 
     def _gender_of(self, name: str) -> str:
-        """'m' or 'f' when the article shows it (Mr., Ms., Mrs. before the surname) or the first name is a
-        common one of lists.toml; else ''."""
+        """'m' or 'f' when the article shows it (Mr., Ms., Mrs. before the surname), a given name is a common
+        one of lists.toml ('Crooked Hillary Clinton'), or the document calls the person so ('a spokeswoman');
+        else ''."""
         surname = name.split()[-1]
         if surname in self._titled_gender:
             return self._titled_gender[surname]
-        first = name.split()[0]
-        if first in self.resolver.female_names:
-            return "f"
-        if first in self.resolver.male_names:
-            return "m"
-        return ""
+        for given in name.split()[:-1] or name.split():  # "Melanie" alone is a given name
+            if given in self.resolver.female_names:
+                return "f"
+            if given in self.resolver.male_names:
+                return "m"
+        return self._mention_state().genders.get("person:" + name.lower(), "")
 
     def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:
         """Keep this sentence for later pronouns; its people are found only when a pronoun asks (`mentions`)."""
@@ -674,16 +677,16 @@ class DocumentChains:
                 continue
             taken.append((start, end))
             new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
-                               _enclosing(paths, frames, start), False))
+                               _enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
         for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
-            full = self.people.get(m.group(1))
+            full = self.people.get(m.group(1)) or self.people.get(possessor(m.group(1)))  # "Rubio’s strategy"
             start = sentence.start + m.start()
             if (full is None or any(a <= start < b for a, b in (*hop_spans, *taken))
                     or _MODIFIER_USE.match(sentence.text, m.end())):
                 continue
             new.append(Mention(sentence.index, sentence.paragraph, start,
                                Resolved(name=full, kind="person", source_id="person:" + full.lower()),
-                               _enclosing(paths, frames, start), False))
+                               _enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
@@ -980,7 +983,13 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
 
 _SAME_PERSON = {w: regex.compile(p) for ws, p in (
     (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\w)")
 _SUBJECT_FORM = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
+def _is_possessive(text: str, m: regex.Match) -> bool:
+    """A name written as a possessor: "Tsege's arrest", "Jones' book"."""
+    return m.group() != possessor(m.group()) or _POSSESSIVE_AFTER.match(text, m.end()) is not None
 
 
 def _owner_hop(owner: Resolved) -> Hop:

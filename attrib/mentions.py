@@ -33,6 +33,7 @@ _SITE_NAME = regex.compile(r"\p{Lu}[\p{L}\d-]*\.(?:com|org|net|ru|ua|info|news|c
 _NOT_DESCRIBED = frozenset({"person", "social_platform", "country", "place", "group"})
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*\s+(?=[\p{Lu}\"“‘(])")
 _TITLES = frozenset(w.lower().rstrip(".") for w in word_list("titles"))
+_POSSESSIVE = regex.compile(r"(?<=\w)['’]s?$")
 _ACRONYM = regex.compile(r"\p{Lu}{3,6}")
 # a thing named in between that 'it' may stand for as well as an organisation ("The subpoena was issued by
 # the committee ... It also called for"): 'it' is left unresolved rather than guessed
@@ -126,7 +127,7 @@ class DocumentMentions:
             if any(m.start() <= s < m.end() for s in range(m.start(), m.end()) if s in found):
                 continue
             word = m.group()
-            full = people.get(word.rstrip("'’s")) if " " not in word else None
+            full = (people.get(word) or people.get(possessor(word))) if " " not in word else None
             if full is not None:
                 resolved = Resolved(name=full, kind="person", source_id="person:" + full.lower())
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
@@ -156,17 +157,16 @@ class DocumentMentions:
         gender = ""
         if resolved.kind == "person":
             surname = resolved.name.split()[-1] if resolved.name else ""
-            first = resolved.name.split()[0] if resolved.name else ""
             if surname in titled_gender:
                 gender = titled_gender[surname]
             elif roles & FEMALE_NOUNS and not roles & MALE_NOUNS:
                 gender = "f"
             elif roles & MALE_NOUNS and not roles & FEMALE_NOUNS:
                 gender = "m"
-            elif first in self.resolver.female_names:
-                gender = "f"
-            elif first in self.resolver.male_names:
-                gender = "m"
+            else:
+                given = [w for w in resolved.name.split()[:-1] or resolved.name.split() if w in self.resolver.female_names
+                         or w in self.resolver.male_names]
+                gender = ("f" if given[0] in self.resolver.female_names else "m") if given else ""
         return Entity(start, end, resolved, gender, frozenset(roles))
 
     def _roles_before(self, start: int) -> list[str]:
@@ -286,6 +286,11 @@ def _same_person(resolved: Resolved, source_ids: frozenset[str]) -> bool:
     words = {w for w in resolved.name.lower().split() if len(w) > 2}
     return resolved.kind == "person" and any(
         words & set(s.split(":", 1)[-1].split()) for s in source_ids if s.startswith("person:"))
+
+
+def possessor(word: str) -> str:
+    """'Rubio’s' -> 'Rubio', 'Jones'' -> 'Jones': the name a possessive is made of."""
+    return _POSSESSIVE.sub("", word)
 
 
 def is_description(words: str) -> bool:

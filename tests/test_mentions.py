@@ -104,3 +104,15 @@ def test_a_he_in_a_quotation_going_on_from_its_speaker_is_someone_else(analyzer)
     text = ('"President Trump treats the rule of law with contempt," said Attorney General Ann Becker. '
             '"He knows there is no crisis, and he admits that he will likely lose this case in court."')
     assert names(analyzer, text) == ["Ann Becker", "Ann Becker > Trump"]
+
+
+def test_a_possessor_is_a_mention_but_not_the_subject_and_any_given_name_tells_gender(analyzer):
+    text = ("Marco Rubio and David Byler spoke on Monday. Byler wrote a long piece. If we hear Rubio’s strategy "
+            "correctly when he says he intends to win, the race is long.")
+    assert names(analyzer, text)[2] == "Marco Rubio"
+    text = ("Berhanu Nega and Andargachew Tsege led the movement. Days after Tsege's arrest, Nega volunteered to "
+            "replace him. “Was I going to remain an academic?” he told me.")
+    assert names(analyzer, text)[2] == "Berhanu Nega"
+    text = ("Donald Trump spoke first. His audio was quieter than Crooked Hillary Clinton’s. He says, “Working that "
+            "microphone was difficult.”")
+    assert names(analyzer, text)[2] == "Donald Trump"
