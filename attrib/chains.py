@@ -27,6 +27,7 @@ PULL_QUOTE_CREDIT = "pull-quote-credit"
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
+ASKING_CUES = frozenset(word_list("asking_cues"))
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})  # in a transcript turn: the speaker
 PERSON_KINDS = frozenset({"person"})
@@ -578,15 +579,20 @@ class DocumentChains:
                 best = m
             elif m.sentence != best.sentence:
                 break
-            elif not best.is_source and m.sentence != sentence.index and not m.possessive:
+            elif (not best.is_source and m.sentence != sentence.index and not m.possessive
+                  and not (m.is_source and m.path and m.path[-1].cue.lower() in ASKING_CUES)):
                 # within the nearest earlier sentence: its last source (the innermost speaker of a chain),
                 # else its first person, the subject ("Raynard Jackson ... crossed party lines to vote for
                 # Obama. '...,' he said"), not a possessor ("Days after Tsege's arrest, Nega volunteered");
-                # within the sentence being read, the nearest ("Cross said he")
+                # nor one who asks the person named after ("Earhardt asked Rubio which states he could win.
+                # '...,' he said" -> Rubio); within the sentence being read, the nearest ("Cross said he")
                 best = m
         if best is None:
             return None
-        return best.resolved, _context(best)
+        context = _context(best)
+        if context and not best.is_source and context[-1].cue.lower() in ASKING_CUES:
+            context = context[:-1]  # the one asked answers in their own voice, not in the asker's
+        return best.resolved, context
 
     def _titled_person(self, description: str, before: int) -> Resolved | None:
         """'the Russian president' -> the last 'Russian President Vladimir Putin' before it."""

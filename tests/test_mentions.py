@@ -116,3 +116,9 @@ def test_a_possessor_is_a_mention_but_not_the_subject_and_any_given_name_tells_g
     text = ("Donald Trump spoke first. His audio was quieter than Crooked Hillary Clinton’s. He says, “Working that "
             "microphone was difficult.”")
     assert names(analyzer, text)[2] == "Donald Trump"
+
+
+def test_who_asks_is_not_who_answers(analyzer):
+    text = ("Marco Rubio spoke on Wednesday. Earhardt then asked Rubio which states he could win. “Well, we feel "
+            "great in every one of those states,” he said.")
+    assert names(analyzer, text)[1:] == ["Earhardt", "Marco Rubio"]
