@@ -524,7 +524,9 @@ class DocumentChains:
                 outlet = self._named_outlet(kinds, position)
                 found = (outlet, []) if outlet is not None else None
             return found
-        person = self._titled_person(low, sentence.start)
+        # the last person the document gave this role, in a title or an appositive ("Chuck Williams, the
+        # district GOP chairman," -> "the chairman"), else the last "Russian President X" written out
+        person = self._mention_state().description(words, position) or self._titled_person(low, sentence.start)
         if person is not None:
             for m in reversed(self.mentions):
                 if m.resolved.source_id == person.source_id and sentence.index - m.sentence <= 6:

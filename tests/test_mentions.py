@@ -122,3 +122,10 @@ def test_who_asks_is_not_who_answers(analyzer):
     text = ("Marco Rubio spoke on Wednesday. Earhardt then asked Rubio which states he could win. “Well, we feel "
             "great in every one of those states,” he said.")
     assert names(analyzer, text)[1:] == ["Earhardt", "Marco Rubio"]
+
+
+def test_a_role_description_takes_the_latest_person_given_that_role(analyzer):
+    text = ("Cyprus energy minister Georgios Lakkotrypis signed the deal on Thursday. Otranto is a proposed end "
+            "point, and Italian economic development minister Stefano Patuanelli sent a letter of support, but the "
+            "minister said they are to build another pipeline.")
+    assert names(analyzer, text)[1] == "Stefano Patuanelli"
