@@ -129,3 +129,18 @@ def test_a_role_description_takes_the_latest_person_given_that_role(analyzer):
             "point, and Italian economic development minister Stefano Patuanelli sent a letter of support, but the "
             "minister said they are to build another pipeline.")
     assert names(analyzer, text)[1] == "Stefano Patuanelli"
+
+
+def test_an_unresolved_pronoun_draws_no_original_in_a_claim_graph(analyzer):
+    from attrib.graph import collect_picture
+    from attrib.resolve import load_gazetteer
+    doc = Document(doc_id="t", text="The weather was fine on Monday. He said it would rain.", publisher="Daily Herald")
+    statement = analyzer.statements(doc)[1]
+    rows = pl.DataFrame([{"statement_id": statement.statement_id, "path": p, "hop": h, "cited": hop.cited,
+                          "cited_kind": hop.cited_kind, "source_id": hop.source_id, "cue": hop.cue,
+                          "rule_id": hop.rule_id, "hedge": hop.hedge}
+                         for p, path in enumerate(statement.paths, 1) for h, hop in enumerate(path, 1)])
+    member = {"statement_id": statement.statement_id, "text": statement.sentence.text, "doc_id": "t",
+              "publisher": "Daily Herald"}
+    picture = collect_picture([member], rows, load_gazetteer())
+    assert picture.originals == set() and all(b.role == "reporter" for b in picture.boxes.values())
