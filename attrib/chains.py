@@ -9,6 +9,7 @@ for. Wire copy puts the agency at the head of every path.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -761,21 +762,26 @@ def _first_lines(text: str, n: int) -> list[tuple[int, str]]:
 
 
 def _people_index(text: str, resolver: Resolver) -> dict[str, str]:
-    """Surname -> fullest person name in the document ("Putin" -> "Vladimir Putin")."""
-    people: dict[str, str] = {}
+    """Surname -> fullest name of the person the document names most under it ("Putin" -> "Vladimir Putin";
+    "Trump" -> "Donald J. Trump" in an article that names Melania Trump once and Donald Trump often)."""
+    named: dict[str, Counter[str]] = {}
     for line in text.split("\n"):
         if _is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
             continue
         for m in _FULL_NAME.finditer(line):
-            _index_person(people, resolver.resolve(m.group()))
+            resolved = resolver.resolve(m.group())
+            if resolved.kind == "person" and len(resolved.name.split()) >= 2:
+                named.setdefault(resolved.name.split()[-1], Counter())[resolved.name] += 1
+    people: dict[str, str] = {}
+    for last, names in named.items():
+        by_first = Counter()  # one person under several forms: "Donald Trump", "Donald J. Trump"
+        for name, n in names.items():
+            # "Guajardo Villarreal" is "Ildefonso Guajardo Villarreal" named shorter
+            fuller = max((f for f in names if f == name or f.endswith(" " + name)), key=len)
+            by_first[fuller.split()[0]] += n
+        first = max(by_first, key=lambda f: by_first[f])  # the most named; the first named on a tie
+        people[last] = max((name for name in names if name.split()[0] == first), key=len)
     return people
-
-
-def _index_person(people: dict[str, str], resolved: Resolved) -> None:
-    if resolved.kind == "person" and len(resolved.name.split()) >= 2:
-        last = resolved.name.split()[-1]
-        if len(resolved.name) > len(people.get(last, "")):
-            people[last] = resolved.name
 
 
 def _attach(frames: list[Frame]) -> list[Frame]:

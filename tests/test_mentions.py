@@ -144,3 +144,12 @@ def test_an_unresolved_pronoun_draws_no_original_in_a_claim_graph(analyzer):
               "publisher": "Daily Herald"}
     picture = collect_picture([member], rows, load_gazetteer())
     assert picture.originals == set() and all(b.role == "reporter" for b in picture.boxes.values())
+
+
+def test_a_surname_alone_is_the_person_named_most_under_it(analyzer):
+    text = ("Donald Trump spoke in Ohio. Melania Trump did not travel. Donald Trump later went to Michigan. "
+            "Trump said the vote would be close.")
+    assert names(analyzer, text)[3] == "Donald Trump"
+    text = ("Mexico's economy minister, Ildefonso Guajardo Villarreal, spoke on Monday. Mr. Guajardo Villarreal "
+            "met bankers. Mr. Guajardo Villarreal said the peso would recover.")
+    assert names(analyzer, text)[2] == "Ildefonso Guajardo Villarreal"
