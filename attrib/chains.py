@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
-from .mentions import DocumentMentions, is_description, possessed, possessor
+from .mentions import DocumentMentions, is_description, not_a_person_name, possessed, possessor
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
@@ -681,7 +681,10 @@ class DocumentChains:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
                 continue
-            resolved = self._canonical_person(self.resolver.resolve(m.group()))
+            resolved = self.resolver.resolve(m.group())
+            if not_a_person_name(sentence.text, m, resolved):
+                continue
+            resolved = self._canonical_person(resolved)
             if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
                 continue
             taken.append((start, end))
@@ -770,7 +773,7 @@ def _people_index(text: str, resolver: Resolver) -> dict[str, str]:
             continue
         for m in _FULL_NAME.finditer(line):
             resolved = resolver.resolve(m.group())
-            if resolved.kind == "person" and len(resolved.name.split()) >= 2:
+            if resolved.kind == "person" and len(resolved.name.split()) >= 2 and not not_a_person_name(line, m, resolved):
                 named.setdefault(resolved.name.split()[-1], Counter())[resolved.name] += 1
     people: dict[str, str] = {}
     for last, names in named.items():

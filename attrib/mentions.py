@@ -30,9 +30,15 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}[\p{L}\d.&'’-]*(?:\s+
 
 _SITE_NAME = regex.compile(r"\p{Lu}[\p{L}\d-]*\.(?:com|org|net|ru|ua|info|news|co\.uk|io)")
 
+_HEAD_NAMES = {"company": ("company", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "llc",
+                           "group", "plc"), "firm": ("firm", "inc", "inc.", "llc", "llp", "partners", "group"),
+               "organization": ("organization", "organisation", "foundation", "institute", "association"),
+               "organisation": ("organization", "organisation", "foundation", "institute", "association"),
+               "government": ("government", "administration", "cabinet")}
 _NOT_DESCRIBED = frozenset({"person", "social_platform", "country", "place", "group"})
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*\s+(?=[\p{Lu}\"“‘(])")
 _TITLES = frozenset(w.lower().rstrip(".") for w in word_list("titles"))
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:the|a|an|my|our|your)\s+$")
 _POSSESSIVE = regex.compile(r"(?<=\w)['’]s?$")
 _ACRONYM = regex.compile(r"\p{Lu}{3,6}")
 # a thing named in between that 'it' may stand for as well as an organisation ("The subpoena was issued by
@@ -47,7 +53,7 @@ PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SINGULAR = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
 THING_KINDS = (OUTLET_KINDS - {"social_platform"}) | {"government_body", "organisation", "country", "pollster"}
-PLURAL_KINDS = frozenset({"group", "government_body"})  # 'they' for a named company or country is left to the chains
+PLURAL_KINDS = frozenset({"group"})  # "they" for a named agency, company or country is left to the chains
 FEMALE_NOUNS = frozenset(word_list("female_nouns"))
 MALE_NOUNS = frozenset(word_list("male_nouns"))
 PERSON_ROLES = frozenset(word_list("person_roles")) | frozenset(word_list("person_heads")) | FEMALE_NOUNS | MALE_NOUNS
@@ -120,8 +126,9 @@ class DocumentMentions:
         titled_gender = titled_gender or {}
         found: dict[int, Entity] = {}
         for m in FULL_NAME.finditer(text):
-            resolved = canonical(resolver.resolve(m.group()))
-            if resolved.kind == "person":
+            resolved = resolver.resolve(m.group())
+            if resolved.kind == "person" and not not_a_person_name(text, m, resolved):
+                resolved = canonical(resolved)
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
         for m in _CAPITALISED.finditer(text):
             if any(m.start() <= s < m.end() for s in range(m.start(), m.end()) if s in found):
@@ -272,7 +279,12 @@ class DocumentMentions:
                 roles = self.roles.get(e.resolved.source_id, e.roles)
                 if head in roles and all(w in roles for w in modifiers) and e.resolved.kind not in _NOT_DESCRIBED:
                     return True  # "the website" after "the tracking website Vessel Tracker"
-                return e.resolved.kind in kinds and all(w in roles for w in modifiers)
+                if e.resolved.kind not in kinds or not all(w in roles for w in modifiers):
+                    return False
+                # an outlet is told by its kind; an organisation by the gazetteer or its own name ("the party" ->
+                # "Unity Party"), not by capitals alone ("Legend of the Ten Rings" is no company)
+                return (bool(kinds & OUTLET_KINDS) or e.resolved.entry is not None
+                        or e.resolved.name.lower().split()[-1] in _HEAD_NAMES.get(head, (head,)))
         else:
             return None
         found = self.before(position, DESCRIPTION_WINDOW, accept)
@@ -286,6 +298,15 @@ def _same_person(resolved: Resolved, source_ids: frozenset[str]) -> bool:
     words = {w for w in resolved.name.lower().split() if len(w) > 2}
     return resolved.kind == "person" and any(
         words & set(s.split(":", 1)[-1].split()) for s in source_ids if s.startswith("person:"))
+
+
+def not_a_person_name(text: str, match: regex.Match, resolved: Resolved) -> bool:
+    """'the Lewisburg Green Dragons', 'The Professionals', 'My Bride Is a Mermaid': capitalised words right after
+    an article or a possessive are a team's, a film's or a place's name, not a person's (unless a title comes
+    first: 'Speaker of the House Newt Gingrich')."""
+    start = match.start()
+    return (resolved.kind == "person" and text.startswith(resolved.name, start)
+            and _ARTICLE_BEFORE.search(text, max(0, start - 6), start) is not None)
 
 
 def possessor(word: str) -> str:

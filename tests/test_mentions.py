@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from attrib.evaluate import unresolved_pronouns
-from attrib.mentions import DocumentMentions, is_description, possessed
+from attrib.mentions import FULL_NAME, DocumentMentions, is_description, not_a_person_name, possessed
 from attrib.pipeline import statement_row
 from attrib.records import Document
 from attrib.resolve import Resolver
@@ -153,3 +153,17 @@ def test_a_surname_alone_is_the_person_named_most_under_it(analyzer):
     text = ("Mexico's economy minister, Ildefonso Guajardo Villarreal, spoke on Monday. Mr. Guajardo Villarreal "
             "met bankers. Mr. Guajardo Villarreal said the peso would recover.")
     assert names(analyzer, text)[2] == "Ildefonso Guajardo Villarreal"
+
+
+def test_names_after_an_article_are_no_people_and_capitals_make_no_company(analyzer):
+    text = ("Berhanu Nega taught economics in Pennsylvania. His life there meant cheering for the Lewisburg Green "
+            "Dragons, his son's team. “If you like comfort, you'll never do this,” he told me.")
+    assert names(analyzer, text)[2] == "Berhanu Nega"
+    resolver = Resolver.create()
+    for text, name, person in (("shown by Speaker of the House Newt Gingrich’s remark", "House Newt Gingrich", True),
+                               ("cheering for the Lewisburg Green Dragons", "Lewisburg Green Dragons", False)):
+        match = next(m for m in FULL_NAME.finditer(text) if m.group().startswith(name.split()[0]))
+        assert not_a_person_name(text, match, resolver.resolve(match.group())) is not person
+    state = DocumentMentions.build("The game Legend of the Ten Rings sold well. The Unity Party met. ", Resolver.create())
+    assert state.description("the company", 200) is None
+    assert state.description("the party", 200).name == "Unity Party"
