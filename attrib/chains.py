@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
+from .nesting import drop_event_clauses
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
@@ -137,8 +138,12 @@ class DocumentChains:
         contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
         mains = [_split_coordinated(_attach([f for f in fs if f.attach != "context"]), s.start, s.text)
                  for fs, s in zip(frames, sentences)]
-        for sentence, main in zip(sentences, mains):
+        for i, (sentence, main) in enumerate(zip(sentences, mains)):
             _set_content(sentence, main)
+            kept = drop_event_clauses(sentence, main)
+            if len(kept) < len(main):
+                mains[i] = kept
+                _set_content(sentence, kept)
         attribution = self._quote_attributions(sentences, mains)
         self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
         speaker: dict[int, list[Hop]] = {}
