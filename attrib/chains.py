@@ -734,6 +734,7 @@ _INSIDE_PHRASE = regex.compile(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
 _TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
                           "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
                           "chairman director secretary president minister spokesman spokeswoman chief founder").split())
+_ENDS_IN_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
 _PLURAL_END = regex.compile(r"\s\p{Ll}{3,}s$")
 _NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
 
@@ -764,8 +765,9 @@ def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
     if _INSIDE_PHRASE.search(left) or left.split()[-1] in _TITLE_WORDS:
         return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
     plural_nouns = _PLURAL_END.search(left) and _PLURAL_END.search(right)  # "private companies and ordinary traders"
+    named = _ENDS_IN_NAME.search(left) and _ENDS_IN_NAME.search(right)  # "candidate Ann Lee and former president Bo Li"
     if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")
-            or plural_nouns):
+            or plural_nouns or named):
         return []  # "Minority and women voters": one noun shared by two modifiers
     start = span.start
     return [Span(start, start + len(left), left), Span(start + m.end(), span.end, right)]

@@ -5,6 +5,7 @@ A speech act told as an event inside a time or condition clause of someone else'
 me, ..."; "he didn't know much about Sanders before he announced his bid") dates or conditions
 the statement; it does not attribute it. Such a frame is dropped when its cue takes a plain
 object (no "that", no quotation, no clause) and another frame of the sentence holds it in its content.
+An unnamed "reportedly" counts only where the sentence names no source.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import regex
 
 from .records import Frame, Sentence
 
+UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named
 _EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
                                r"by\s+the\s+time|ever\s+since)\s+$")
 _PLAIN_OBJECT = regex.compile(r"\s+(?:me|him|her|us|them|it|its|his|their|our|my|your|a|an|the|"
@@ -24,7 +26,10 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
     """The frames of a sentence less those that only date or condition another frame's content."""
     text, offset = sentence.text, sentence.start
     out: list[Frame] = []
+    named = any(f.rule_id != UNNAMED_REPORTS for f in frames)
     for f in frames:
+        if f.rule_id == UNNAMED_REPORTS and named:
+            continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
         if _is_event(f, frames, text, offset):
             continue
         out.append(f)

@@ -248,6 +248,9 @@ class Resolver:
         "CBS station KDKA-TV", "regional media"; a named radio or TV host stands for the show's outlet
         ("talk-radio host Mike Gallagher"). None for reporters, the press, the public or a person."""
         text = clean_mention(words)
+        network = self._network_of(text)
+        if network is not None:
+            return network
         host = _HOST.search(text)
         if host is not None:
             name = host.group("name")
@@ -267,6 +270,15 @@ class Resolver:
         if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
             return resolved
         return None
+
+    def _network_of(self, text: str) -> Resolved | None:
+        """The outlet named with its show or host: "CNN's State of the Union", "Fox News host Sean
+        Hannity", "Sean Hannity on Fox News" (guidelines: "told A's host H", "told H of A" -> A)."""
+        m = _NETWORK_FIRST.match(text) or _NETWORK_LAST.match(text)
+        entry = self.gazetteer.lookup(m.group("net")) if m is not None else None
+        if entry is None or entry.kind not in ADDRESSEE_KINDS:
+            return None
+        return _from_entry(entry, m.group("net"))
 
     def _titled_name(self, bare: list[str]) -> int:
         """How many words at the end are a person's name right after a title word ("... Speaker John
@@ -326,6 +338,9 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+_NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+(?:host|co-host|anchor|"
+                            r"presenter|correspondent|reporter|interviewer|moderator|program|programme|show)\b)")
+_NETWORK_LAST = regex.compile(r"^.+?\s+(?:of|on|at|from)\s+(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)$")
 _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
