@@ -333,7 +333,22 @@ class DocumentChains:
                     prefix = context
         elif first and self._continues(sentence, frame, cue, resolved):
             prefix = self._continuation_prefix(resolved)
+        elif first:
+            prefix = self._owner_prefix(words, sentence, span)
         return self._canonical_person(resolved), prefix
+
+    def _owner_prefix(self, words: str, sentence: Sentence, span: Span) -> list[Hop]:
+        """'Its source said', 'the newspaper's sources say': the outlet named before, then its source."""
+        m = _OWNED_SOURCE.match(" ".join(words.split()))
+        if m is None:
+            return []
+        owner = m.group("owner")
+        owner = "it" if owner.lower() in ("its", "their") else owner
+        found = self._antecedent(owner, self.resolver.resolve(owner), sentence, span.start)
+        if found is None or found[0].kind not in OUTLET_KINDS:
+            return []
+        outlet, context = found
+        return [*context, self._hop(outlet, Span(-1, -1, ""), Span(-1, -1, ""), "owned-source", "")]
 
     # -- interviews: "told CNN", "in an interview with Politico", "spoke with Breitbart News" --------------
     def _remember_interview(self, speaker: Resolved, outlet: Hop | None, sentence: Sentence) -> None:
@@ -811,6 +826,8 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
 # end a paragraph that introduces a quoted one)
 _ADJACENT_AFTER = regex.compile(r"[ \t,]*")
 _ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
+_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+(?:newspaper|paper|agency|news\s+agency|outlet|network|"
+                              r"website|site|magazine|channel|broadcaster)(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$")
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
                            r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
                            r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")

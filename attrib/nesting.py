@@ -5,7 +5,8 @@ A speech act told as an event inside a time or condition clause of someone else'
 me, ..."; "he didn't know much about Sanders before he announced his bid") dates or conditions
 the statement; it does not attribute it. Such a frame is dropped when its cue takes a plain
 object (no "that", no quotation, no clause) and another frame of the sentence holds it in its content.
-An unnamed "reportedly" counts only where the sentence names no source.
+An unnamed "reportedly" counts only where the sentence names no source; a source in an object
+relative clause ("..., which the BBC noted as unusual") stands beside the speaker, not inside.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import regex
 
 from .records import Frame, Sentence
 
+_OBJECT_RELATIVE = regex.compile(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
 UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named
 _EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
                                r"by\s+the\s+time|ever\s+since)\s+$")
@@ -32,6 +34,8 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
             continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
         if _is_event(f, frames, text, offset):
             continue
+        if f.hops and _OBJECT_RELATIVE.search(text, 0, max(0, f.hops[0].start - offset)):
+            f.parallel = True  # "— which the BBC noted as unusual —": the BBC's words, beside the speaker's
         out.append(f)
     return out
 
