@@ -248,6 +248,7 @@ class Resolver:
         "CBS station KDKA-TV", "regional media"; a named radio or TV host stands for the show's outlet
         ("talk-radio host Mike Gallagher"). None for reporters, the press, the public or a person."""
         text = clean_mention(words)
+        text = _BARE_NETWORKS.get(text, text)  # "told Fox": as an addressee, the network
         network = self._network_of(text)
         if network is not None:
             return network
@@ -338,6 +339,7 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+_BARE_NETWORKS = {"Fox": "Fox News"}
 _NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+(?:host|co-host|anchor|"
                             r"presenter|correspondent|reporter|interviewer|moderator|program|programme|show)\b)")
 _NETWORK_LAST = regex.compile(r"^.+?\s+(?:of|on|at|from)\s+(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)$")

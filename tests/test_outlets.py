@@ -69,3 +69,12 @@ def test_names_not_fragments(analyzer):
             "mattered.")
     assert chains(analyzer, text) == ["Human Rights Watch", "local politicians and officials",
                                       "Miami Herald > producer for Delta Studios", "Ana Moe", "Mark Hale"]
+
+
+def test_outlet_after_an_inverted_attribution_and_interviews_as_sources(analyzer):
+    text = ("“You are not welcome,” said Ann Lee, director of the group, reports USA Today. "
+            "Dan Shaw told Fox that he credits the change to defections. "
+            "Lee is nearly shut out, according to interviews with a dozen party leaders involved in the process. "
+            "According to E. J. Fleming’s book, the studio paid.")
+    assert chains(analyzer, text) == ["USA Today > Ann Lee", "Fox News > Dan Shaw", "dozen party leaders",
+                                      "E. J. Fleming"]
