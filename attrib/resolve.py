@@ -270,7 +270,7 @@ class Resolver:
             return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
         if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
             return resolved
-        return None
+        return _outlet_by_noun(text, " ".join(words.split()), resolved)
 
     def _network_of(self, text: str) -> Resolved | None:
         """The outlet named with its show or host: "CNN's State of the Union", "Fox News host Sean
@@ -339,6 +339,24 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+# an outlet the gazetteer does not know, told by its kind: "magazine The Bark", "a local newspaper"
+_OUTLET_NOUN = (r"(?:magazine|newspaper|paper|daily|weekly|tabloid|website|news\s+(?:site|website|agency|channel|outlet|portal)|"
+                r"broadcaster|channel|radio(?:\s+station)?|(?:TV|television)(?:\s+(?:station|channel))?|station|outlet)")
+_NAMED_BY_NOUN = regex.compile(r"(?i:^(?:the\s+)?(?:[\w-]+\s+){0,2}%s)\s+(?P<name>(?:\p{Lu}|\d)[\w'’.&-]*"
+                               r"(?:\s+(?:\p{Lu}[\w'’.&-]*|\d+|of|the|de|du|la|el))*)$" % _OUTLET_NOUN)
+_INDEFINITE_OUTLET = regex.compile(r"(?i)^(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}%s$" % _OUTLET_NOUN)
+
+
+def _outlet_by_noun(text: str, words: str, resolved: Resolved) -> Resolved | None:
+    m = _NAMED_BY_NOUN.match(text)
+    if m is not None:
+        name = m.group("name")
+        return Resolved(name=name, kind="online_outlet", source_id="outlet:" + name.lower())
+    if _INDEFINITE_OUTLET.match(words):
+        return resolved
+    return None
+
+
 _BARE_NETWORKS = {"Fox": "Fox News"}
 _NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+(?:host|co-host|anchor|"
                             r"presenter|correspondent|reporter|interviewer|moderator|program|programme|show)\b)")
