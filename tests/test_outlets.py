@@ -78,3 +78,13 @@ def test_outlet_after_an_inverted_attribution_and_interviews_as_sources(analyzer
             "According to E. J. Fleming’s book, the studio paid.")
     assert chains(analyzer, text) == ["USA Today > Ann Lee", "Fox News > Dan Shaw", "dozen party leaders",
                                       "E. J. Fleming"]
+
+
+def test_outlets_known_by_their_kind_and_names_with_an_institution(analyzer):
+    text = ("In a 2006 interview with magazine The Bark, Ann Day said she loved dogs. "
+            "Tom Reed told a local newspaper that the bridge was closed. "
+            "Steve Pike of the University of Essex, speaking to the BBC, said the ruling stands. "
+            "A cargo plane, reported by local press as military, crashed. "
+            "Regarding the bridge, Ed Marsh said it was closed.")
+    assert chains(analyzer, text) == ["The Bark > Ann Day", "local newspaper > Tom Reed", "BBC > Steve Pike",
+                                      "local press", "Ed Marsh"]
