@@ -15,6 +15,7 @@ from importlib import resources
 
 import regex
 
+from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
 from .lexicon import Lexicon, load_lexicon, word_list
 from .rules.cache import compile_cached
 
@@ -248,10 +249,10 @@ class Resolver:
         "CBS station KDKA-TV", "regional media"; a named radio or TV host stands for the show's outlet
         ("talk-radio host Mike Gallagher"). None for reporters, the press, the public or a person."""
         text = clean_mention(words)
-        text = _BARE_NETWORKS.get(text, text)  # "told Fox": as an addressee, the network
-        network = self._network_of(text)
+        text = BARE_NETWORKS.get(text, text)  # "told Fox": as an addressee, the network
+        network = network_of(self.gazetteer, text, ADDRESSEE_KINDS)
         if network is not None:
-            return network
+            return _from_entry(*network)
         host = _HOST.search(text)
         if host is not None:
             name = host.group("name")
@@ -270,16 +271,10 @@ class Resolver:
             return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
         if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
             return resolved
-        return _outlet_by_noun(text, " ".join(words.split()), resolved)
-
-    def _network_of(self, text: str) -> Resolved | None:
-        """The outlet named with its show or host: "CNN's State of the Union", "Fox News host Sean
-        Hannity", "Sean Hannity on Fox News" (guidelines: "told A's host H", "told H of A" -> A)."""
-        m = _NETWORK_FIRST.match(text) or _NETWORK_LAST.match(text)
-        entry = self.gazetteer.lookup(m.group("net")) if m is not None else None
-        if entry is None or entry.kind not in ADDRESSEE_KINDS:
-            return None
-        return _from_entry(entry, m.group("net"))
+        named = outlet_by_noun(text)
+        if named:
+            return Resolved(name=named, kind="online_outlet", source_id="outlet:" + named.lower())
+        return resolved if is_indefinite_outlet(" ".join(words.split())) else None
 
     def _titled_name(self, bare: list[str]) -> int:
         """How many words at the end are a person's name right after a title word ("... Speaker John
@@ -339,28 +334,6 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
-# an outlet the gazetteer does not know, told by its kind: "magazine The Bark", "a local newspaper"
-_OUTLET_NOUN = (r"(?:magazine|newspaper|paper|daily|weekly|tabloid|website|news\s+(?:site|website|agency|channel|outlet|portal)|"
-                r"broadcaster|channel|radio(?:\s+station)?|(?:TV|television)(?:\s+(?:station|channel))?|station|outlet)")
-_NAMED_BY_NOUN = regex.compile(r"(?i:^(?:the\s+)?(?:[\w-]+\s+){0,2}%s)\s+(?P<name>(?:\p{Lu}|\d)[\w'’.&-]*"
-                               r"(?:\s+(?:\p{Lu}[\w'’.&-]*|\d+|of|the|de|du|la|el))*)$" % _OUTLET_NOUN)
-_INDEFINITE_OUTLET = regex.compile(r"(?i)^(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}%s$" % _OUTLET_NOUN)
-
-
-def _outlet_by_noun(text: str, words: str, resolved: Resolved) -> Resolved | None:
-    m = _NAMED_BY_NOUN.match(text)
-    if m is not None:
-        name = m.group("name")
-        return Resolved(name=name, kind="online_outlet", source_id="outlet:" + name.lower())
-    if _INDEFINITE_OUTLET.match(words):
-        return resolved
-    return None
-
-
-_BARE_NETWORKS = {"Fox": "Fox News"}
-_NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+(?:host|co-host|anchor|"
-                            r"presenter|correspondent|reporter|interviewer|moderator|program|programme|show)\b)")
-_NETWORK_LAST = regex.compile(r"^.+?\s+(?:of|on|at|from)\s+(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)$")
 _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
