@@ -88,3 +88,11 @@ def test_outlets_known_by_their_kind_and_names_with_an_institution(analyzer):
             "Regarding the bridge, Ed Marsh said it was closed.")
     assert chains(analyzer, text) == ["The Bark > Ann Day", "local newspaper > Tom Reed", "BBC > Steve Pike",
                                       "local press", "Ed Marsh"]
+
+
+def test_web_outlets_relays_and_authors_of_messages(analyzer):
+    text = ("One news site, Znak.com, claims the blast was an attack. Znak.com further reported its source said "
+            "the tenant moved in the day before. "
+            "The bus was full, according to the mayor of Yartsevo via news agency Interfax. "
+            "Iran backs the rebels, according to a tweet on Monday by Secretary of State Ann Ford.")
+    assert chains(analyzer, text) == ["Znak.com", "Znak.com > source", "Interfax > mayor of Yartsevo", "Ann Ford"]
