@@ -97,3 +97,10 @@ def test_web_outlets_relays_and_authors_of_messages(analyzer):
             "Iran backs the rebels, according to a tweet on Monday by Secretary of State Ann Ford.")
     assert chains(analyzer, text) == ["Znak.com", "Znak.com > source", "Interfax > mayor of Yartsevo",
                                       "Secretary of State Ann Ford"]
+
+
+def test_nouns_in_ly_are_not_adverbs_and_named_things_not_speakers(analyzer):
+    text = ("The family said the charges were false. "
+            "The headline, which mirrors a widely denounced tweet by Ann Coulter, is misleading. "
+            "But Tom Miller, at a consulting firm called Gavekal Dragonomics, argues that “its influence will grow.”")
+    assert chains(analyzer, text) == ["family", "", "Tom Miller"]
