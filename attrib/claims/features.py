@@ -39,6 +39,7 @@ _PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"�
 _LETTERS = regex.compile(r"\p{L}+")
 _ALNUM = regex.compile(r"[\p{L}\d]")
 _LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
@@ -52,6 +53,8 @@ class StatementFeatures:
     hypothetical: bool             # "would", "could", "might" in the main clause
     n_content: int                 # content words (not names, places or numbers): 0 asserts nothing
     attributed: bool = False       # it names a source (blanked): someone stands behind it
+    settings: frozenset[str] = frozenset()   # names of a setting, not a party: "@tuesday" (Super Tuesday),
+                                   # "@convention", "@south": no sign of another event (grouping.conflict)
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -159,6 +162,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
     order: list[tuple[int, str]] = []   # (position, "@name") to find the actor
+    settings: set[str] = set()
 
     found: list[tuple[int, int, str]] = []
 
@@ -183,8 +187,10 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         initial = headline or m.start() <= opening
         run: list[str] = []
         runs: list[list[str]] = []
+        starts: list[int] = []          # where each run begins: the actor is the first name, not the first sequence
         first = True
-        for token in m.group().split():
+        for tm in _NONSPACE.finditer(m.group()):
+            token = tm.group()
             if len(token) <= 2 and token[0].isupper() and token[-1] in ".ABCDEFGHIJKLMNOPQRSTUVWXYZ":
                 continue                       # an initial: "Donald J. Trump"
             w = _bare(token)
@@ -203,10 +209,12 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     features.add(content_stem(low, vocab))   # "Licensing rules ...", "... Beats Clinton ..."
                     n_content += 1
                 continue
+            if not run:
+                starts.append(m.start() + tm.start())
             run.append(w)
         if run:
             runs.append(run)
-        for words in runs:
+        for words, at in zip(runs, starts):
             while words and words[0] in vocab.titles:
                 words = words[1:]
             if not words:
@@ -222,7 +230,9 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                 continue
             core = "@" + words[-1].lower().replace("’", "'")
             features.add(core)
-            order.append((m.start(), core))
+            if core[1:] in _CALENDAR or core[1:] in vocab.regions or common(core[1:]):
+                settings.add(core)
+            order.append((at, core))
             for w in words[:-1]:   # "Strategic Partnership Agreement" meets "partnership treaty"; first names add nothing
                 if w not in vocab.titles and len(w) > 3 and common(w.lower()):
                     features.add(content_stem(w.lower(), vocab))
@@ -240,7 +250,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     features.update(quote)
     actor = _actor(text, order)
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks))
+                             hypothetical, n_content, bool(blanks), frozenset(settings))
 
 
 def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:

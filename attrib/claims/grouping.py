@@ -47,7 +47,7 @@ class Item:
     quantities: tuple            # (Quantity, its feature id)
     places: frozenset[int]
     lists_places: bool
-    names: frozenset[int]       # names of people and organisations (not places)
+    names: frozenset[int]       # names of people and organisations (not places, not settings)
     actor: int
     hypothetical: bool
     comparable: bool
@@ -82,7 +82,7 @@ class Features:
         for f in found:
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
             places = frozenset(ids[k] for k in f.places) if f.places else _NONE
-            names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places)
+            names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids[f.actor] if f.actor else -1, f.hypothetical,
