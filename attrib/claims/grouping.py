@@ -180,6 +180,11 @@ def conflict(a: Item, b: Item) -> str | None:
             if (any(not any(quantities_agree(x, y) for y in qb) for x in qa)
                     and any(not any(quantities_agree(y, x) for x in qa) for y in qb)):
                 return "numbers"
+        counts_a = [q for q, _ in a.quantities if q.unit != "date"]
+        counts_b = [q for q, _ in b.quantities if q.unit != "date"]
+        if counts_a and counts_b and not any(x.value == y.value or quantities_agree(x, y)
+                                             for x in counts_a for y in counts_b):
+            return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats:
@@ -230,9 +235,9 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
     for i, it in enumerate(features.items):
         if not it.comparable:
             continue
-        for key in sorted(it.feats, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
-            if df[key] > weight[i]:
-                postings[key].append(i)
+        shared = [k for k in it.feats if df[k] > weight[i]]   # a feature no other statement has blocks nothing
+        for key in sorted(shared, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
+            postings[key].append(i)
     pair_sim: dict[tuple[int, int], float] = {}
     for key in sorted(postings, key=names.__getitem__):
         members = postings[key]
