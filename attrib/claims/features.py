@@ -39,6 +39,8 @@ _PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"�
 _LETTERS = regex.compile(r"\p{L}+")
 _ALNUM = regex.compile(r"[\p{L}\d]")
 _LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_OFFICE = {"Sen.": "senator", "Sen": "senator", "Gov.": "governor", "Gov": "governor", "Rep.": "representative",
+           "Rep": "representative", "Gen.": "general", "Sec.": "secretary", "Atty.": "attorney"}
 _NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
@@ -55,6 +57,8 @@ class StatementFeatures:
     attributed: bool = False       # it names a source (blanked): someone stands behind it
     settings: frozenset[str] = frozenset()   # names of a setting, not a party: "@tuesday" (Super Tuesday),
                                    # "@convention", "@south": no sign of another event (grouping.conflict)
+    speakers: frozenset[str] = frozenset()   # "@name" of its sources (blanked): "Trump: Obama should resign"
+                                   # has no actor Trump, but does not contradict "Trump called on Obama to resign"
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -124,7 +128,8 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
                 continue
             leading = j == 0 and i < len(seps) and seps[i] == ","   # "After X did Y, Z ..."
             trailing = (j > 0 or i > 0) and not leading        # "..., two days after X did Y"
-            if not (leading or trailing) or not _has_finite_verb(" ".join(words[j + 1:]), vocab):
+            if not (leading or trailing) or not (lw in vocab.time_prepositions
+                                                 or _has_finite_verb(" ".join(words[j + 1:]), vocab)):
                 continue
             k = j
             while k > 0 and (words[k - 1].lower() in ("days", "hours", "weeks", "months", "years", "minutes", "shortly",
@@ -153,6 +158,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     the corpus (a capitalised sentence opener or headline word that is one is no name)."""
     if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
         return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
+    speakers = frozenset(_speakers(text, sources or []))
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank(text, spans)
     text, passages = quote_scope(text, bool(blanks))
@@ -215,8 +221,12 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         if run:
             runs.append(run)
         for words, at in zip(runs, starts):
+            office = ""
             while words and words[0] in vocab.titles:
+                office = _OFFICE.get(words[0], words[0]).lower()
                 words = words[1:]
+            if office and words and office not in vocab.skip and len(office) > 3:
+                features.add(content_stem(office, vocab))   # "President Obama" meets "the president"
             if not words:
                 continue
             while len(words) > 1 and stem(words[-1].lower()) in vocab.synonyms:
@@ -250,7 +260,17 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     features.update(quote)
     actor = _actor(text, order)
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks), frozenset(settings))
+                             hypothetical, n_content, bool(blanks), frozenset(settings), speakers)
+
+
+def _speakers(text: str, sources: list[tuple[int, int]]) -> list[str]:
+    """The core of each source's name ("President Donald Trump" -> "@trump")."""
+    out = []
+    for a, b in sources:
+        caps = _CAP_SEQ.findall(text, a, b)
+        if caps:
+            out.append("@" + _bare(caps[-1].split()[-1]).lower().replace("’", "'"))
+    return out
 
 
 def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:

@@ -49,6 +49,7 @@ class Item:
     lists_places: bool
     names: frozenset[int]       # names of people and organisations (not places, not settings)
     actor: int
+    speakers: frozenset[int]    # its sources' names
     hypothetical: bool
     comparable: bool
 
@@ -85,7 +86,8 @@ class Features:
             names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
-                names or _NONE, ids[f.actor] if f.actor else -1, f.hypothetical,
+                names or _NONE, ids[f.actor] if f.actor else -1,
+                frozenset(ids.setdefault(k, len(ids)) for k in f.speakers) if f.speakers else _NONE, f.hypothetical,
                 _asserts(f)))
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -187,7 +189,8 @@ def conflict(a: Item, b: Item) -> str | None:
             return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
-    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats:
+    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats \
+            and a.actor not in b.speakers and b.actor not in a.speakers:
         return "actor"
     if a.names - b.feats - {a.actor} and b.names - a.feats - {b.actor}:   # another pardon: "granted X a pardon"
         return "names"

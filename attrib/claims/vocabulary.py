@@ -30,6 +30,7 @@ class ClaimVocabulary:
     stop_caps: frozenset[str]
     titles: frozenset[str]
     subordinators: frozenset[str]
+    time_prepositions: frozenset[str]  # subordinators that place the fact in time before a noun too ("after his win")
     regions: frozenset[str]           # compass regions ("the South", "the Northeast"): settings, not parties
     subordinator: regex.Pattern       # any of them, to skip sentences without one
     numeric: regex.Pattern            # a digit or a number word, to skip sentences without one
@@ -109,7 +110,8 @@ def vocabulary() -> ClaimVocabulary:
         stopwords=stopwords, attribution=frozenset(attribution), skip=frozenset(skip), synonyms=synonyms,
         phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names,
         stop_caps=frozenset(lists["stop_caps"]), titles=frozenset(lists["titles"]),
-        subordinators=frozenset(rules["subordinators"]), regions=_words(rules["regions"]), scene_openers=tuple(rules["scene_openers"]),
+        subordinators=frozenset(rules["subordinators"]), time_prepositions=frozenset(rules["time_prepositions"]),
+        regions=_words(rules["regions"]), scene_openers=tuple(rules["scene_openers"]),
         subordinator=regex.compile(r"(?<![\p{L}])\L<s>(?![\p{L}])", regex.IGNORECASE, s=rules["subordinators"]),
         numeric=regex.compile(r"\d|(?<![\p{L}])\L<n>(?![\p{L}])", regex.IGNORECASE,
                               n=[*rules["number_words"], *rules["ordinals"]]),
