@@ -41,6 +41,10 @@ _ALNUM = regex.compile(r"[\p{L}\d]")
 _LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
 _OFFICE = {"Sen.": "senator", "Sen": "senator", "Gov.": "governor", "Gov": "governor", "Rep.": "representative",
            "Rep": "representative", "Gen.": "general", "Sec.": "secretary", "Atty.": "attorney"}
+_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
+_COORDINATED = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
+_DURATIONS = frozenset("days hours weeks months years minutes".split())
+_BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
 _NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
@@ -57,6 +61,8 @@ class StatementFeatures:
     attributed: bool = False       # it names a source (blanked): someone stands behind it
     settings: frozenset[str] = frozenset()   # names of a setting, not a party: "@tuesday" (Super Tuesday),
                                    # "@convention", "@south": no sign of another event (grouping.conflict)
+    converse: bool = False         # the actor undergoes or shares the action: "lost to", "was greeted by",
+                                   # "Putin and Kim shook hands" (another actor may state the same fact)
     speakers: frozenset[str] = frozenset()   # "@name" of its sources (blanked): "Trump: Obama should resign"
                                    # has no actor Trump, but does not contradict "Trump called on Obama to resign"
 
@@ -132,10 +138,9 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
                                                  or _has_finite_verb(" ".join(words[j + 1:]), vocab)):
                 continue
             k = j
-            while k > 0 and (words[k - 1].lower() in ("days", "hours", "weeks", "months", "years", "minutes", "shortly",
-                                                      "soon", "just", "only", "even", "long", "right")
-                             or words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()):
-                k -= 1
+            while k > 0 and (words[k - 1].lower() in _BEFORE_TIME or (k < j and words[k].lower() in _DURATIONS and (
+                    words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()))):
+                k -= 1   # "two days after": the span of time goes with the event; "February 3 after" keeps its date
             words = words[:k]
             break
         out.append(" ".join(words))
@@ -259,8 +264,10 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
             n_content += 1
     features.update(quote)
     actor = _actor(text, order)
+    converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
+                    or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks), frozenset(settings), speakers)
+                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers)
 
 
 def _speakers(text: str, sources: list[tuple[int, int]]) -> list[str]:

@@ -52,6 +52,7 @@ class Item:
     speakers: frozenset[int]    # its sources' names
     hypothetical: bool
     comparable: bool
+    converse: bool = False       # it says the actor lost, trailed or conceded: the other party may be the actor
 
 
 _NONE: frozenset[int] = frozenset()
@@ -88,7 +89,7 @@ class Features:
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids[f.actor] if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in f.speakers) if f.speakers else _NONE, f.hypothetical,
-                _asserts(f)))
+                _asserts(f), f.converse))
         self.names = [""] * len(ids)
         for k, i in ids.items():
             self.names[i] = k
@@ -189,9 +190,11 @@ def conflict(a: Item, b: Item) -> str | None:
             return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
-    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats \
-            and a.actor not in b.speakers and b.actor not in a.speakers:
-        return "actor"
+    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:
+        if a.actor not in b.feats and b.actor not in a.feats:
+            return "actor"
+        if not (a.converse or b.converse):   # "Sanders beats Clinton", "Clinton won six states": each the winner
+            return "actor"
     if a.names - b.feats - {a.actor} and b.names - a.feats - {b.actor}:   # another pardon: "granted X a pardon"
         return "names"
     if a.hypothetical != b.hypothetical:

@@ -32,7 +32,7 @@ def test_contractions_of_i_are_no_names():
 
 
 def test_possessives_lose_their_apostrophe():
-    f = features("The company's shares fell after Putin's visit to the plant.")
+    f = features("The company's shares fell during Putin's visit to the plant.")
     assert "@putin" in f.words
     assert not any("'" in w or "’" in w for w in f.words if not w.startswith('"'))
 
