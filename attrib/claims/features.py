@@ -45,6 +45,9 @@ _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+
 _COORDINATED = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
 _DURATIONS = frozenset("days hours weeks months years minutes".split())
 _BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
+_RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
+_SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
+_LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 _NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
@@ -149,6 +152,16 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
     return " ".join(out)
 
 
+def drop_asides(text: str) -> str:
+    """Blank the words that describe a name in passing: a non-restrictive relative clause ("Sanders,
+    whose populist campaign harkened back to Oklahoma's roots, was projected the winner") and an
+    appositive between the subject and its verb ("Ted Cruz, the Texas senator, won"). Background, not
+    what the sentence asserts; the names and places in it stay (they still say where and who)."""
+    def lower_words(m: regex.Match) -> str:
+        return _LOWER_RUN.sub(lambda w: " " * len(w.group()), m.group())
+    return _SUBJECT_APPOSITIVE.sub(lower_words, _RELATIVE.sub(lower_words, text))
+
+
 def is_headline(text: str) -> bool:
     """Title case: most words of four or more letters capitalised ("Sanders Beats Clinton In Oklahoma")."""
     words = [w for w in _LETTERS.findall(text) if len(w) >= 4]
@@ -168,7 +181,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     text = blank(text, spans)
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
-    text = drop_scene(text, vocab)
+    text = drop_scene(drop_asides(text), vocab)
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
