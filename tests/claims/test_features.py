@@ -92,3 +92,54 @@ def test_places_listed_make_a_set_claim():
 
 def test_question_asserts_nothing():
     assert not features("Did the senator win Alabama?").words
+
+
+def test_the_actor_is_the_first_name_of_a_headline():
+    common = {stem(w) for w in ("defeats", "mayoral", "race")}.__contains__
+    headline = features("Maria Lopez Defeats John Carver In Leeds Mayoral Race.", common=lambda w: common(stem(w)))
+    assert headline.actor == "@lopez" and {"@lopez", "@carver", "@leeds"} <= headline.words
+
+
+def test_names_of_a_setting_are_marked_apart():
+    f = features("Lopez carried the Midwest on Super Tuesday.")
+    assert {"@tuesday", "@midwest"} <= f.settings and "@lopez" not in f.settings
+
+
+def test_a_plural_possessive_is_no_quote():
+    f = features("The Greens’ share of the vote rose to 12 percent in Leeds.")
+    assert not any(w.startswith('"') for w in f.words) and {"share", "vote"} <= f.words
+
+
+def test_what_a_sentence_adds_in_passing_is_not_asserted():
+    relative = features("Lopez, whose campaign began in a Leeds garage, won the mayoral race.")
+    assert {"@lopez", "@leeds", "mayor", "race"} <= relative.words and not {"garag", "began", "begin"} & relative.words
+    appositive = features("Maria Lopez, the former teacher, won the mayoral race.")
+    assert "teacher" not in appositive.words and "race" in appositive.words
+    dash = features("Lopez won the mayoral race — a reversal from four years ago.")
+    assert "revers" not in dash.words and "race" in dash.words
+    dateline = features("Leeds, May 3 — Maria Lopez won the mayoral race.")
+    assert "race" in dateline.words
+    after = features("Lopez gained little ground in the polls after her win in Leeds.")
+    assert "ground" in after.words and "win" not in after.words
+
+
+def test_a_date_before_after_stays():
+    f = features("The vote was held on February 3 after a long campaign.")
+    assert [q.unit for q in f.quantities] == ["date"]
+
+
+def test_the_source_of_a_statement_is_its_speaker():
+    text = "Lopez: the mayor should resign."
+    f = features(text, blanks=[(0, 5)], sources=[(0, 5)])
+    assert f.speakers == {"@lopez"} and "@lopez" not in f.words
+
+
+def test_a_statement_says_when_its_actor_undergoes_the_act():
+    assert features("Carver lost the mayoral race to Lopez.").converse
+    assert features("Carver was greeted at the station by Lopez.").converse
+    assert features("Carver and Lopez shook hands at the station.").converse
+    assert not features("Carver won the mayoral race.").converse
+
+
+def test_a_title_adds_its_office():
+    assert stem("senator") in features("Sen. Maria Lopez voted against the bill.").words
