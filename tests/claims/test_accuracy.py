@@ -47,3 +47,9 @@ def test_eval_command_scores_claim_pairs(tmp_path):
     assert shown.exit_code == 0, shown.output
     f1 = float(shown.output.rsplit("claim pair F1 ", 1)[1])
     assert f1 >= SEEDS_F1
+    listed = runner.invoke(main, ["eval", str(tmp_path), "--claims", str(FIXTURES / "gold" / "seeds-claims.gold.jsonl"),
+                                  "--misses", "2"])
+    misses = [json.loads(line[5:]) for line in listed.output.splitlines() if line.startswith("MISS ")]
+    assert len(misses) == min(2, len(claim_pairs(FIXTURES / "gold" / "seeds-claims.gold.jsonl",
+                                                 attrib.load(tmp_path).statements).misses))
+    assert all(m["kind"] in ("split", "merged") and len(m["anchors"]) == 2 for m in misses)
