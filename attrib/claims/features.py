@@ -49,6 +49,8 @@ _RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?
 _SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
 _DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
 _LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
+_PERSONAL = frozenset(("he", "she", "they"))
+UNNAMED = "@?"             # the actor of a sentence whose subject is a personal pronoun
 _NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
@@ -273,7 +275,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         if not word[0].isalpha() or word[0].isupper():
             continue
         whole = stem(word.lower()) if "-" in word else ""
-        for part in ([word] if whole in vocab.synonyms else word.split("-")):   # "op-ed" is one word
+        one = whole in vocab.synonyms or (whole and word.split("-", 1)[0].lower() in vocab.prefixes)
+        for part in ([word.replace("-", "")] if one else word.split("-")):   # "op-ed", "non-free" are one word
             low = part.lower().replace("’", "'")
             if len(low) < 3 or low in vocab.skip:
                 continue
@@ -326,6 +329,9 @@ def _not_a_name(low: str) -> bool:
 
 def _actor(text: str, order: list[tuple[int, str]]) -> str:
     """The name in subject position: the first name of the main clause, at most ACTOR_WINDOW words in."""
+    first = _TOKEN.search(text)
+    if first and first.group().lower() in _PERSONAL and (not order or min(order)[0] > first.start()):
+        return UNNAMED      # "He received criticism for the move": someone, not whoever the other names
     if not order:
         return ""
     start, name = min(order)

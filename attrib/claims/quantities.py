@@ -44,7 +44,7 @@ def _quantity(text: str, start: int, end: int, value: float, precision: float, u
         previous = _LETTERS.findall(before)
         if previous and previous[-1] in _MONTHS and value <= 31:   # "February 3" is not "March 3"
             unit, value = "date", _MONTHS[previous[-1]] * 100 + value
-        elif 1900 <= value <= 2100 and precision == 1:
+        elif 1900 <= value <= 2100 and precision == 1 and "," not in text[start:end]:   # "1,991 delegates" counts
             unit = "date"
         else:
             unit = ""

@@ -143,3 +143,25 @@ def test_a_statement_says_when_its_actor_undergoes_the_act():
 
 def test_a_title_adds_its_office():
     assert stem("senator") in features("Sen. Maria Lopez voted against the bill.").words
+
+
+def test_a_pronoun_subject_is_someone_unnamed():
+    from attrib.claims.features import UNNAMED
+    assert features("He received criticism for the move.").actor == UNNAMED
+    assert features("Lopez received criticism for the move.").actor == "@lopez"
+
+
+def test_a_count_with_a_thousands_comma_is_no_year():
+    assert [q.unit for q in features("At least 1,991 delegates are needed.").quantities] == [stem("delegates")]
+    assert [q.unit for q in features("The mill opened in 1991.").quantities] == ["date"]
+
+
+def test_a_prefixed_compound_is_one_word():
+    nonfree = features("You shouldn't trust a non-free program.")
+    assert "free" not in nonfree.words and "non" not in nonfree.words
+    assert features("Lopez won a home-state primary.").words >= {"home", "state"}
+
+
+def test_upon_sets_the_scene():
+    f = features("Upon his arrival in Leeds, Lopez was welcomed by the mayor.")
+    assert "arriv" not in f.words and "@leeds" not in f.words

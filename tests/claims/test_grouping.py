@@ -188,3 +188,12 @@ def test_a_long_report_with_rare_words_still_meets_its_paraphrase():
     other = item({"harbour", "dredg", "spring"})
     features = Features([long, short, other], [1, 1, 1], 3)
     assert (0, 1) in candidate_pairs(features, [1, 1, 1])
+
+
+def test_he_received_criticism_is_not_a_named_persons_claim(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Tom Elridge received criticism for the harbour decision."),
+        ("Paper B", "He received criticism for the harbour decision."),
+        ("Paper C", "Elridge received criticism for his harbour decision.")])
+    assert _claim_of(result, "Tom Elridge received") == _claim_of(result, "Elridge received criticism for his")
+    assert _claim_of(result, "He received") != _claim_of(result, "Tom Elridge received")
