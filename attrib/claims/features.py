@@ -51,6 +51,8 @@ _DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|�
 _LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 _PERSONAL = frozenset(("he", "she", "they"))
 UNNAMED = "@?"             # the actor of a sentence whose subject is a personal pronoun
+_WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
+_ON_DAY = regex.compile(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)")
 _NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
@@ -206,6 +208,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         text = vocab.places.sub(place, text)
     lists = _lists_places(text, found)
     num_feats, quants, text = numbers(text, vocab)
+    quants.extend(_weekdays(text))
     features.update(num_feats)
     hypothetical = _hypothetical(text, vocab) and not blanks   # reported "would" is often "will" backshifted
     headline = is_headline(text)
@@ -288,6 +291,12 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
                              hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers)
+
+
+def _weekdays(text: str) -> list[Quantity]:
+    """The day of the week an event is placed on ("collapsed on Monday"; not "Super Tuesday"): two
+    statements on other days are other events."""
+    return [Quantity(float(_WEEKDAY[m.group(1).lower()]), 1.0, False, "weekday") for m in _ON_DAY.finditer(text)]
 
 
 def _speakers(text: str, sources: list[tuple[int, int]]) -> list[str]:

@@ -184,8 +184,8 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
             if (any(not any(quantities_agree(x, y) for y in qb) for x in qa)
                     and any(not any(quantities_agree(y, x) for x in qa) for y in qb)):
                 return "numbers"
-        counts_a = [q for q, _ in a.quantities if q.unit != "date"]
-        counts_b = [q for q, _ in b.quantities if q.unit != "date"]
+        counts_a = [q for q, _ in a.quantities if q.unit not in ("date", "weekday")]
+        counts_b = [q for q, _ in b.quantities if q.unit not in ("date", "weekday")]
         if counts_a and counts_b and not any(x.value == y.value or quantities_agree(x, y)
                                              for x in counts_a for y in counts_b):
             return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks

@@ -165,3 +165,9 @@ def test_a_prefixed_compound_is_one_word():
 def test_upon_sets_the_scene():
     f = features("Upon his arrival in Leeds, Lopez was welcomed by the mayor.")
     assert "arriv" not in f.words and "@leeds" not in f.words
+
+
+def test_the_weekday_of_an_event_is_kept_apart_from_names():
+    days = [q for q in features("The bridge in Leeds collapsed on Monday.").quantities if q.unit == "weekday"]
+    assert [q.value for q in days] == [1.0]
+    assert not [q for q in features("Lopez won on Super Tuesday.").quantities if q.unit == "weekday"]

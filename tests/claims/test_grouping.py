@@ -197,3 +197,12 @@ def test_he_received_criticism_is_not_a_named_persons_claim(tmp_path):
         ("Paper C", "Elridge received criticism for his harbour decision.")])
     assert _claim_of(result, "Tom Elridge received") == _claim_of(result, "Elridge received criticism for his")
     assert _claim_of(result, "He received") != _claim_of(result, "Tom Elridge received")
+
+
+def test_events_on_other_weekdays_are_other_claims(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "A warehouse collapsed in Tromsø harbour on Monday."),
+        ("Paper B", "A warehouse in Tromsø harbour collapsed on Monday."),
+        ("Paper C", "A warehouse collapsed in Tromsø harbour on Saturday.")])
+    assert _claim_of(result, "collapsed in Tromsø harbour on Monday") == _claim_of(result, "harbour collapsed on Monday")
+    assert _claim_of(result, "Saturday") != _claim_of(result, "harbour collapsed on Monday")
