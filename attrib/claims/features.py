@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .quantities import Quantity, numbers
+from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 
@@ -212,6 +212,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     features.update(num_feats)
     hypothetical = _hypothetical(text, vocab) and not blanks   # reported "would" is often "will" backshifted
     headline = is_headline(text)
+    dated = any(q.unit == "date" for q in quants)   # "Jan 31" is a date (a quantity), its month no name
     common = common or _never
     n_content = 0
     opening = _ALNUM.search(text)
@@ -233,7 +234,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
             if run and low in _CALENDAR:    # "Super Tuesday", "Black Friday": part of the name
                 run.append(w)
                 continue
-            if sum(c.isalpha() for c in w) < 2 or low in vocab.skip or w in vocab.stop_caps \
+            if sum(c.isalpha() for c in w) < 2 or low in vocab.skip or w in vocab.stop_caps or (dated and low in MONTHS) \
                     or (ambiguous and (common(low) or _not_a_name(low))):
                 if run:
                     runs.append(run)

@@ -171,3 +171,14 @@ def test_the_weekday_of_an_event_is_kept_apart_from_names():
     days = [q for q in features("The bridge in Leeds collapsed on Monday.").quantities if q.unit == "weekday"]
     assert [q.value for q in days] == [1.0]
     assert not [q for q in features("Lopez won on Super Tuesday.").quantities if q.unit == "weekday"]
+
+
+def test_round_figures_far_apart_do_not_agree():
+    five = features("The notes come in denominations of 5,000 dlrs.").quantities
+    ten = features("The notes come in denominations of 10,000 dlrs.").quantities
+    assert not quantities_agree(five[0], ten[0])
+
+
+def test_the_month_of_a_date_is_no_name():
+    f = features("The quarter ended Jan 31 with a loss.")
+    assert "@jan" not in f.words and [q.unit for q in f.quantities] == ["date"]
