@@ -49,6 +49,7 @@ _RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?
 _SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
 _DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
 _LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
+DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
 _PERSONAL = frozenset(("he", "she", "they"))
 UNNAMED = "@?"             # the actor of a sentence whose subject is a personal pronoun
 _WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
@@ -185,6 +186,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
         return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
     speakers = frozenset(_speakers(text, sources or []))
+    demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank(text, spans)
     text, passages = quote_scope(text, bool(blanks))
@@ -287,6 +289,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
             features.add(content_stem(low, vocab))
             n_content += 1
     features.update(quote)
+    if demand and n_content:
+        features.add(DEMAND)
     actor = _actor(text, order)
     converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))

@@ -32,6 +32,7 @@ class ClaimVocabulary:
     subordinators: frozenset[str]
     converse_stems: frozenset[str]    # words by which the actor undergoes what the other party did ("lost to")
     time_prepositions: frozenset[str]  # subordinators that place the fact in time before a noun too ("after his win")
+    demand: regex.Pattern             # words that make a statement a demand ("should", "called for", "urged")
     prefixes: frozenset[str]          # first parts of hyphenated words that are no word of their own ("non-free")
     regions: frozenset[str]           # compass regions ("the South", "the Northeast"): settings, not parties
     subordinator: regex.Pattern       # any of them, to skip sentences without one
@@ -115,6 +116,7 @@ def vocabulary() -> ClaimVocabulary:
         subordinators=frozenset(rules["subordinators"]),
         converse_stems=frozenset(synonyms.get(stem(w), stem(w)) for w in rules["converse"].split()),
         time_prepositions=frozenset(rules["time_prepositions"]),
+        demand=regex.compile(r"(?<![\p{L}])\L<d>(?![\p{L}])", regex.IGNORECASE, d=rules["demand"]),
         regions=_words(rules["regions"]), prefixes=_words(rules["prefixes"]), scene_openers=tuple(rules["scene_openers"]),
         subordinator=regex.compile(r"(?<![\p{L}])\L<s>(?![\p{L}])", regex.IGNORECASE, s=rules["subordinators"]),
         numeric=regex.compile(r"\d|(?<![\p{L}])\L<n>(?![\p{L}])", regex.IGNORECASE,

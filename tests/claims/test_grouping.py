@@ -206,3 +206,12 @@ def test_events_on_other_weekdays_are_other_claims(tmp_path):
         ("Paper C", "A warehouse collapsed in Tromsø harbour on Saturday.")])
     assert _claim_of(result, "collapsed in Tromsø harbour on Monday") == _claim_of(result, "harbour collapsed on Monday")
     assert _claim_of(result, "Saturday") != _claim_of(result, "harbour collapsed on Monday")
+
+
+def test_a_demand_meets_its_report_however_worded(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Councillor Tom Elridge called for the harbourmaster to resign."),
+        ("Paper B", "\u201cThe harbourmaster should step down,\u201d Elridge said."),
+        ("Paper C", "The harbourmaster resigned in 2019.")])
+    assert _claim_of(result, "called for") == _claim_of(result, "should step down")
+    assert _claim_of(result, "resigned in 2019") != _claim_of(result, "called for")
