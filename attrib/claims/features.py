@@ -43,6 +43,7 @@ _OFFICE = {"Sen.": "senator", "Sen": "senator", "Gov.": "governor", "Gov": "gove
            "Rep": "representative", "Gen.": "general", "Sec.": "secretary", "Atty.": "attorney"}
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
 _COORDINATED = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
+_CLAUSE_JOINS = frozenset(("and", "but", "yet", "so", "while", "whereas"))
 _DURATIONS = frozenset("days hours weeks months years minutes".split())
 _BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
 _RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
@@ -133,8 +134,14 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
     pieces = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
     out = []
-    for i, piece in enumerate(pieces):
+    within = False      # inside a trailing clause that runs on past a comma ("after X declared the outbreak,
+    for i, piece in enumerate(pieces):   # which causes ..., to be a pandemic"), until "and"/"but" starts a clause
         words = piece.split()
+        if within:
+            if seps[i - 1] != "," or (words and words[0].lower().strip("\"“'‘") in _CLAUSE_JOINS):
+                within = False
+            else:
+                words = []
         for j, w in enumerate(words):
             lw = w.lower().strip("\"“'‘")
             if lw not in vocab.subordinators:
@@ -151,6 +158,7 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
                     words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()))):
                 k -= 1   # "two days after": the span of time goes with the event; "February 3 after" keeps its date
             words = words[:k]
+            within = trailing
             break
         out.append(" ".join(words))
         if i < len(seps):

@@ -32,7 +32,7 @@ def test_contractions_of_i_are_no_names():
 
 
 def test_possessives_lose_their_apostrophe():
-    f = features("The company's shares fell during Putin's visit to the plant.")
+    f = features("The company's shares fell on news of Putin's visit to the plant.")
     assert "@putin" in f.words
     assert not any("'" in w or "’" in w for w in f.words if not w.startswith('"'))
 
@@ -182,3 +182,11 @@ def test_round_figures_far_apart_do_not_agree():
 def test_the_month_of_a_date_is_no_name():
     f = features("The quarter ended Jan 31 with a loss.")
     assert "@jan" not in f.words and [q.unit for q in f.quantities] == ["date"]
+
+
+def test_a_time_clause_runs_on_past_its_commas():
+    f = features("The league suspended play two days after the agency declared the outbreak, which began in "
+                 "March, to be a pandemic.")
+    assert {"leagu", "suspend", "play"} <= f.words and not {"pandem", "outbreak", "declar"} & f.words
+    during = features("The team flew home during the string of contests known as the finals: Leeds and York.")
+    assert {"@leeds", "@york"} <= during.words and "string" not in during.words
