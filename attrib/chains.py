@@ -17,7 +17,8 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
-from .mentions import DocumentMentions, is_description, not_a_person_name, possessed, possessor
+from .mentions import DocumentMentions, is_description, not_a_person_name, possessor
+from .nesting import drop_event_clauses
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
@@ -142,8 +143,12 @@ class DocumentChains:
         contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
         mains = [_split_coordinated(_attach([f for f in fs if f.attach != "context"]), s.start, s.text)
                  for fs, s in zip(frames, sentences)]
-        for sentence, main in zip(sentences, mains):
+        for i, (sentence, main) in enumerate(zip(sentences, mains)):
             _set_content(sentence, main)
+            kept = drop_event_clauses(sentence, main)
+            if len(kept) < len(main):
+                mains[i] = kept
+                _set_content(sentence, kept)
         attribution = self._quote_attributions(sentences, mains)
         self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
         speaker: dict[int, list[Hop]] = {}
@@ -327,7 +332,6 @@ class DocumentChains:
         resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
         prefix: list[Hop] = []
         position = self._first_of_pronoun(sentence, words, min(span.start, self._limits.get(id(frame), span.start)))
-        owner = possessed(words)
         described = resolved.kind == "pronoun" or _is_description(words, resolved)
         if described or is_description(words):  # the second: "the Democratic senator", the mention state alone
             found = ((self._antecedent(words, resolved, sentence, position) if described else None)
@@ -340,14 +344,10 @@ class DocumentChains:
             elif resolved.kind == "pronoun" and PRONOUNS.get(clean_mention(words).lower()) in ("person", "thing", "plural"):
                 low = clean_mention(words).lower()  # no one it can stand for: not a source of its own
                 resolved = Resolved(name=low, kind=UNRESOLVED, source_id="unresolved:" + low)
-        elif owner is not None:  # "Znak.com reported its source said": Znak.com > source
-            pronoun = Resolved(_SUBJECT_FORM[owner[0]], "pronoun")
-            found = (self._in_document(pronoun.name, pronoun, sentence, position)  # the nearest: its clause's subject
-                     or self._antecedent(pronoun.name, pronoun, sentence, position))
-            if found is not None and found[0].kind in OUTLET_KINDS:
-                prefix = [*found[1], _owner_hop(found[0])]
         elif first and self._continues(sentence, frame, cue, resolved):
             prefix = self._continuation_prefix(resolved)
+        elif first:
+            prefix = self._owner_prefix(words, sentence, span)
         return self._canonical_person(resolved), prefix
 
     def _first_of_pronoun(self, sentence: Sentence, words: str, position: int) -> int:
@@ -399,6 +399,19 @@ class DocumentChains:
         else:
             found = state.description(words, position)
         return (self._canonical_person(found), []) if found is not None else None
+
+    def _owner_prefix(self, words: str, sentence: Sentence, span: Span) -> list[Hop]:
+        """'Its source said', 'the newspaper's sources say': the outlet named before, then its source."""
+        m = _OWNED_SOURCE.match(" ".join(words.split()))
+        if m is None:
+            return []
+        owner = m.group("owner")
+        owner = "it" if owner.lower() in ("its", "their") else owner
+        found = self._antecedent(owner, self.resolver.resolve(owner), sentence, span.start)
+        if found is None or found[0].kind not in OUTLET_KINDS:
+            return []
+        outlet, context = found
+        return [*context, self._hop(outlet, Span(-1, -1, ""), Span(-1, -1, ""), "owned-source", "")]
 
     # -- interviews: "told CNN", "in an interview with Politico", "spoke with Breitbart News" --------------
     def _remember_interview(self, speaker: Resolved, outlet: Hop | None, sentence: Sentence) -> None:
@@ -816,6 +829,7 @@ _INSIDE_PHRASE = regex.compile(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
 _TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
                           "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
                           "chairman director secretary president minister spokesman spokeswoman chief founder").split())
+_ENDS_IN_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
 _PLURAL_END = regex.compile(r"\s\p{Ll}{3,}s$")
 _NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
 
@@ -846,8 +860,9 @@ def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
     if _INSIDE_PHRASE.search(left) or left.split()[-1] in _TITLE_WORDS:
         return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
     plural_nouns = _PLURAL_END.search(left) and _PLURAL_END.search(right)  # "private companies and ordinary traders"
+    named = _ENDS_IN_NAME.search(left) and _ENDS_IN_NAME.search(right)  # "candidate Ann Lee and former president Bo Li"
     if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")
-            or plural_nouns):
+            or plural_nouns or named):
         return []  # "Minority and women voters": one noun shared by two modifiers
     start = span.start
     return [Span(start, start + len(left), left), Span(start + m.end(), span.end, right)]
@@ -891,6 +906,8 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
 # end a paragraph that introduces a quoted one)
 _ADJACENT_AFTER = regex.compile(r"[ \t,]*")
 _ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
+_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+(?:newspaper|paper|agency|news\s+agency|outlet|network|"
+                              r"website|site|magazine|channel|broadcaster)(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$")
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
                            r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
                            r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
@@ -1001,17 +1018,11 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
 _SAME_PERSON = {w: regex.compile(p) for ws, p in (
     (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\w)")
-_SUBJECT_FORM = {"its": "it", "their": "they", "his": "he", "her": "she"}
 
 
 def _is_possessive(text: str, m: regex.Match) -> bool:
     """A name written as a possessor: "Tsege's arrest", "Jones' book"."""
     return m.group() != possessor(m.group()) or _POSSESSIVE_AFTER.match(text, m.end()) is not None
-
-
-def _owner_hop(owner: Resolved) -> Hop:
-    """The possessor of a cited source ("its source" after Znak.com), carried as the hop that cites it."""
-    return Hop(citing="", cited=owner.name, cited_kind=owner.kind, rule_id="continuation", source_id=owner.source_id)
 
 
 def _carried(hop: Hop) -> Hop:

@@ -57,7 +57,6 @@ PLURAL_KINDS = frozenset({"group"})  # "they" for a named agency, company or cou
 FEMALE_NOUNS = frozenset(word_list("female_nouns"))
 MALE_NOUNS = frozenset(word_list("male_nouns"))
 PERSON_ROLES = frozenset(word_list("person_roles")) | frozenset(word_list("person_heads")) | FEMALE_NOUNS | MALE_NOUNS
-POSSESSED_SOURCES = frozenset(word_list("possessed_sources"))
 # what a description's head says about kind: "the newspaper" is an outlet, "the ministry" a government body
 KIND_NOUNS: dict[str, frozenset[str]] = {
     noun: frozenset(kinds) for noun, kinds in {
@@ -87,7 +86,6 @@ _FREE_MODIFIERS = frozenset(("former then current longtime veteran top senior ne
 _APPOSITIVE = regex.compile(r"\s*,\s*(?:a|an|the|who\s+is\s+(?:a|an|the))\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)"
                             r"(?=\s*(?:,|\.|;|\s(?:of|from|for|at|in|on|with|who|and)\b))")
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\p{L}'’-]+\s+){0,3}([\p{L}'’-]+))$")
-_POSSESSED = regex.compile(r"(?i)^(its|their|his|her)\s+((?:[\p{L}'’-]+\s+){0,2}([\p{L}'’-]+))$")
 
 PRONOUN_WINDOW = 600        # characters a pronoun looks back for a compatible entity (two or three sentences)
 DESCRIPTION_WINDOW = 6_000  # characters a description looks back ("the newspaper", "the Democratic senator")
@@ -327,11 +325,3 @@ def is_description(words: str) -> bool:
         return True
     # an organisation's description is all lower case: "the Trump campaign", "the Saudi government" are names
     return head.lower() in KIND_NOUNS and m.group(1).islower()
-
-
-def possessed(words: str) -> tuple[str, str] | None:
-    """'its source', 'his spokesman', 'their sources': (possessive pronoun, the noun phrase), else None."""
-    m = _POSSESSED.match(" ".join(words.split()))
-    if m is None or m.group(3).lower() not in POSSESSED_SOURCES:
-        return None
-    return m.group(1).lower(), m.group(2)

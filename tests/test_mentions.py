@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 
 from attrib.evaluate import unresolved_pronouns
-from attrib.mentions import FULL_NAME, DocumentMentions, is_description, not_a_person_name, possessed
+from attrib.mentions import FULL_NAME, DocumentMentions, is_description, not_a_person_name
 from attrib.pipeline import statement_row
 from attrib.records import Document
 from attrib.resolve import Resolver
@@ -37,12 +37,10 @@ def test_entities_keep_gender_and_role_cues():
     assert state.description("the Republican senator", end) is None  # nothing says Cotton is one
 
 
-def test_descriptions_and_possessed_sources_are_told_apart():
+def test_descriptions_are_told_from_names():
     assert is_description("the Democratic senator") and is_description("the trade paper")
     assert not is_description("the Trump campaign") and not is_description("the party's website")
     assert not is_description("the Times")
-    assert possessed("its anonymous source") == ("its", "anonymous source")
-    assert possessed("its website") is None
 
 
 def test_a_description_resolves_to_the_name_given_earlier(analyzer):
