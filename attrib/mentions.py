@@ -39,6 +39,11 @@ _NOT_DESCRIBED = frozenset({"person", "social_platform", "country", "place", "gr
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*\s+(?=[\p{Lu}\"“‘(])")
 _TITLES = frozenset(w.lower().rstrip(".") for w in word_list("titles"))
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:the|a|an|my|our|your)\s+$")
+# a one-word name with a title before it or a speech verb after it: 'President Trump', 'Mr. Putin', 'Trump said'
+_ONE_NAME = regex.compile(
+    r"(?:\b(?:President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Senator|Rep\.|Gov\.|Governor|Minister|Chancellor|Judge|Mayor)"
+    r"\s+(?P<name>\p{Lu}\p{Ll}+)(?![\w-]|\s+\p{Lu})"
+    r"|(?<!\p{Lu}[\p{L}.'’-]*\s|[\w-])(?P<name>\p{Lu}\p{Ll}+)(?=\s+(?:said|says|told|wrote|added|spoke|stated|tweeted)\b))")
 _POSSESSIVE = regex.compile(r"(?<=\w)['’]s?$")
 _ACRONYM = regex.compile(r"\p{Lu}{3,6}")
 # a thing named in between that 'it' may stand for as well as an organisation ("The subpoena was issued by
@@ -123,6 +128,7 @@ class DocumentMentions:
         people = people or {}
         titled_gender = titled_gender or {}
         found: dict[int, Entity] = {}
+        surnames = _surnames(text, resolver)
         for m in FULL_NAME.finditer(text):
             resolved = resolver.resolve(m.group())
             if resolved.kind == "person" and not not_a_person_name(text, m, resolved):
@@ -132,7 +138,8 @@ class DocumentMentions:
             if any(m.start() <= s < m.end() for s in range(m.start(), m.end()) if s in found):
                 continue
             word = m.group()
-            full = (people.get(word) or people.get(possessor(word))) if " " not in word else None
+            full = (people.get(word) or people.get(possessor(word))
+                    or surnames.get(possessor(word))) if " " not in word else None
             if full is not None:
                 resolved = Resolved(name=full, kind="person", source_id="person:" + full.lower())
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
@@ -296,6 +303,20 @@ def _same_person(resolved: Resolved, source_ids: frozenset[str]) -> bool:
     words = {w for w in resolved.name.lower().split() if len(w) > 2}
     return resolved.kind == "person" and any(
         words & set(s.split(":", 1)[-1].split()) for s in source_ids if s.startswith("person:"))
+
+
+def _surnames(text: str, resolver: Resolver) -> dict[str, str]:
+    """People the document names by one word only, told by a title before it or a speech verb after it
+    somewhere ('President Trump', 'Trump said'): 'Trump' alone is then a person wherever it stands."""
+    out: dict[str, str] = {}
+    for m in _ONE_NAME.finditer(text):
+        word = m.group("name")
+        if word in out or word in resolver.sentence_openers:
+            continue
+        resolved = resolver.resolve(word)
+        if resolved.kind == "person" and resolved.entry is None:
+            out[word] = resolved.name
+    return out
 
 
 def not_a_person_name(text: str, match: regex.Match, resolved: Resolved) -> bool:

@@ -165,3 +165,9 @@ def test_names_after_an_article_are_no_people_and_capitals_make_no_company(analy
     state = DocumentMentions.build("The game Legend of the Ten Rings sold well. The Unity Party met. ", Resolver.create())
     assert state.description("the company", 200) is None
     assert state.description("the party", 200).name == "Unity Party"
+
+
+def test_a_one_word_name_with_a_title_or_a_speech_verb_is_a_person_everywhere(analyzer):
+    text = ('Brett McGurk criticized the decision after Trump spoke with Erdogan. McGurk later wrote, "Not a single '
+            'American life was lost. Trump later expanded the operation. He touts these operations in rallies."')
+    assert names(analyzer, text)[-1] == "Brett McGurk > Trump"
