@@ -29,7 +29,9 @@ _SPACE = regex.compile(r"\s+")
 _SCHEME = regex.compile(r"^[a-z]+://")
 _LEADING_THE = regex.compile(r"^(?i:the)\s+")
 # a share of poll respondents: "Six in 10", "three out of four Democrats" (a group, not the number "10")
-_SHARE = regex.compile(r"^(?:\p{L}+\s+)?(?:\d+|\p{L}+(?:-\p{L}+)?)\s+(?:in|out\s+of|of\s+every)\s+(?i:\d+|ten|five|four|three)(?:\s|$)")
+_SHARE = regex.compile(r"^(?i:(?:about|nearly|almost|roughly|just|only|fully|over|under|some)\s+)?"
+                       r"(?i:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+"
+                       r"(?i:10|100|[2-9]|ten|five|four|three|two)(?:\s|$)")
 
 
 @dataclass(frozen=True)
