@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
+from .nesting import drop_event_clauses
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
@@ -137,8 +138,12 @@ class DocumentChains:
         contexts = [[f for f in fs if f.attach == "context"] for fs in frames]
         mains = [_split_coordinated(_attach([f for f in fs if f.attach != "context"]), s.start, s.text)
                  for fs, s in zip(frames, sentences)]
-        for sentence, main in zip(sentences, mains):
+        for i, (sentence, main) in enumerate(zip(sentences, mains)):
             _set_content(sentence, main)
+            kept = drop_event_clauses(sentence, main)
+            if len(kept) < len(main):
+                mains[i] = kept
+                _set_content(sentence, kept)
         attribution = self._quote_attributions(sentences, mains)
         self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
         speaker: dict[int, list[Hop]] = {}
@@ -328,7 +333,22 @@ class DocumentChains:
                     prefix = context
         elif first and self._continues(sentence, frame, cue, resolved):
             prefix = self._continuation_prefix(resolved)
+        elif first:
+            prefix = self._owner_prefix(words, sentence, span)
         return self._canonical_person(resolved), prefix
+
+    def _owner_prefix(self, words: str, sentence: Sentence, span: Span) -> list[Hop]:
+        """'Its source said', 'the newspaper's sources say': the outlet named before, then its source."""
+        m = _OWNED_SOURCE.match(" ".join(words.split()))
+        if m is None:
+            return []
+        owner = m.group("owner")
+        owner = "it" if owner.lower() in ("its", "their") else owner
+        found = self._antecedent(owner, self.resolver.resolve(owner), sentence, span.start)
+        if found is None or found[0].kind not in OUTLET_KINDS:
+            return []
+        outlet, context = found
+        return [*context, self._hop(outlet, Span(-1, -1, ""), Span(-1, -1, ""), "owned-source", "")]
 
     # -- interviews: "told CNN", "in an interview with Politico", "spoke with Breitbart News" --------------
     def _remember_interview(self, speaker: Resolved, outlet: Hop | None, sentence: Sentence) -> None:
@@ -729,6 +749,7 @@ _INSIDE_PHRASE = regex.compile(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
 _TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
                           "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
                           "chairman director secretary president minister spokesman spokeswoman chief founder").split())
+_ENDS_IN_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
 _PLURAL_END = regex.compile(r"\s\p{Ll}{3,}s$")
 _NAME_ONLY = regex.compile(r"^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+$")
 _NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
@@ -760,9 +781,10 @@ def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
     if _INSIDE_PHRASE.search(left) or left.split()[-1] in _TITLE_WORDS:
         return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
     plural_nouns = _PLURAL_END.search(left) and _PLURAL_END.search(right)  # "private companies and ordinary traders"
+    named = _ENDS_IN_NAME.search(left) and _ENDS_IN_NAME.search(right)  # "candidate Ann Lee and former president Bo Li"
     named_and_group = _NAME_ONLY.match(left) and _PLURAL_END.search(" " + right)  # "the Red Cross and government officials"
     if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")
-            or plural_nouns or named_and_group):
+            or plural_nouns or named or named_and_group):
         return []  # "Minority and women voters": one noun shared by two modifiers
     start = span.start
     return [Span(start, start + len(left), left), Span(start + m.end(), span.end, right)]
@@ -806,6 +828,8 @@ def _set_content(sentence: Sentence, frames: list[Frame]) -> None:
 # end a paragraph that introduces a quoted one)
 _ADJACENT_AFTER = regex.compile(r"[ \t,]*")
 _ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
+_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+(?:newspaper|paper|agency|news\s+agency|outlet|network|"
+                              r"website|site|magazine|channel|broadcaster)(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$")
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
                            r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
                            r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")

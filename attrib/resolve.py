@@ -15,6 +15,7 @@ from importlib import resources
 
 import regex
 
+from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
 from .lexicon import Lexicon, load_lexicon, word_list
 from .rules.cache import compile_cached
 
@@ -255,6 +256,10 @@ class Resolver:
         "CBS station KDKA-TV", "regional media"; a named radio or TV host stands for the show's outlet
         ("talk-radio host Mike Gallagher"). None for reporters, the press, the public or a person."""
         text = clean_mention(words)
+        text = BARE_NETWORKS.get(text, text)  # "told Fox": as an addressee, the network
+        network = network_of(self.gazetteer, text, ADDRESSEE_KINDS)
+        if network is not None:
+            return _from_entry(*network)
         host = _HOST.search(text)
         if host is not None:
             name = host.group("name")
@@ -273,7 +278,10 @@ class Resolver:
             return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
         if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
             return resolved
-        return None
+        named = outlet_by_noun(text)
+        if named:
+            return Resolved(name=named, kind="online_outlet", source_id="outlet:" + named.lower())
+        return resolved if is_indefinite_outlet(" ".join(words.split())) else None
 
     def _titled_name(self, bare: list[str]) -> int:
         """How many words at the end are a person's name right after a title word ("... Speaker John

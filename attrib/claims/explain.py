@@ -63,8 +63,8 @@ def explain(analysis: Analysis, claim_id: str) -> Explanation:
         sims = [feats.similarity(min(i, j), max(i, j)) for i in member_items]
         average = sum(max(0.0, v) * weight[i] for v, i in zip(sims, member_items)) / sum(weight[i] for i in member_items)
         row = st.row(firsts[j], named=True)
-        why = next((f"cannot be one claim: {conflict(feats.items[i], feats.items[j])}" for i in member_items
-                    if conflict(feats.items[i], feats.items[j])), None) or (
+        why = next((f"cannot be one claim: {conflict(feats.items[i], feats.items[j], feats.unnamed)}" for i in member_items
+                    if conflict(feats.items[i], feats.items[j], feats.unnamed)), None) or (
             f"average with these members {average:.2f}, below {THRESHOLD}" if average < THRESHOLD else
             f"average with these members {average:.2f}, but {row['claim_id']} took it first (closer)")
         near.append((s, row["statement_id"], why, row["text"]))

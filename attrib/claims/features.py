@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .quantities import Quantity, numbers
+from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 
@@ -39,6 +39,23 @@ _PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"�
 _LETTERS = regex.compile(r"\p{L}+")
 _ALNUM = regex.compile(r"[\p{L}\d]")
 _LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_OFFICE = {"Sen.": "senator", "Sen": "senator", "Gov.": "governor", "Gov": "governor", "Rep.": "representative",
+           "Rep": "representative", "Gen.": "general", "Sec.": "secretary", "Atty.": "attorney"}
+_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
+_COORDINATED = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
+_CLAUSE_JOINS = frozenset(("and", "but", "yet", "so", "while", "whereas"))
+_DURATIONS = frozenset("days hours weeks months years minutes".split())
+_BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
+_RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
+_SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
+_DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
+_LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
+DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
+_PERSONAL = frozenset(("he", "she", "they"))
+UNNAMED = "@?"             # the actor of a sentence whose subject is a personal pronoun
+_WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
+_ON_DAY = regex.compile(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)")
+_NONSPACE = regex.compile(r"\S+")
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
@@ -52,6 +69,12 @@ class StatementFeatures:
     hypothetical: bool             # "would", "could", "might" in the main clause
     n_content: int                 # content words (not names, places or numbers): 0 asserts nothing
     attributed: bool = False       # it names a source (blanked): someone stands behind it
+    settings: frozenset[str] = frozenset()   # names of a setting, not a party: "@tuesday" (Super Tuesday),
+                                   # "@convention", "@south": no sign of another event (grouping.conflict)
+    converse: bool = False         # the actor undergoes or shares the action: "lost to", "was greeted by",
+                                   # "Putin and Kim shook hands" (another actor may state the same fact)
+    speakers: frozenset[str] = frozenset()   # "@name" of its sources (blanked): "Trump: Obama should resign"
+                                   # has no actor Trump, but does not contradict "Trump called on Obama to resign"
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -111,8 +134,14 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
     pieces = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
     out = []
-    for i, piece in enumerate(pieces):
+    within = False      # inside a trailing clause that runs on past a comma ("after X declared the outbreak,
+    for i, piece in enumerate(pieces):   # which causes ..., to be a pandemic"), until "and"/"but" starts a clause
         words = piece.split()
+        if within:
+            if seps[i - 1] != "," or (words and words[0].lower().strip("\"“'‘") in _CLAUSE_JOINS):
+                within = False
+            else:
+                words = []
         for j, w in enumerate(words):
             lw = w.lower().strip("\"“'‘")
             if lw not in vocab.subordinators:
@@ -121,19 +150,33 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
                 continue
             leading = j == 0 and i < len(seps) and seps[i] == ","   # "After X did Y, Z ..."
             trailing = (j > 0 or i > 0) and not leading        # "..., two days after X did Y"
-            if not (leading or trailing) or not _has_finite_verb(" ".join(words[j + 1:]), vocab):
+            if not (leading or trailing) or not (lw in vocab.time_prepositions
+                                                 or _has_finite_verb(" ".join(words[j + 1:]), vocab)):
                 continue
             k = j
-            while k > 0 and (words[k - 1].lower() in ("days", "hours", "weeks", "months", "years", "minutes", "shortly",
-                                                      "soon", "just", "only", "even", "long", "right")
-                             or words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()):
-                k -= 1
+            while k > 0 and (words[k - 1].lower() in _BEFORE_TIME or (k < j and words[k].lower() in _DURATIONS and (
+                    words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()))):
+                k -= 1   # "two days after": the span of time goes with the event; "February 3 after" keeps its date
             words = words[:k]
+            within = trailing
             break
         out.append(" ".join(words))
         if i < len(seps):
             out.append(seps[i])
     return " ".join(out)
+
+
+def drop_asides(text: str) -> str:
+    """Blank the words of what a sentence adds in passing: an aside between dashes or after one at
+    the end ("... Oklahoma primary — a wild turnaround from eight years ago"; not after a dateline),
+    a non-restrictive relative clause ("Sanders, whose populist campaign harkened back to Oklahoma's
+    roots, was projected the winner") and an appositive between the subject and its verb ("Ted Cruz,
+    the Texas senator, won"). Background, not what the sentence asserts; the names and places in it
+    stay (they still say where and who)."""
+    def lower_words(m: regex.Match) -> str:
+        return _LOWER_RUN.sub(lambda w: " " * len(w.group()), m.group())
+    text = _DASH_ASIDE.sub(lambda m: lower_words(m) if _LOWER_RUN.search(text, 0, m.start()) else m.group(), text)
+    return _SUBJECT_APPOSITIVE.sub(lower_words, _RELATIVE.sub(lower_words, text))
 
 
 def is_headline(text: str) -> bool:
@@ -150,15 +193,18 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     the corpus (a capitalised sentence opener or headline word that is one is no name)."""
     if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
         return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
+    speakers = frozenset(_speakers(text, sources or []))
+    demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank(text, spans)
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
-    text = drop_scene(text, vocab)
+    text = drop_scene(drop_asides(text), vocab)
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
     order: list[tuple[int, str]] = []   # (position, "@name") to find the actor
+    settings: set[str] = set()
 
     found: list[tuple[int, int, str]] = []
 
@@ -172,9 +218,11 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         text = vocab.places.sub(place, text)
     lists = _lists_places(text, found)
     num_feats, quants, text = numbers(text, vocab)
+    quants.extend(_weekdays(text))
     features.update(num_feats)
     hypothetical = _hypothetical(text, vocab) and not blanks   # reported "would" is often "will" backshifted
     headline = is_headline(text)
+    dated = any(q.unit == "date" for q in quants)   # "Jan 31" is a date (a quantity), its month no name
     common = common or _never
     n_content = 0
     opening = _ALNUM.search(text)
@@ -183,8 +231,10 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         initial = headline or m.start() <= opening
         run: list[str] = []
         runs: list[list[str]] = []
+        starts: list[int] = []          # where each run begins: the actor is the first name, not the first sequence
         first = True
-        for token in m.group().split():
+        for tm in _NONSPACE.finditer(m.group()):
+            token = tm.group()
             if len(token) <= 2 and token[0].isupper() and token[-1] in ".ABCDEFGHIJKLMNOPQRSTUVWXYZ":
                 continue                       # an initial: "Donald J. Trump"
             w = _bare(token)
@@ -194,7 +244,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
             if run and low in _CALENDAR:    # "Super Tuesday", "Black Friday": part of the name
                 run.append(w)
                 continue
-            if sum(c.isalpha() for c in w) < 2 or low in vocab.skip or w in vocab.stop_caps \
+            if sum(c.isalpha() for c in w) < 2 or low in vocab.skip or w in vocab.stop_caps or (dated and low in MONTHS) \
                     or (ambiguous and (common(low) or _not_a_name(low))):
                 if run:
                     runs.append(run)
@@ -203,12 +253,18 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     features.add(content_stem(low, vocab))   # "Licensing rules ...", "... Beats Clinton ..."
                     n_content += 1
                 continue
+            if not run:
+                starts.append(m.start() + tm.start())
             run.append(w)
         if run:
             runs.append(run)
-        for words in runs:
+        for words, at in zip(runs, starts):
+            office = ""
             while words and words[0] in vocab.titles:
+                office = _OFFICE.get(words[0], words[0]).lower()
                 words = words[1:]
+            if office and words and office not in vocab.skip and len(office) > 3:
+                features.add(content_stem(office, vocab))   # "President Obama" meets "the president"
             if not words:
                 continue
             while len(words) > 1 and stem(words[-1].lower()) in vocab.synonyms:
@@ -222,7 +278,9 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                 continue
             core = "@" + words[-1].lower().replace("’", "'")
             features.add(core)
-            order.append((m.start(), core))
+            if core[1:] in _CALENDAR or core[1:] in vocab.regions or common(core[1:]):
+                settings.add(core)
+            order.append((at, core))
             for w in words[:-1]:   # "Strategic Partnership Agreement" meets "partnership treaty"; first names add nothing
                 if w not in vocab.titles and len(w) > 3 and common(w.lower()):
                     features.add(content_stem(w.lower(), vocab))
@@ -231,16 +289,37 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
         if not word[0].isalpha() or word[0].isupper():
             continue
         whole = stem(word.lower()) if "-" in word else ""
-        for part in ([word] if whole in vocab.synonyms else word.split("-")):   # "op-ed" is one word
+        one = whole in vocab.synonyms or (whole and word.split("-", 1)[0].lower() in vocab.prefixes)
+        for part in ([word.replace("-", "")] if one else word.split("-")):   # "op-ed", "non-free" are one word
             low = part.lower().replace("’", "'")
             if len(low) < 3 or low in vocab.skip:
                 continue
             features.add(content_stem(low, vocab))
             n_content += 1
     features.update(quote)
+    if demand and n_content:
+        features.add(DEMAND)
     actor = _actor(text, order)
+    converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
+                    or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks))
+                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers)
+
+
+def _weekdays(text: str) -> list[Quantity]:
+    """The day of the week an event is placed on ("collapsed on Monday"; not "Super Tuesday"): two
+    statements on other days are other events."""
+    return [Quantity(float(_WEEKDAY[m.group(1).lower()]), 1.0, False, "weekday") for m in _ON_DAY.finditer(text)]
+
+
+def _speakers(text: str, sources: list[tuple[int, int]]) -> list[str]:
+    """The core of each source's name ("President Donald Trump" -> "@trump")."""
+    out = []
+    for a, b in sources:
+        caps = _CAP_SEQ.findall(text, a, b)
+        if caps:
+            out.append("@" + _bare(caps[-1].split()[-1]).lower().replace("’", "'"))
+    return out
 
 
 def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
@@ -272,6 +351,9 @@ def _not_a_name(low: str) -> bool:
 
 def _actor(text: str, order: list[tuple[int, str]]) -> str:
     """The name in subject position: the first name of the main clause, at most ACTOR_WINDOW words in."""
+    first = _TOKEN.search(text)
+    if first and first.group().lower() in _PERSONAL and (not order or min(order)[0] > first.start()):
+        return UNNAMED      # "He received criticism for the move": someone, not whoever the other names
     if not order:
         return ""
     start, name = min(order)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .features import StatementFeatures, statement_features
+from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import parse_blanks
 from .vocabulary import stem, vocabulary
@@ -33,7 +33,7 @@ MIN_FEATURES = 2          # statements with fewer content features stay claims o
 QUOTE_MIN = 2             # quoted shingles two statements must share to be the same utterance
 LONGER = 0.10              # how much of what only the longer statement says counts against a match
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
-TOPIC_REPEATS = 3.0       # between sentences of one document, a word repeated by more sentences per
+TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated by more sentences per
                           # document than this weighs less (the documents' topic)
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
@@ -47,10 +47,12 @@ class Item:
     quantities: tuple            # (Quantity, its feature id)
     places: frozenset[int]
     lists_places: bool
-    names: frozenset[int]       # names of people and organisations (not places)
+    names: frozenset[int]       # names of people and organisations (not places, not settings)
     actor: int
+    speakers: frozenset[int]    # its sources' names
     hypothetical: bool
     comparable: bool
+    converse: bool = False       # it says the actor lost, trailed or conceded: the other party may be the actor
 
 
 _NONE: frozenset[int] = frozenset()
@@ -82,11 +84,13 @@ class Features:
         for f in found:
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
             places = frozenset(ids[k] for k in f.places) if f.places else _NONE
-            names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places)
+            names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
-                names or _NONE, ids[f.actor] if f.actor else -1, f.hypothetical,
-                _asserts(f)))
+                names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
+                frozenset(ids.setdefault(k, len(ids)) for k in f.speakers) if f.speakers else _NONE, f.hypothetical,
+                _asserts(f), f.converse))
+        self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
             self.names[i] = k
@@ -130,7 +134,7 @@ class Features:
         shared = ia.feats & ib.feats
         if not shared:
             return 0.0
-        if conflict(ia, ib) is not None:
+        if conflict(ia, ib, self.unnamed) is not None:
             return CONFLICT
         words = [k for k in shared if not self.shingle[k]]
         quoted = len(shared) - len(words)
@@ -169,7 +173,7 @@ class Features:
         return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
 
 
-def conflict(a: Item, b: Item) -> str | None:
+def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
     lacks), different place lists, another actor, each a name other than its actor that the other lacks,
     or a hypothetical against a fact."""
@@ -180,10 +184,20 @@ def conflict(a: Item, b: Item) -> str | None:
             if (any(not any(quantities_agree(x, y) for y in qb) for x in qa)
                     and any(not any(quantities_agree(y, x) for x in qa) for y in qb)):
                 return "numbers"
+        counts_a = [q for q, _ in a.quantities if q.unit not in ("date", "weekday")]
+        counts_b = [q for q, _ in b.quantities if q.unit not in ("date", "weekday")]
+        if counts_a and counts_b and not any(x.value == y.value or quantities_agree(x, y)
+                                             for x in counts_a for y in counts_b):
+            return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
-    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.feats and b.actor not in a.feats:
-        return "actor"
+    if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:
+        if unnamed in (a.actor, b.actor):     # "He received criticism" is not "Trump received criticism" by itself
+            return None if a.converse or b.converse or a.actor == b.actor else "actor"
+        if a.actor not in b.feats and b.actor not in a.feats:
+            return "actor"
+        if not (a.converse or b.converse):   # "Sanders beats Clinton", "Clinton won six states": each the winner
+            return "actor"
     if a.names - b.feats - {a.actor} and b.names - a.feats - {b.actor}:   # another pardon: "granted X a pardon"
         return "names"
     if a.hypothetical != b.hypothetical:
@@ -230,9 +244,9 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
     for i, it in enumerate(features.items):
         if not it.comparable:
             continue
-        for key in sorted(it.feats, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
-            if df[key] > weight[i]:
-                postings[key].append(i)
+        shared = [k for k in it.feats if df[k] > weight[i]]   # a feature no other statement has blocks nothing
+        for key in sorted(shared, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
+            postings[key].append(i)
     pair_sim: dict[tuple[int, int], float] = {}
     for key in sorted(postings, key=names.__getitem__):
         members = postings[key]

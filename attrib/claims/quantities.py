@@ -31,7 +31,9 @@ class Quantity:
     key: str = ""        # its feature ("#24", "#ord1")
 
 
-_MONTHS = {name: i % 12 + 1 for i, name in enumerate(
+ROUNDING = 0.25     # a figure and its rounding differ by at most this share ("18" ~ "two decades", 10%)
+
+MONTHS = {name: i % 12 + 1 for i, name in enumerate(
     "january february march april may june july august september october november december "
     "jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
 
@@ -42,9 +44,9 @@ def _quantity(text: str, start: int, end: int, value: float, precision: float, u
     approx = any(before.rstrip().endswith(a) for a in vocab.approximators)
     if unit is None:
         previous = _LETTERS.findall(before)
-        if previous and previous[-1] in _MONTHS and value <= 31:   # "February 3" is not "March 3"
-            unit, value = "date", _MONTHS[previous[-1]] * 100 + value
-        elif 1900 <= value <= 2100 and precision == 1:
+        if previous and previous[-1] in MONTHS and value <= 31:   # "February 3" is not "March 3"
+            unit, value = "date", MONTHS[previous[-1]] * 100 + value
+        elif 1900 <= value <= 2100 and precision == 1 and "," not in text[start:end]:   # "1,991 delegates" counts
             unit = "date"
         else:
             unit = ""
@@ -153,6 +155,7 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool:
     if a.value == b.value:
         return True
     coarse = max(a.precision, b.precision)
-    if coarse > 0 and math.floor(a.value / coarse + 0.5) == math.floor(b.value / coarse + 0.5):
-        return True
+    if coarse > 0 and math.floor(a.value / coarse + 0.5) == math.floor(b.value / coarse + 0.5) \
+            and abs(a.value - b.value) <= ROUNDING * max(abs(a.value), abs(b.value)):
+        return True     # not 5,000 ~ 10,000: two round figures far apart are two figures
     return (a.approx or b.approx) and abs(a.value - b.value) <= 0.1 * max(abs(a.value), abs(b.value))

@@ -25,14 +25,19 @@ def _quote_marks(text: str) -> list[tuple[int, int, str]]:
     """(position, length, "open" or "close") of each quotation mark; a straight mark is an opening
     one after a space and before a word, a closing one otherwise."""
     marks = []
+    single_open = False
     for m in _MARK.finditer(text):
         q, i = m.group(), m.start()
         before = text[i - 1] if i else " "
         after = text[m.end()] if m.end() < len(text) else " "
         if q == "“" or (q == "‘" and not before.isalnum()):
             marks.append((i, len(q), "open"))
+            single_open = single_open or q == "‘"
+        elif q == "’" and before in "sS" and not single_open:
+            continue        # a plural possessive ("Sanders’ 49.6 percent"), no quote to close
         elif q == "”" or (q == "’" and not after.isalnum()):
             marks.append((i, len(q), "close"))
+            single_open = single_open and q != "’"
         elif q in ('"', "''"):
             opening = (before.isspace() or before in "([—-:") and not after.isspace()
             marks.append((i, len(q), "open" if opening else "close"))

@@ -19,6 +19,7 @@ class PairScore:
     tp: int
     fp: int
     fn: int
+    misses: tuple[dict, ...] = ()   # split pairs (one gold claim, two claim_ids) and merged ones (two, one)
 
     @property
     def precision(self) -> float:
@@ -50,10 +51,15 @@ def claim_pairs(gold_path: str | Path, statements: pl.DataFrame) -> PairScore:
         for m in g["members"]:
             anchor = _key(m["anchor"])
             hit = next((c for t, c in by_doc.get(m["doc"], []) if anchor in t), None)
-            members.append((g["claim"], hit or f"\x00missing:{m['doc']}:{m['anchor']}"))
+            members.append((g["claim"], hit or f"\x00missing:{m['doc']}:{m['anchor']}", m))
     tp = fp = fn = 0
-    for (ga, pa), (gb, pb) in itertools.combinations(members, 2):
+    misses = []
+    for (ga, pa, ma), (gb, pb, mb) in itertools.combinations(members, 2):
         tp += ga == gb and pa == pb
         fn += ga == gb and pa != pb
         fp += pa == pb and ga != gb
-    return PairScore(tp, fp, fn)
+        if (ga == gb) != (pa == pb):
+            misses.append({"kind": "split" if ga == gb else "merged", "gold": [ga, gb],
+                           "claim_id": [p if not p.startswith("\x00") else None for p in (pa, pb)],
+                           "docs": [ma["doc"], mb["doc"]], "anchors": [ma["anchor"], mb["anchor"]]})
+    return PairScore(tp, fp, fn, tuple(misses))

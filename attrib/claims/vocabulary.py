@@ -30,6 +30,11 @@ class ClaimVocabulary:
     stop_caps: frozenset[str]
     titles: frozenset[str]
     subordinators: frozenset[str]
+    converse_stems: frozenset[str]    # words by which the actor undergoes what the other party did ("lost to")
+    time_prepositions: frozenset[str]  # subordinators that place the fact in time before a noun too ("after his win")
+    demand: regex.Pattern             # words that make a statement a demand ("should", "called for", "urged")
+    prefixes: frozenset[str]          # first parts of hyphenated words that are no word of their own ("non-free")
+    regions: frozenset[str]           # compass regions ("the South", "the Northeast"): settings, not parties
     subordinator: regex.Pattern       # any of them, to skip sentences without one
     numeric: regex.Pattern            # a digit or a number word, to skip sentences without one
     scene_openers: tuple[str, ...]
@@ -108,7 +113,12 @@ def vocabulary() -> ClaimVocabulary:
         stopwords=stopwords, attribution=frozenset(attribution), skip=frozenset(skip), synonyms=synonyms,
         phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names,
         stop_caps=frozenset(lists["stop_caps"]), titles=frozenset(lists["titles"]),
-        subordinators=frozenset(rules["subordinators"]), scene_openers=tuple(rules["scene_openers"]),
+        subordinators=frozenset(rules["subordinators"]),
+        converse_stems=frozenset(synonyms.get(stem(w), stem(w)) for w in rules["converse"].split()),
+        time_prepositions=frozenset(rules["time_prepositions"]),
+        demand=regex.compile(r"(?<![\p{L}])(?:\L<d>|\L<c>\s+(?:(?:again|also|\p{Ll}+ly)\s+)?(?:for|on))(?![\p{L}])",
+                             regex.IGNORECASE, d=rules["demand"], c=rules["demand_calls"]),
+        regions=_words(rules["regions"]), prefixes=_words(rules["prefixes"]), scene_openers=tuple(rules["scene_openers"]),
         subordinator=regex.compile(r"(?<![\p{L}])\L<s>(?![\p{L}])", regex.IGNORECASE, s=rules["subordinators"]),
         numeric=regex.compile(r"\d|(?<![\p{L}])\L<n>(?![\p{L}])", regex.IGNORECASE,
                               n=[*rules["number_words"], *rules["ordinals"]]),

@@ -37,6 +37,8 @@ def eval_command(out_dir: Path, gold: str | None, brat: str | None, claims_gold:
         score = claim_pairs(claims_gold, analysis.statements)
         click.echo(f"claims: pairs tp={score.tp} fp={score.fp} fn={score.fn} P={score.precision:.3f} "
                    f"R={score.recall:.3f} claim pair F1 {score.f1:.3f}")
+        for miss in score.misses[:misses]:
+            click.echo("MISS " + json.dumps(miss, ensure_ascii=False))
     results = []
     if gold:
         results.append(("chains", evaluate_chains(gold, analysis.statements)))

@@ -75,7 +75,7 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
         if hop is None:
             continue
         if i == 0 and "appos" in rule.pattern.groupindex:
-            hop = _named_appositive(hop, _span(m, "appos", offset))
+            hop = _named_appositive(hop, _span(m, "appos", offset), m.string[:hop.start - offset])
         if i == 0:
             hop = _name_before_appositive(hop, m.string, offset)
         hops.append(hop)
@@ -89,7 +89,7 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
     whole = FRAME if FRAME in m.re.groupindex else 0
     return Frame(
         rule_id=rule.id, start=offset + m.start(whole), end=offset + m.end(whole), hops=hops, cues=cues,
-        priority=rule.priority, hedge=hedge, antecedent=_span(m, "antecedent", offset),
+        priority=rule.priority, hedge=hedge, antecedent=_appositive_head(_span(m, "antecedent", offset), m.string, offset),
         outer=_span(m, "outer", offset), attach=rule.attach, parallel=rule.parallel,
         venue=_span(m, "venue", offset), content_side=rule.content)
 
@@ -101,10 +101,11 @@ _PROPER_NAME = regex.compile(
 _DESCRIBED = regex.compile(r"^(?:.*?\s)?\p{Ll}[\p{L}'’-]*(?:$|\s+(?:of|for|at|from|with|in|on)\s)")
 
 
-def _named_appositive(source: Span, appositive: Span | None) -> Span:
+def _named_appositive(source: Span, appositive: Span | None, before: str = "") -> Span:
     """'One news site, Meduza, reported' and 'said a former spokesman, Oleg Voloshyn': a source given
-    by a description and then its name is the name (the guidelines annotate the name)."""
-    if appositive is None or not _DESCRIBED.match(source.text.rstrip(" ,")):
+    by a description and then its name is the name (the guidelines annotate the name). So too where
+    the rule read only the complement of the description ('The delegate to the U.S. House, Jane Roe, told')."""
+    if appositive is None or not (_DESCRIBED.match(source.text.rstrip(" ,")) or _COMPLEMENT_OF.search(before)):
         return source
     pos = 0
     for part in appositive.text.split(","):
@@ -114,6 +115,22 @@ def _named_appositive(source: Span, appositive: Span | None) -> Span:
             return Span(start, start + len(stripped), stripped)
         pos += len(part) + 1
     return source
+
+
+_COMPLEMENT_OF = regex.compile(r"\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|at|from|with|in|on)\s+(?:the\s+)?$")
+# 'Mark Hay, a marine ecologist and Regents Professor at GT, who said': the name the appositive describes
+_NAME_APPOSITIVE = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,3}),\s+(?:a|an|the)\s+[^,;()\"“”]*$")
+
+
+def _appositive_head(antecedent: Span | None, sentence: str, offset: int) -> Span | None:
+    """The antecedent of 'who' read inside an appositive is the name the appositive describes."""
+    if antecedent is None:
+        return None
+    m = _NAME_APPOSITIVE.search(sentence, 0, antecedent.start - offset)
+    if m is None or not _openers().isdisjoint(m.group("name").split()):
+        return antecedent
+    return Span(offset + m.start("name"), offset + m.end("name"), m.group("name"))
 
 
 _NAME_THEN_COMMA = regex.compile(

@@ -155,3 +155,63 @@ def test_dates_of_other_months_are_other_events(tmp_path):
         ("Paper C", "The council election in Ohio was held on February 3, after a long campaign.")])
     assert _claim_of(result, "held on February 3 after") == _claim_of(result, "held on February 3, after")
     assert _claim_of(result, "March 3") != _claim_of(result, "held on February 3 after")
+
+
+def test_another_winner_is_another_claim_and_the_loser_tells_the_same(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Anna Berg beat Tom Elridge in the Tromsø mayoral race on Sunday."),
+        ("Paper B", "Tom Elridge lost the Tromsø mayoral race to Anna Berg on Sunday."),
+        ("Paper C", "Tom Elridge won the Tromsø mayoral race against Anna Berg on Sunday.")])
+    assert _claim_of(result, "Anna Berg beat") == _claim_of(result, "Elridge lost")
+    assert _claim_of(result, "Elridge won") != _claim_of(result, "Anna Berg beat")
+
+
+def test_figures_that_all_differ_are_different_claims(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Anna Berg took 52 percent of the vote in the Tromsø mayoral race."),
+        ("Paper B", "Anna Berg took 1,204 votes in the Tromsø mayoral race."),
+        ("Paper C", "Anna Berg won 52 percent of the vote in the Tromsø mayoral race.")])
+    assert _claim_of(result, "took 52") == _claim_of(result, "won 52")
+    assert _claim_of(result, "1,204") != _claim_of(result, "took 52")
+
+
+def test_a_long_report_with_rare_words_still_meets_its_paraphrase():
+    """Blocking keys are the rarest features a statement shares: twenty words no other statement has
+    do not crowd out the two it shares with its paraphrase."""
+    from attrib.claims.features import StatementFeatures
+    from attrib.claims.grouping import Features, candidate_pairs
+
+    def item(words):
+        return StatementFeatures(frozenset(words), (), frozenset(), False, "", False, len(words))
+    long = item({"@berg", "resign", *(f"rare{i}" for i in range(20))})
+    short = item({"@berg", "resign", "governor"})
+    other = item({"harbour", "dredg", "spring"})
+    features = Features([long, short, other], [1, 1, 1], 3)
+    assert (0, 1) in candidate_pairs(features, [1, 1, 1])
+
+
+def test_he_received_criticism_is_not_a_named_persons_claim(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Tom Elridge received criticism for the harbour decision."),
+        ("Paper B", "He received criticism for the harbour decision."),
+        ("Paper C", "Elridge received criticism for his harbour decision.")])
+    assert _claim_of(result, "Tom Elridge received") == _claim_of(result, "Elridge received criticism for his")
+    assert _claim_of(result, "He received") != _claim_of(result, "Tom Elridge received")
+
+
+def test_events_on_other_weekdays_are_other_claims(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "A warehouse collapsed in Tromsø harbour on Monday."),
+        ("Paper B", "A warehouse in Tromsø harbour collapsed on Monday."),
+        ("Paper C", "A warehouse collapsed in Tromsø harbour on Saturday.")])
+    assert _claim_of(result, "collapsed in Tromsø harbour on Monday") == _claim_of(result, "harbour collapsed on Monday")
+    assert _claim_of(result, "Saturday") != _claim_of(result, "harbour collapsed on Monday")
+
+
+def test_a_demand_meets_its_report_however_worded(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Councillor Tom Elridge called for the harbourmaster to resign."),
+        ("Paper B", "\u201cThe harbourmaster should step down,\u201d Elridge said."),
+        ("Paper C", "The harbourmaster resigned in 2019.")])
+    assert _claim_of(result, "called for") == _claim_of(result, "should step down")
+    assert _claim_of(result, "resigned in 2019") != _claim_of(result, "called for")

@@ -1,0 +1,55 @@
+"""Which frames of a sentence are attributions of its content at all (stage 5, before nesting).
+
+A speech act told as an event inside a time or condition clause of someone else's content
+("When China announced its plan, it was met with fear," said Gabuyev; "If the Senate confirms
+me, ..."; "he didn't know much about Sanders before he announced his bid") dates or conditions
+the statement; it does not attribute it. Such a frame is dropped when its cue takes a plain
+object (no "that", no quotation, no clause) and another frame of the sentence holds it in its content.
+An unnamed "reportedly" counts only where the sentence names no source; a source in an object
+relative clause ("..., which the BBC noted as unusual") stands beside the speaker, not inside.
+"""
+from __future__ import annotations
+
+import regex
+
+from .records import Frame, Sentence
+
+_OBJECT_RELATIVE = regex.compile(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
+UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named
+_EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
+                               r"by\s+the\s+time|ever\s+since)\s+$")
+_PLAIN_OBJECT = regex.compile(r"\s+(?:me|him|her|us|them|it|its|his|their|our|my|your|a|an|the|"
+                              r"these|those|\d)(?![\w'’-])")
+_CLAUSE_VERB = regex.compile(r"(?i)\b(?:is|was|are|were|be|been|would|will|had|has|have|could|can|should|must|may|"
+                             r"might|did|does|do|wo|won)\b|n['’]t\b")
+
+
+def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
+    """The frames of a sentence less those that only date or condition another frame's content."""
+    text, offset = sentence.text, sentence.start
+    out: list[Frame] = []
+    named = any(f.rule_id != UNNAMED_REPORTS for f in frames)
+    for f in frames:
+        if f.rule_id == UNNAMED_REPORTS and named:
+            continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
+        if _is_event(f, frames, text, offset):
+            continue
+        if f.hops and _OBJECT_RELATIVE.search(text, 0, max(0, f.hops[0].start - offset)):
+            f.parallel = True  # "— which the BBC noted as unusual —": the BBC's words, beside the speaker's
+        out.append(f)
+    return out
+
+
+def _is_event(f: Frame, frames: list[Frame], text: str, offset: int) -> bool:
+    if len(f.hops) != 1 or len(f.cues) != 1 or f.outer is not None or f.cues[0].start < 0:
+        return False
+    head = f.antecedent.start if f.antecedent is not None else f.hops[0].start
+    if not _EVENT_OPENING.search(text[max(0, head - offset - 30):max(0, head - offset)]):
+        return False
+    cue = f.cues[0]
+    if not _PLAIN_OBJECT.match(text, cue.end - offset):
+        return False
+    rest = regex.split(r"[,;:.!?\"“”]", text[cue.end - offset:], maxsplit=1)[0]
+    if _CLAUSE_VERB.search(" ".join(rest.split()[:6])):
+        return False  # "after the minister said the bridge was closed": a content clause
+    return any(g is not f and g.content_start <= f.start and f.end <= g.content_end for g in frames)
