@@ -831,6 +831,7 @@ _TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwom
                           "chairman director secretary president minister spokesman spokeswoman chief founder").split())
 _ENDS_IN_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
 _PLURAL_END = regex.compile(r"\s\p{Ll}{3,}s$")
+_NAME_ONLY = regex.compile(r"^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+$")
 _NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
 
 
@@ -861,8 +862,9 @@ def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
         return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
     plural_nouns = _PLURAL_END.search(left) and _PLURAL_END.search(right)  # "private companies and ordinary traders"
     named = _ENDS_IN_NAME.search(left) and _ENDS_IN_NAME.search(right)  # "candidate Ann Lee and former president Bo Li"
+    named_and_group = _NAME_ONLY.match(left) and _PLURAL_END.search(" " + right)  # "the Red Cross and government officials"
     if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")
-            or plural_nouns or named):
+            or plural_nouns or named or named_and_group):
         return []  # "Minority and women voters": one noun shared by two modifiers
     start = span.start
     return [Span(start, start + len(left), left), Span(start + m.end(), span.end, right)]

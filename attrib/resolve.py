@@ -30,6 +30,10 @@ _POSSESSIVE_END = regex.compile(r"['’]s?$")
 _SPACE = regex.compile(r"\s+")
 _SCHEME = regex.compile(r"^[a-z]+://")
 _LEADING_THE = regex.compile(r"^(?i:the)\s+")
+# a share of poll respondents: "Six in 10", "three out of four Democrats" (a group, not the number "10")
+_SHARE = regex.compile(r"^(?i:(?:about|nearly|almost|roughly|just|only|fully|over|under|some)\s+)?"
+                       r"(?i:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+"
+                       r"(?i:10|100|[2-9]|ten|five|four|three|two)(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,9 @@ class Resolver:
         low = text.lower()
         if low in PRONOUNS and not (len(text) > 1 and text.isupper()):  # "WHO" is not "who"
             return Resolved(name=low, kind="pronoun")
+        plain = _SPACE.sub(" ", words).strip(" \t\n,.;:\"“”‘’'")
+        if _SHARE.match(plain):
+            return Resolved(name=plain, kind="group", source_id="group:" + plain.lower())
         affiliated = _AFFILIATION.match(text)
         if affiliated and self.gazetteer.lookup(text) is None:
             # "Lucy Fischer of The Times": the person speaks, the outlet is her affiliation
