@@ -152,8 +152,11 @@ class DocumentMentions:
             if resolved.kind in THING_KINDS and (" " in word or "." in word or _ACRONYM.fullmatch(word)
                                                  ) or resolved.entry is not None:
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
+        spans = sorted((e.start, e.end) for e in found.values())
         for start, end, entry in resolver.gazetteer.find_in(text):
-            if start not in found:
+            i = bisect.bisect_right(spans, (start, len(text))) - 1
+            if start not in found and not (i >= 0 and spans[i][0] <= start and end <= spans[i][1]):
+                # (a name inside a longer one is that one's: "Supreme Court" in "Supreme Court of the United Kingdom")
                 resolved = Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
                 found[start] = state._entity(start, end, resolved, titled_gender)
         state.entities = [found[s] for s in sorted(found)]
@@ -286,10 +289,11 @@ class DocumentMentions:
                     return True  # "the website" after "the tracking website Vessel Tracker"
                 if e.resolved.kind not in kinds or not all(w in roles for w in modifiers):
                     return False
-                # an outlet is told by its kind; an organisation by the gazetteer or its own name ("the party" ->
-                # "Unity Party"), not by capitals alone ("Legend of the Ten Rings" is no company)
-                return (bool(kinds & OUTLET_KINDS) or e.resolved.entry is not None
-                        or e.resolved.name.lower().split()[-1] in _HEAD_NAMES.get(head, (head,)))
+                # an outlet is told by its kind; an organisation or a body by its own name ("the party" -> "Unity
+                # Party", "the ministry" -> "Ministry of Foreign Affairs"), not by capitals alone ("Legend of the
+                # Ten Rings" is no company) nor by kind alone ("the government" is not the Supreme Court)
+                names = _HEAD_NAMES.get(head, (head,))
+                return bool(kinds & OUTLET_KINDS) or any(w in names for w in e.resolved.name.lower().split())
         else:
             return None
         found = self.before(position, DESCRIPTION_WINDOW, accept)

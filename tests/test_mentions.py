@@ -171,3 +171,9 @@ def test_a_one_word_name_with_a_title_or_a_speech_verb_is_a_person_everywhere(an
     text = ('Brett McGurk criticized the decision after Trump spoke with Erdogan. McGurk later wrote, "Not a single '
             'American life was lost. Trump later expanded the operation. He touts these operations in rallies."')
     assert names(analyzer, text)[-1] == "Brett McGurk > Trump"
+
+
+def test_a_body_described_by_kind_is_one_whose_name_says_so():
+    state = DocumentMentions.build("The Supreme Court of the United Kingdom sat on Tuesday. ", Resolver.create())
+    assert state.description("the court", 100).name == "Supreme Court of the United Kingdom"
+    assert state.description("the government", 100) is None  # a court is no government
