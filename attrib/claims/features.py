@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .context import UNNAMED, described, description_features
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
@@ -52,7 +53,6 @@ _DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|�
 _LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
 _PERSONAL = frozenset(("he", "she", "they"))
-UNNAMED = "@?"             # the actor of a sentence whose subject is a personal pronoun
 _WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
 _ON_DAY = regex.compile(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)")
 _NONSPACE = regex.compile(r"\S+")
@@ -75,6 +75,8 @@ class StatementFeatures:
                                    # "Putin and Kim shook hands" (another actor may state the same fact)
     speakers: frozenset[str] = frozenset()   # "@name" of its sources (blanked): "Trump: Obama should resign"
                                    # has no actor Trump, but does not contradict "Trump called on Obama to resign"
+    described: bool = False        # its subject is a description ("The Vermont senator won"): context.py
+    description: frozenset[str] = frozenset()   # the description's features ("@vermont", "senat"), not in words
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -200,6 +202,9 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
     text = drop_scene(drop_asides(text), vocab)
+    end = described(text)    # "The Vermont senator won": who it is comes from the sentences before (context.py)
+    description = description_features(text[:end], vocab) if end else frozenset()
+    text = " " * end + text[end:]
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
@@ -303,7 +308,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers)
+                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers,
+                             bool(end), description)
 
 
 def _weekdays(text: str) -> list[Quantity]:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from .context import cited_cores, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import parse_blanks
@@ -58,11 +59,11 @@ class Item:
 _NONE: frozenset[int] = frozenset()
 
 
-def _asserts(f: StatementFeatures) -> bool:
+def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
     """Whether a statement says enough to be compared: something happens (a content word) to someone
     or somewhere (a name or place, or a source stands behind it); with only numbers, two content words; with none of those, three
     ("Terms were not disclosed" is a different fact in every deal report)."""
-    if f.n_content == 0 or len(f.words) < MIN_FEATURES:
+    if f.n_content == 0 or len(f.words | who) < MIN_FEATURES:   # "Trump said his words were 'misconstrued'"
         return False
     if f.attributed or any(k[0] == "@" for k in f.words):
         return True
@@ -75,51 +76,40 @@ class Features:
     """Items with interned feature ids, their IDF and masses."""
 
     def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int,
-                 doc: Sequence[int | None] | None = None):
+                 doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None):
         self.doc = doc
         # ids in order of first appearance, a statement's features in sorted order: no dependence on
         # string hashing; each statement is interned as it comes, so its strings are not all kept
         ids: dict[str, int] = {}
         self.items: list[Item] = []
-        for f in found:
+        for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
+            who = f.speakers.union(cited_cores(cited[i])) if cited is not None else f.speakers
             places = frozenset(ids[k] for k in f.places) if f.places else _NONE
             names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
-                frozenset(ids.setdefault(k, len(ids)) for k in f.speakers) if f.speakers else _NONE, f.hypothetical,
-                _asserts(f), f.converse))
+                frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
+                _asserts(f, who), f.converse))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
             self.names[i] = k
         self.ids = ids
         self.shingle = [k.startswith('"') for k in self.names]
-        df = [0] * len(ids)
-        for it, w in zip(self.items, weight):
-            for k in it.feats:
-                df[k] += w
-        self.df = df
-        # documents with each feature: one document's items are consecutive (numbered by first row)
-        in_docs = [0] * len(ids)
-        current, seen = None, set()
-        for i, (it, w) in enumerate(zip(self.items, weight)):
-            d = doc[i] if doc is not None else None
-            if d is None:
-                for k in it.feats:
-                    in_docs[k] += w
-                continue
-            if d != current:
-                current, seen = d, set()
-            for k in it.feats - seen:
-                in_docs[k] += 1
-            seen |= it.feats
+        self.df, in_docs = _counts([it.feats for it in self.items], weight, doc, len(ids))
+        df = self.df
         # a word many sentences of few documents repeat is those documents' topic ("black hole" in an
         # interview on black holes), not what any one sentence asserts: its weight falls with burstiness
         self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
         self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
                         for k, idf in enumerate(self.idf)]
+        # a speaker weighs by how many statements name them or cite them
+        cited_df, cited_docs = _counts([it.speakers - it.feats for it in self.items], weight, doc, len(ids))
+        self.who_idf = [math.log((n_statements + 1) / (v + c + 0.5)) for v, c in zip(df, cited_df)]
+        self.who_topical = [idf * min(1.0, TOPIC_REPEATS * (in_docs[k] + cited_docs[k]) / (df[k] + cited_df[k]))
+                            if df[k] + cited_df[k] else 0.0 for k, idf in enumerate(self.who_idf)]
         self.content = [k[:1] not in "@#\"" for k in self.names]
         self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
         self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
@@ -140,20 +130,41 @@ class Features:
         quoted = len(shared) - len(words)
         sim = 0.0
         rounded = self.rounded(ia, ib)   # "nearly two decades" and "24 years" share a quantity
-        if len(words) + len(rounded) >= MIN_SHARED:
+        speaker = self.speaker(ia, ib, shared)
+        if len(words) + len(rounded) + bool(speaker) >= MIN_SHARED:
             # two sentences of one document share its topic ("black hole" all through an interview on
             # black holes): between them a word weighs less the more sentences per document repeat it
             one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
             weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
-            small, large = sorted((mass[a], mass[b]))
-            sim = math.fsum([*(weight[k] for k in words), *rounded]) / (small + LONGER * (large - small))
+            who = self.who_topical if one_doc else self.who_idf
+            extra = (who[speaker],) if speaker >= 0 else ()
+            small, large = sorted((mass[a] + (speaker not in ia.feats) * sum(extra),
+                                   mass[b] + (speaker not in ib.feats) * sum(extra)))
+            if ia.speakers and ib.speakers and not self.same_speaker(ia, ib):   # two people's words
+                small, large = sorted((mass[a] + max(who[k] for k in ia.speakers),
+                                       mass[b] + max(who[k] for k in ib.speakers)))
+            sim = math.fsum([*(weight[k] for k in words), *rounded, *extra]) / (small + LONGER * (large - small))
             low = min(self.content_mass[a], self.content_mass[b])
             if low > 0:   # what happened must meet too, not only who and where
                 said = math.fsum(self.idf[k] for k in words if self.content[k]) / low
                 sim = (1 - CONTENT_WEIGHT) * sim + CONTENT_WEIGHT * min(1.0, said)
-        if quoted >= QUOTE_MIN:
+        if quoted >= QUOTE_MIN and not (ia.speakers and ib.speakers and not ia.speakers & ib.speakers):
+            # the same words quoted are one utterance, unless two different people say them (Trump
+            # calls Clinton's "make America whole again" an inferior slogan)
             sim = max(sim, quoted / min(self.quote_len[a], self.quote_len[b]))
         return sim
+
+    def speaker(self, ia: Item, ib: Item, shared: frozenset[int]) -> int:
+        """The person both statements are about or cited, when one of them has that person only as its
+        speaker (a quote is its speaker's proposition), else -1."""
+        if not (ia.speakers or ib.speakers):
+            return -1
+        found = ((ia.speakers & (ib.speakers | ib.names)) | (ib.speakers & ia.names)) - shared
+        return max(found, key=lambda k: (self.who_idf[k], -k)) if found else -1
+
+    @staticmethod
+    def same_speaker(ia: Item, ib: Item) -> bool:
+        return bool(ia.speakers & (ib.speakers | ib.names) or ib.speakers & ia.names)
 
     def rounded(self, ia: Item, ib: Item) -> list[float]:
         """Weights of the quantities two statements share up to rounding, written differently."""
@@ -171,6 +182,28 @@ class Features:
         """The share of statement a's weight that b also has."""
         shared = self.items[a].feats & self.items[b].feats
         return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
+
+
+def _counts(sets: list[frozenset[int]], weight: Sequence[int], doc: Sequence[int | None] | None,
+            n_ids: int) -> tuple[list[int], list[int]]:
+    """(statements with each feature, weighted; documents with it): one document's items are
+    consecutive (numbered by first row)."""
+    df, in_docs = [0] * n_ids, [0] * n_ids
+    current, seen = None, set()
+    for i, (feats, w) in enumerate(zip(sets, weight)):
+        for k in feats:
+            df[k] += w
+        d = doc[i] if doc is not None else None
+        if d is None:
+            for k in feats:
+                in_docs[k] += w
+            continue
+        if d != current:
+            current, seen = d, set()
+        for k in feats - seen:
+            in_docs[k] += 1
+        seen |= feats
+    return df, in_docs
 
 
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
@@ -335,11 +368,11 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
 
 
 def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: int, common: frozenset[str],
-                  jobs: int = 1, doc: Sequence[int | None] | None = None
+                  jobs: int = 1, doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None
                   ) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
     """(features, compared pairs, cluster of each item); `doc`: the document of each item found in
-    one document only (else None)."""
-    features = Features(featurise(rows, common, jobs), weight, n_statements, doc)
+    one document only (else None); `cited`: the names its chains cite (tab-separated)."""
+    features = Features(featurise(rows, common, jobs), weight, n_statements, doc, cited)
     pair_sim = candidate_pairs(features, weight)
     cluster_of = average_link(len(features.items), pair_sim,
                               [w if it.comparable else 1 for w, it in zip(weight, features.items)])
