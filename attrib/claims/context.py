@@ -100,9 +100,8 @@ def resolve_descriptions(found: Iterable[StatementFeatures], doc: Sequence[int |
         d = doc[i] if doc is not None else None
         if f.described:
             person = next((p for dd, p in reversed(recent[-LOOK_BACK:]) if dd == d and p), "") if d is not None else ""
-            role = frozenset(k for k in f.description if k[0] != "@")   # "senator" meets "Sen. Rubio"
-            f = (replace(f, actor=person, words=f.words | role | {person}) if person and not f.actor
-                 else replace(f, words=f.words | f.description))
+            f = replace(f, words=f.words | f.description | ({person} if person else frozenset()),
+                        actor=person if person and not f.actor else f.actor)
         person = f.actor if f.actor and f.actor != UNNAMED and f.actor not in f.places else (
             next(iter(f.speakers)) if len(f.speakers) == 1 else "")
         recent.append((d, person))

@@ -56,6 +56,11 @@ _PERSONAL = frozenset(("he", "she", "they"))
 _WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
 _ON_DAY = regex.compile(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)")
 _NONSPACE = regex.compile(r"\S+")
+_TITLE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{L}.]*)\s+\p{Lu}")                      # "Florida Sen. Marco Rubio"
+_TITLED_OF = regex.compile(r"(\p{Lu}[\p{L}.]*)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}of\s+$")   # "Senator Marco Rubio of "
+_PERSON_TITLES = frozenset(_OFFICE) | frozenset("Senator Governor Representative Mayor President Prime Minister "
+                                                 "Congressman Congresswoman Chancellor Premier".split())
+_PARTY_TAG = regex.compile(r"\([RDI]-")                                            # "(R-Fla.)"
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
@@ -214,6 +219,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     found: list[tuple[int, int, str]] = []
 
     def place(m: regex.Match) -> str:
+        if _names_who(m):
+            return " " * len(m.group())
         key = "@" + vocab.place_names[m.group()]
         features.add(key)
         found.append((m.start(), m.end(), key))
@@ -310,6 +317,18 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
                              hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers,
                              bool(end), description)
+
+
+def _names_who(m: regex.Match) -> bool:
+    """A place that is part of a person's title ("Florida Sen. Marco Rubio", "Senator Marco Rubio of
+    Florida", "Sen. Marco Rubio (R-Fla.)"): who, the same in every report, not where anything happened."""
+    after = _TITLE_AFTER.match(m.string, m.end())
+    if after and after.group(1) in _PERSON_TITLES:
+        return True
+    if _PARTY_TAG.match(m.string, max(0, m.start() - 3)) and m.string[m.end():m.end() + 2].startswith((")", ".)")):
+        return True
+    before = _TITLED_OF.search(m.string, max(0, m.start() - 60), m.start())
+    return bool(before and before.group(1) in _PERSON_TITLES)
 
 
 def _weekdays(text: str) -> list[Quantity]:
