@@ -29,6 +29,7 @@ UNNAMED = "@?"            # the actor of a sentence whose subject is a personal 
 LOOK_BACK = 2             # sentences before a description where the person it stands for is named
 
 _PRONOUNS = frozenset("he she they it we i you him her them us".split())
+PRONOUNS = frozenset("@" + p for p in _PRONOUNS)     # a pronoun source the chain stage left unresolved
 _WORDS = regex.compile(r"\p{L}[\p{L}'’]*")
 _BRACKETS = regex.compile(r"\s*\([^)]*\)")
 _CORE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*$")

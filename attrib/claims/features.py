@@ -49,6 +49,7 @@ _DURATIONS = frozenset("days hours weeks months years minutes".split())
 _BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
 _RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
 _SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
+_SUMMARY = regex.compile(r",(?:''|[\"”’])?\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:that|which)\s[^\"“”]*$")   # ", an indictment that ..."
 _DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
 _LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
@@ -176,13 +177,16 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
 def drop_asides(text: str) -> str:
     """Blank the words of what a sentence adds in passing: an aside between dashes or after one at
     the end ("... Oklahoma primary — a wild turnaround from eight years ago"; not after a dateline),
-    a non-restrictive relative clause ("Sanders, whose populist campaign harkened back to Oklahoma's
-    roots, was projected the winner") and an appositive between the subject and its verb ("Ted Cruz,
-    the Texas senator, won"). Background, not what the sentence asserts; the names and places in it
-    stay (they still say where and who)."""
+    a sentence-final appositive that sums up the clause before it ("called the remarks 'racist,' an
+    extraordinary indictment that generated a fresh wave of criticism"), a non-restrictive relative
+    clause ("Sanders, whose populist campaign harkened back to Oklahoma's roots, was projected the
+    winner") and an appositive between the subject and its verb ("Ted Cruz, the Texas senator, won").
+    Background, not what the sentence asserts; the names and places in it stay (they still say where
+    and who)."""
     def lower_words(m: regex.Match) -> str:
         return _LOWER_RUN.sub(lambda w: " " * len(w.group()), m.group())
     text = _DASH_ASIDE.sub(lambda m: lower_words(m) if _LOWER_RUN.search(text, 0, m.start()) else m.group(), text)
+    text = _SUMMARY.sub(lower_words, text)
     return _SUBJECT_APPOSITIVE.sub(lower_words, _RELATIVE.sub(lower_words, text))
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .context import cited_cores, resolve_descriptions
+from .context import PRONOUNS, cited_cores, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import parse_blanks
@@ -65,7 +65,7 @@ def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
     ("Terms were not disclosed" is a different fact in every deal report)."""
     if f.n_content == 0 or len(f.words | who) < MIN_FEATURES:   # "Trump said his words were 'misconstrued'"
         return False
-    if f.attributed or any(k[0] == "@" for k in f.words):
+    if f.attributed or who or any(k[0] == "@" for k in f.words):
         return True
     if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
         return f.n_content >= 2
@@ -84,7 +84,7 @@ class Features:
         self.items: list[Item] = []
         for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
-            who = f.speakers.union(cited_cores(cited[i])) if cited is not None else f.speakers
+            who = {k for k in f.speakers.union(cited_cores(cited[i]) if cited is not None else ()) if k not in PRONOUNS}
             places = frozenset(ids[k] for k in f.places) if f.places else _NONE
             names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
@@ -130,16 +130,16 @@ class Features:
         quoted = len(shared) - len(words)
         sim = 0.0
         rounded = self.rounded(ia, ib)   # "nearly two decades" and "24 years" share a quantity
-        speaker = self.speaker(ia, ib, shared)
-        if len(words) + len(rounded) + bool(speaker) >= MIN_SHARED:
+        speakers = self.speakers(ia, ib, shared)
+        if len(words) + len(rounded) + bool(speakers) >= MIN_SHARED:
             # two sentences of one document share its topic ("black hole" all through an interview on
             # black holes): between them a word weighs less the more sentences per document repeat it
             one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
             weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
             who = self.who_topical if one_doc else self.who_idf
-            extra = (who[speaker],) if speaker >= 0 else ()
-            small, large = sorted((mass[a] + (speaker not in ia.feats) * sum(extra),
-                                   mass[b] + (speaker not in ib.feats) * sum(extra)))
+            extra = [who[k] for k in speakers]
+            small, large = sorted((mass[a] + math.fsum(who[k] for k in speakers if k not in ia.feats),
+                                   mass[b] + math.fsum(who[k] for k in speakers if k not in ib.feats)))
             if ia.speakers and ib.speakers and not self.same_speaker(ia, ib):   # two people's words
                 small, large = sorted((mass[a] + max(who[k] for k in ia.speakers),
                                        mass[b] + max(who[k] for k in ib.speakers)))
@@ -154,13 +154,13 @@ class Features:
             sim = max(sim, quoted / min(self.quote_len[a], self.quote_len[b]))
         return sim
 
-    def speaker(self, ia: Item, ib: Item, shared: frozenset[int]) -> int:
-        """The person both statements are about or cited, when one of them has that person only as its
-        speaker (a quote is its speaker's proposition), else -1."""
+    @staticmethod
+    def speakers(ia: Item, ib: Item, shared: frozenset[int]) -> list[int]:
+        """The people both statements are about or cite, where one of them has that person only as
+        its speaker (a quote is its speaker's proposition)."""
         if not (ia.speakers or ib.speakers):
-            return -1
-        found = ((ia.speakers & (ib.speakers | ib.names)) | (ib.speakers & ia.names)) - shared
-        return max(found, key=lambda k: (self.who_idf[k], -k)) if found else -1
+            return []
+        return sorted(((ia.speakers & (ib.speakers | ib.names)) | (ib.speakers & ia.names)) - shared)
 
     @staticmethod
     def same_speaker(ia: Item, ib: Item) -> bool:
