@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 UNNAMED = "@?"            # the actor of a sentence whose subject is a personal pronoun
 
+VOICE_SHARE = 0.35        # a person cited by this share of a document's sentences is its voice (an interview)
+VOICE_MIN = 100           # ... in a document of this many distinct sentences at least (news runs to 60)
 LOOK_BACK = 2             # sentences before a description where the person it stands for is named
 
 _PRONOUNS = frozenset("he she they it we i you him her them us".split())
@@ -56,6 +59,21 @@ def cited_cores(cited: str) -> list[str]:
         if len(core) > 1:
             out.append("@" + core.lower().replace("’", "'"))
     return out
+
+
+def cited_speakers(cited: Sequence[str], doc: Sequence[int | None] | None
+                   ) -> tuple[list[frozenset[str]], frozenset[tuple[int, str]]]:
+    """(the cores each item's chains cite; (document, core) of the voice of each interview). A person who
+    speaks a good share of a document's sentences (an interviewee) is the voice of the whole document:
+    that two of its answers share that voice says nothing about them saying one thing."""
+    cores = [frozenset(cited_cores(c)) for c in cited]
+    if doc is None:
+        return cores, frozenset()
+    sentences = Counter(d for d in doc if d is not None)
+    spoken = Counter((d, k) for d, ks in zip(doc, cores) if d is not None for k in ks)
+    voice = frozenset(key for key, n in spoken.items()
+                      if sentences[key[0]] >= VOICE_MIN and n >= VOICE_SHARE * sentences[key[0]])
+    return cores, voice
 
 
 def _described_pattern() -> regex.Pattern:

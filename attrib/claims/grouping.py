@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from .context import PRONOUNS, cited_cores, resolve_descriptions
+from .context import PRONOUNS, cited_speakers, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import parse_blanks
@@ -36,6 +36,9 @@ LONGER = 0.10              # how much of what only the longer statement says cou
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
 TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated by more sentences per
                           # document than this weighs less (the documents' topic)
+SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
+                          # (their weight between its sentences at least this share of their IDF) ...
+SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -59,13 +62,13 @@ class Item:
 _NONE: frozenset[int] = frozenset()
 
 
-def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
+def _asserts(f: StatementFeatures) -> bool:
     """Whether a statement says enough to be compared: something happens (a content word) to someone
     or somewhere (a name or place, or a source stands behind it); with only numbers, two content words; with none of those, three
     ("Terms were not disclosed" is a different fact in every deal report)."""
-    if f.n_content == 0 or len(f.words | who) < MIN_FEATURES:   # "Trump said his words were 'misconstrued'"
+    if f.n_content == 0 or len(f.words | f.speakers) < MIN_FEATURES:   # "Trump said his words were 'misconstrued'"
         return False
-    if f.attributed or who or any(k[0] == "@" for k in f.words):
+    if f.attributed or any(k[0] == "@" for k in f.words):
         return True
     if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
         return f.n_content >= 2
@@ -82,16 +85,19 @@ class Features:
         # string hashing; each statement is interned as it comes, so its strings are not all kept
         ids: dict[str, int] = {}
         self.items: list[Item] = []
+        cores, voice = cited_speakers(cited, doc) if cited is not None else ([], frozenset())
         for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
-            who = {k for k in f.speakers.union(cited_cores(cited[i]) if cited is not None else ()) if k not in PRONOUNS}
+            d = doc[i] if doc is not None else None
+            who = frozenset(k for k in f.speakers.union(cores[i] if cores else ())
+                            if k not in PRONOUNS and (d, k) not in voice)
             places = frozenset(ids[k] for k in f.places) if f.places else _NONE
             names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
-                _asserts(f, who), f.converse))
+                _asserts(f), f.converse))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -131,12 +137,16 @@ class Features:
         sim = 0.0
         rounded = self.rounded(ia, ib)   # "nearly two decades" and "24 years" share a quantity
         speakers = self.speakers(ia, ib, shared)
-        if len(words) + len(rounded) + bool(speakers) >= MIN_SHARED:
-            # two sentences of one document share its topic ("black hole" all through an interview on
-            # black holes): between them a word weighs less the more sentences per document repeat it
-            one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
+        # two sentences of one document share its topic ("black hole" all through an interview on
+        # black holes): between them a word weighs less the more sentences per document repeat it
+        one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
+        who = self.who_topical if one_doc else self.who_idf
+        # the voice of a whole interview is no sign that two of its answers say one thing, unless what
+        # they share is rare ("disavow" twice in an article on Trump's remarks)
+        voiced = any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) or bool(
+            speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
+        if len(words) + len(rounded) + voiced >= MIN_SHARED:
             weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
-            who = self.who_topical if one_doc else self.who_idf
             extra = [who[k] for k in speakers]
             small, large = sorted((mass[a] + math.fsum(who[k] for k in speakers if k not in ia.feats),
                                    mass[b] + math.fsum(who[k] for k in speakers if k not in ib.feats)))
