@@ -62,13 +62,13 @@ class Item:
 _NONE: frozenset[int] = frozenset()
 
 
-def _asserts(f: StatementFeatures) -> bool:
+def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
     """Whether a statement says enough to be compared: something happens (a content word) to someone
     or somewhere (a name or place, or a source stands behind it); with only numbers, two content words; with none of those, three
     ("Terms were not disclosed" is a different fact in every deal report)."""
     if f.n_content == 0 or len(f.words | f.speakers) < MIN_FEATURES:   # "Trump said his words were 'misconstrued'"
         return False
-    if f.attributed or any(k[0] == "@" for k in f.words):
+    if f.attributed or who or any(k[0] == "@" for k in f.words):
         return True
     if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
         return f.n_content >= 2
@@ -97,7 +97,7 @@ class Features:
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
-                _asserts(f), f.converse))
+                _asserts(f, who), f.converse))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
