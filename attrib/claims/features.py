@@ -20,7 +20,7 @@ import regex
 
 from .context import UNNAMED, described, description_features
 from .quantities import MONTHS, Quantity, numbers
-from .quotes import blank, quote_scope, shingles
+from .quotes import blank, blank_mentions, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -207,7 +207,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     speakers = frozenset(_speakers(text, sources or []))
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
-    text = blank(text, spans)
+    text = blank_mentions(blank(text, spans))
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
     text = drop_scene(drop_asides(text), vocab)

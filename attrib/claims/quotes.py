@@ -12,6 +12,15 @@ _QUOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*|\d+")
 _ALNUM = regex.compile(r"[\p{L}\d]")
 
 
+_MENTION = regex.compile(r"(?i)\b(?:phrase|term|words?|label|slogan|expression)\s+(?:''|[‘'\"“])[^’'\"”]{1,60}(?:''|[’'\"”])")
+
+
+def blank_mentions(text: str) -> str:
+    """Blank a term quoted as a term ("the phrase 'radical Islam'", "the two words 'Radical Islam'"):
+    mentioned, not asserted; two statements naming one phrase need not say the same about it."""
+    return _MENTION.sub(lambda m: " " * len(m.group()), text)
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with these spans replaced by spaces (offsets kept)."""
     for a, b in sorted(spans):
