@@ -150,7 +150,8 @@ class Features:
             extra = [who[k] for k in speakers]
             small, large = sorted((mass[a] + math.fsum(who[k] for k in speakers if k not in ia.feats),
                                    mass[b] + math.fsum(who[k] for k in speakers if k not in ib.feats)))
-            if ia.speakers and ib.speakers and not self.same_speaker(ia, ib):   # two people's words
+            if (ia.speakers and ib.speakers and not ia.speakers & ib.speakers
+                    and self.quote_len[a] and self.quote_len[b]):   # two people's own words
                 small, large = sorted((mass[a] + max(who[k] for k in ia.speakers),
                                        mass[b] + max(who[k] for k in ib.speakers)))
             sim = math.fsum([*(weight[k] for k in words), *rounded, *extra]) / (small + LONGER * (large - small))
@@ -168,13 +169,10 @@ class Features:
     def speakers(ia: Item, ib: Item, shared: frozenset[int]) -> list[int]:
         """The people both statements are about or cite, where one of them has that person only as
         its speaker (a quote is its speaker's proposition)."""
-        if not (ia.speakers or ib.speakers):
-            return []
-        return sorted(((ia.speakers & (ib.speakers | ib.names)) | (ib.speakers & ia.names)) - shared)
+        if ia.speakers and ib.speakers:   # both cite someone: the same person, or none
+            return sorted(ia.speakers & ib.speakers - shared)
+        return sorted(((ia.speakers & ib.names) | (ib.speakers & ia.names)) - shared)
 
-    @staticmethod
-    def same_speaker(ia: Item, ib: Item) -> bool:
-        return bool(ia.speakers & (ib.speakers | ib.names) or ib.speakers & ia.names)
 
     def rounded(self, ia: Item, ib: Item) -> list[float]:
         """Weights of the quantities two statements share up to rounding, written differently."""
