@@ -14,16 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any
 
 import regex
 
 from ..lexicon import word_list
 from ..resolve import load_gazetteer
 from .vocabulary import ClaimVocabulary, content_stem
-
-if TYPE_CHECKING:
-    from .features import StatementFeatures
 
 UNNAMED = "@?"            # the actor of a sentence whose subject is a personal pronoun
 
@@ -110,8 +107,7 @@ def description_features(text: str, vocab: ClaimVocabulary) -> frozenset[str]:
     return frozenset(out)
 
 
-def resolve_descriptions(found: Iterable[StatementFeatures], doc: Sequence[int | None] | None
-                         ) -> Iterator[StatementFeatures]:
+def resolve_descriptions(found: Iterable[Any], doc: Sequence[int | None] | None) -> Iterator[Any]:   # StatementFeatures
     """Each statement's features, a described subject replaced by the person the sentences just before
     (in the same document) made their subject or their speaker."""
     recent: list[tuple[int | None, str]] = []     # (document, the person each recent item is about)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .context import PRONOUNS, cited_speakers, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
-from .items import parse_blanks
+from .items import feature_counts, parse_blanks
 from .vocabulary import stem, vocabulary
 
 THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
@@ -104,7 +104,7 @@ class Features:
             self.names[i] = k
         self.ids = ids
         self.shingle = [k.startswith('"') for k in self.names]
-        self.df, in_docs = _counts([it.feats for it in self.items], weight, doc, len(ids))
+        self.df, in_docs = feature_counts([it.feats for it in self.items], weight, doc, len(ids))
         df = self.df
         # a word many sentences of few documents repeat is those documents' topic ("black hole" in an
         # interview on black holes), not what any one sentence asserts: its weight falls with burstiness
@@ -112,7 +112,7 @@ class Features:
         self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
                         for k, idf in enumerate(self.idf)]
         # a speaker weighs by how many statements name them or cite them
-        cited_df, cited_docs = _counts([it.speakers - it.feats for it in self.items], weight, doc, len(ids))
+        cited_df, cited_docs = feature_counts([it.speakers - it.feats for it in self.items], weight, doc, len(ids))
         self.who_idf = [math.log((n_statements + 1) / (v + c + 0.5)) for v, c in zip(df, cited_df)]
         self.who_topical = [idf * min(1.0, TOPIC_REPEATS * (in_docs[k] + cited_docs[k]) / (df[k] + cited_df[k]))
                             if df[k] + cited_df[k] else 0.0 for k, idf in enumerate(self.who_idf)]
@@ -190,28 +190,6 @@ class Features:
         """The share of statement a's weight that b also has."""
         shared = self.items[a].feats & self.items[b].feats
         return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
-
-
-def _counts(sets: list[frozenset[int]], weight: Sequence[int], doc: Sequence[int | None] | None,
-            n_ids: int) -> tuple[list[int], list[int]]:
-    """(statements with each feature, weighted; documents with it): one document's items are
-    consecutive (numbered by first row)."""
-    df, in_docs = [0] * n_ids, [0] * n_ids
-    current, seen = None, set()
-    for i, (feats, w) in enumerate(zip(sets, weight)):
-        for k in feats:
-            df[k] += w
-        d = doc[i] if doc is not None else None
-        if d is None:
-            for k in feats:
-                in_docs[k] += w
-            continue
-        if d != current:
-            current, seen = d, set()
-        for k in feats - seen:
-            in_docs[k] += 1
-        seen |= feats
-    return df, in_docs
 
 
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:

@@ -6,7 +6,7 @@ follow the number of distinct sentences, not of statements.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import polars as pl
 
@@ -139,3 +139,25 @@ def _exact_items(rows: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
                   pl.when(pl.col("d").n_unique() == 1).then(pl.col("d").first()).alias("doc")))
     item_of_row = exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"].cast(pl.Int64)
     return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "doc", "text", "blanks", "cited")
+
+
+def feature_counts(sets: list[frozenset[int]], weight: Sequence[int], doc: Sequence[int | None] | None,
+            n_ids: int) -> tuple[list[int], list[int]]:
+    """(statements with each feature, weighted; documents with it): one document's items are
+    consecutive (numbered by first row)."""
+    df, in_docs = [0] * n_ids, [0] * n_ids
+    current, seen = None, set()
+    for i, (feats, w) in enumerate(zip(sets, weight)):
+        for k in feats:
+            df[k] += w
+        d = doc[i] if doc is not None else None
+        if d is None:
+            for k in feats:
+                in_docs[k] += w
+            continue
+        if d != current:
+            current, seen = d, set()
+        for k in feats - seen:
+            in_docs[k] += 1
+        seen |= feats
+    return df, in_docs
