@@ -19,6 +19,7 @@ import regex
 from .lexicon import word_list
 from .mentions import DocumentMentions, is_description, not_a_person_name, possessor
 from .nesting import drop_event_clauses
+from .own_voice import own_paths, speaking_on, speaks_beside
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
 from .resolve import OUTLET_KINDS, PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
@@ -166,6 +167,7 @@ class DocumentChains:
                 self._interview_context(sentence, frame)
             rooted, frame_paths = self._paths(sentence, main) if main else ([], {})
             if rooted:
+                beside: set[int] = set()
                 for root, path in rooted:
                     q = self._quotation_of_frame(root)
                     if root.rule_id == PULL_QUOTE_CREDIT:
@@ -174,13 +176,18 @@ class DocumentChains:
                         paths.append(path)
                     elif q in speaker:
                         paths.append([*(_carried(h) for h in speaker[q]), *path])
+                        beside.add(q)
                     elif q in attribution and attribution[q][0] > i:
                         waiting.setdefault(q, []).append((i, path))
                     else:
                         inherited = self._inherited(sentence, q, speaker)
                         if inherited:
                             speaker[q] = inherited
+                            beside.add(q)
                         paths.append([*(_carried(h) for h in inherited), *path] if inherited else path)
+                for q in sorted(beside):  # the quotation's speaker says more than the voice it quotes
+                    if speaks_beside(sentence, self.quotations[q].start, self.quotations[q].end, main):
+                        paths.append([_carried(h) for h in speaker[q]])
                 for q, (at, frame) in attribution.items():
                     if at == i and id(frame) in frame_paths:
                         speaker[q] = frame_paths[id(frame)]
@@ -207,8 +214,9 @@ class DocumentChains:
                 # who goes on speaking in a next quotation: the speaker of the quotation this sentence is in
                 # (not a voice it quotes), else the sentence's own chains
                 voice = speaker.get(inside) if inside >= 0 else None
-                self.previous_paths = [voice] if voice else [
-                    p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p for p in paths]
+                self.previous_paths = [voice] if voice else speaking_on([
+                    p[1:] if self.wire is not None and p and p[0].rule_id == "wire" else p for p in paths],
+                    [speaker[q] for q, (at, _) in attribution.items() if at == i and q in speaker])
                 self.previous_sentence = sentence.index
                 self.previous_paragraph = sentence.paragraph
             self.last_index = i
@@ -298,6 +306,7 @@ class DocumentChains:
             path = _collapse_repeats(path)
             if path:
                 out.append((lineage[0], path))
+        out.extend(own_paths(frames, parent, frame_paths, sentence))
         return out, frame_paths
 
     def _frame_hops(self, sentence: Sentence, frame: Frame, before: list[Hop], root: bool) -> list[Hop]:

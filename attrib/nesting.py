@@ -28,9 +28,12 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
     """The frames of a sentence less those that only date or condition another frame's content."""
     text, offset = sentence.text, sentence.start
     out: list[Frame] = []
-    named = any(f.rule_id != UNNAMED_REPORTS for f in frames)
+    named = [f for f in frames if f.rule_id != UNNAMED_REPORTS]
+    reports = [f for f in frames if f.rule_id == UNNAMED_REPORTS and not any(_governs(g, f) for g in named)]
     for f in frames:
-        if f.rule_id == UNNAMED_REPORTS and named:
+        if reports and f.antecedent is not None and f.start > reports[0].start:
+            f.parallel = True  # "Reportedly thousands came to the court, which ruled ...": beside the reports
+        if f.rule_id == UNNAMED_REPORTS and any(_governs(g, f) for g in named):
             continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
         if _is_event(f, frames, text, offset):
             continue
@@ -38,6 +41,16 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
             f.parallel = True  # "— which the BBC noted as unusual —": the BBC's words, beside the speaker's
         out.append(f)
     return out
+
+
+def _governs(named: Frame, reportedly: Frame) -> bool:
+    """A named frame takes over an unnamed 'reportedly' that stands in its span ("KCNA reportedly added") or
+    its content ("Smith said the crash reportedly killed seven"); one that opens the sentence before a
+    source named later in a clause of its own ("Reportedly thousands came, some to the court, which ruled
+    ...") stays the sentence's."""
+    at = reportedly.start
+    return named.start <= at < named.end or named.content_start <= at < named.content_end or (
+        named.antecedent is None and at < named.start and named.content_side != "before")
 
 
 def _is_event(f: Frame, frames: list[Frame], text: str, offset: int) -> bool:
