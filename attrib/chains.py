@@ -19,6 +19,7 @@ import regex
 from .lexicon import word_list
 from .mentions import DocumentMentions, is_description, not_a_person_name, possessor
 from .nesting import drop_event_clauses
+from .coordinated import coordinated_siblings, with_siblings
 from .own_voice import own_paths, speaking_on, speaks_beside
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
@@ -113,6 +114,7 @@ class DocumentChains:
     people: dict[str, str] = field(default_factory=dict)
     _sentences: list[Sentence] = field(default_factory=list)  # the document's, for a credit line's sentence before
     _document_mentions: DocumentMentions | None = None   # built when a pronoun or description first needs it
+    _siblings: dict[int, list[Hop]] = field(default_factory=dict)  # a plural pronoun's start -> its other sources
 
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
@@ -307,6 +309,9 @@ class DocumentChains:
             if path:
                 out.append((lineage[0], path))
         out.extend(own_paths(frames, parent, frame_paths, sentence))
+        if self._siblings:  # "they" for sources that shared a cue: a path for each
+            out = [(root, p) for root, path in out for p in with_siblings([path], self._siblings)]
+            self._siblings = {}
         return out, frame_paths
 
     def _frame_hops(self, sentence: Sentence, frame: Frame, before: list[Hop], root: bool) -> list[Hop]:
@@ -350,6 +355,9 @@ class DocumentChains:
                 resolved, context = found
                 if first:
                     prefix = context
+                if PRONOUNS.get(clean_mention(words).lower()) == "plural" and resolved.kind != "pronoun":
+                    self._siblings[span.start] = [self._hop(m.resolved, span, cue, frame.rule_id, "")
+                                                  for m in coordinated_siblings(self.mentions, resolved.source_id, position)]
             elif resolved.kind == "pronoun" and PRONOUNS.get(clean_mention(words).lower()) in ("person", "thing", "plural"):
                 low = clean_mention(words).lower()  # no one it can stand for: not a source of its own
                 resolved = Resolved(name=low, kind=UNRESOLVED, source_id="unresolved:" + low)
