@@ -20,6 +20,7 @@ from .lexicon import word_list
 from .mentions import DocumentMentions, is_description, not_a_person_name, possessor
 from .nesting import drop_event_clauses
 from .coordinated import coordinated_siblings, with_siblings
+from .polls import poll_before, refers_to_poll
 from .own_voice import own_paths, speaking_on, speaks_beside
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
@@ -343,6 +344,9 @@ class DocumentChains:
         """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
         (a pronoun, a description, a continuation)."""
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
+        poll = poll_before(self.doc.text, span.start) if refers_to_poll(words) else ""
+        if poll:  # "in the same poll", "43 said the same": the poll named before
+            return self.resolver.resolve(poll), []
         resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
         prefix: list[Hop] = []
         position = self._first_of_pronoun(sentence, words, min(span.start, self._limits.get(id(frame), span.start)))

@@ -16,6 +16,7 @@ from .records import Frame, Sentence
 
 _OBJECT_RELATIVE = regex.compile(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
 UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named
+EARLIER_POLL = "in-earlier-poll"      # rule id: "in the same poll", a venue where another source speaks
 _EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
                                r"by\s+the\s+time|ever\s+since)\s+$")
 _PLAIN_OBJECT = regex.compile(r"\s+(?:me|him|her|us|them|it|its|his|their|our|my|your|a|an|the|"
@@ -33,6 +34,8 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
     for f in frames:
         if reports and f.antecedent is not None and f.start > reports[0].start:
             f.parallel = True  # "Reportedly thousands came to the court, which ruled ...": beside the reports
+        if f.rule_id == EARLIER_POLL and len(named) > 1:
+            continue  # "Six in 10 say so, after half said so in the earlier poll": the respondents' poll, no hop
         if f.rule_id == UNNAMED_REPORTS and any(_governs(g, f) for g in named):
             continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
         if _is_event(f, frames, text, offset):
