@@ -69,6 +69,7 @@ _MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|
                               r"university|family|delegates|fans|critics|doctrine|plan|policy|policies|consultants?|"
                               r"advisers?|advisors?|spokes(?:man|woman|person)|staffers?|officials?|surrogates?|"
                               r"pollsters?|strategists?|donors?|operatives?|lawyers?|attorneys?)\b")
+_OWNER_PRONOUN = {"their": "they", "its": "it", "his": "he"}   # an owner named by a possessive: its pronoun
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 _WIRE_DATELINE = regex.compile(
     r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*)?\((?P<wire>AP|Reuters|AFP|UPI|AAP|dpa|Xinhua|TASS|Bloomberg)\)\s*[-—–]+\s*")
@@ -344,6 +345,7 @@ class DocumentChains:
         """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
         (a pronoun, a description, a continuation)."""
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
+        words = _OWNER_PRONOUN.get(words.lower(), words)  # "Their statement read": they
         poll = poll_before(self.doc.text, span.start) if refers_to_poll(words) else ""
         if poll:  # "in the same poll", "43 said the same": the poll named before
             return self.resolver.resolve(poll), []
