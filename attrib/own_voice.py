@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .nesting import EVENT_OPENING
 from .records import Frame, Hop, Sentence
 
 OWN_WORDS = 5   # words of the outer content outside every inner frame that make it a statement of its own
@@ -36,11 +37,13 @@ def uncovered_words(text: str, offset: int, lo: int, hi: int, frames: list[Frame
     return count
 
 
-def _clause(f: Frame) -> bool:
+def _clause(f: Frame, sentence: Sentence) -> bool:
     """An inner frame that is a clause of the outer content with its subject ("friends keep telling me"), not a
-    relative clause on a noun of it ("his listeners, who wondered") nor a trailing credit ("..., according to")."""
+    relative clause on a noun of it ("his listeners, who wondered"), a trailing credit ("..., according to"),
+    nor a speech event that dates the outer content ("around the time when Red Hat announced ...")."""
+    before = sentence.text[max(0, f.start - sentence.start - 30):max(0, f.start - sentence.start)]
     return (f.antecedent is None and f.content_side == "after" and not f.parallel
-            and not f.rule_id.startswith(_NOT_INNER_VOICE))
+            and not f.rule_id.startswith(_NOT_INNER_VOICE) and not EVENT_OPENING.search(before))
 
 
 def own_paths(frames: list[Frame], parent: dict[int, Frame], frame_paths: dict[int, list[Hop]],
@@ -50,7 +53,7 @@ def own_paths(frames: list[Frame], parent: dict[int, Frame], frame_paths: dict[i
     for outer in frames:
         inner = [f for f in frames if parent.get(id(f)) is outer]
         path = frame_paths.get(id(outer))
-        if not inner or not path or outer.content_end <= outer.content_start or not all(map(_clause, inner)):
+        if not inner or not path or outer.content_end <= outer.content_start or not all(_clause(f, sentence) for f in inner):
             continue
         if uncovered_words(sentence.text, sentence.start, outer.content_start, outer.content_end, inner) < OWN_WORDS:
             continue
@@ -65,7 +68,7 @@ def own_paths(frames: list[Frame], parent: dict[int, Frame], frame_paths: dict[i
 def speaks_beside(sentence: Sentence, lo: int, hi: int, frames: list[Frame]) -> bool:
     """A sentence of someone's quotation (lo..hi) whose frames leave words of the speaker's own."""
     inside = [f for f in frames if lo <= f.start < hi]
-    return bool(inside) and all(map(_clause, inside)) and uncovered_words(sentence.text, sentence.start, max(lo, sentence.start),
+    return bool(inside) and all(_clause(f, sentence) for f in inside) and uncovered_words(sentence.text, sentence.start, max(lo, sentence.start),
                                             min(hi, sentence.end), inside) >= OWN_WORDS
 
 
