@@ -17,7 +17,7 @@ from .records import Frame, Sentence
 _OBJECT_RELATIVE = regex.compile(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
 UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named
 EARLIER_POLL = "in-earlier-poll"      # rule id: "in the same poll", a venue where another source speaks
-EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
+_EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
                                r"by\s+the\s+time|ever\s+since)\s+$")
 _PLAIN_OBJECT = regex.compile(r"\s+(?:me|him|her|us|them|it|its|his|their|our|my|your|a|an|the|"
                               r"these|those|\d)(?![\w'’-])")
@@ -60,7 +60,7 @@ def _is_event(f: Frame, frames: list[Frame], text: str, offset: int) -> bool:
     if len(f.hops) != 1 or len(f.cues) != 1 or f.outer is not None or f.cues[0].start < 0:
         return False
     head = f.antecedent.start if f.antecedent is not None else f.hops[0].start
-    if not EVENT_OPENING.search(text[max(0, head - offset - 30):max(0, head - offset)]):
+    if not _EVENT_OPENING.search(text[max(0, head - offset - 30):max(0, head - offset)]):
         return False
     cue = f.cues[0]
     if not _PLAIN_OBJECT.match(text, cue.end - offset):

@@ -11,13 +11,32 @@ from __future__ import annotations
 
 import regex
 
-from .nesting import EVENT_OPENING
 from .records import Frame, Hop, Sentence
 
 OWN_WORDS = 5   # words of the outer content outside every inner frame that make it a statement of its own
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’-]*")
 _NOT_INNER_VOICE = ("according-to", "evidence-")  # a credit or a piece of evidence, not a voice quoted
 _FILLER = frozenset("and but or that so yet then also said says told as while".split())
+
+
+# "when that group said", "after the minister announced": a speech event that dates the outer content
+_DATING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|once|until|since|as\s+soon\s+as|by\s+the\s+time|"
+                        r"around\s+the\s+time)\s+(?:[\w'’-]+\s+){0,3}$")
+# a new clause after a quotation: "‘Feel the Bern,’ but I can't say" (not a venue: "'...' in comments to officials")
+_CLAUSE_BREAK = regex.compile(r"\s*(?:[,;]\s*)?(?:;|(?<=[\s,])(?:but|and|yet|while|though|although|so)\s)")
+_OPENING = regex.compile(r"(?:\s*(?:me|us|him|her|them|you|reporters|that)(?![\w'’-]))?[\s,:]*([‘“\"'])")
+_CLOSING = {"‘": r"’(?!\p{L})", "“": "”", '"': '"', "'": r"'(?!\p{L})"}
+
+
+def _quoted_end(text: str, offset: int, start: int, end: int) -> int:
+    """Where a content ends that is one quotation ("telling me, ‘Feel the Bern,’ but I ..." -> after ’)."""
+    m = _OPENING.match(text, max(0, start - offset))
+    if m is None:
+        return end
+    close = regex.compile(_CLOSING[m.group(1)]).search(text, m.end(), max(0, end - offset))
+    if close is None or _CLAUSE_BREAK.match(text, close.end()) is None:
+        return end
+    return offset + close.end()
 
 
 def uncovered_words(text: str, offset: int, lo: int, hi: int, frames: list[Frame]) -> int:
@@ -27,7 +46,7 @@ def uncovered_words(text: str, offset: int, lo: int, hi: int, frames: list[Frame
         start = min(f.start, f.antecedent.start) if f.antecedent is not None else f.start
         spans.append((start, f.end))
         if f.content_end > f.content_start:
-            spans.append((f.content_start, f.content_end))
+            spans.append((f.content_start, _quoted_end(text, offset, f.content_start, f.content_end)))
     count = 0
     for m in _WORD.finditer(text, max(0, lo - offset), max(0, hi - offset)):
         at = offset + m.start()
@@ -43,7 +62,7 @@ def _clause(f: Frame, sentence: Sentence) -> bool:
     nor a speech event that dates the outer content ("around the time when Red Hat announced ...")."""
     before = sentence.text[max(0, f.start - sentence.start - 30):max(0, f.start - sentence.start)]
     return (f.antecedent is None and f.content_side == "after" and not f.parallel
-            and not f.rule_id.startswith(_NOT_INNER_VOICE) and not EVENT_OPENING.search(before))
+            and not f.rule_id.startswith(_NOT_INNER_VOICE) and not _DATING.search(before))
 
 
 def own_paths(frames: list[Frame], parent: dict[int, Frame], frame_paths: dict[int, list[Hop]],
