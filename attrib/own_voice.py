@@ -87,8 +87,10 @@ def own_paths(frames: list[Frame], parent: dict[int, Frame], frame_paths: dict[i
 def speaks_beside(sentence: Sentence, lo: int, hi: int, frames: list[Frame]) -> bool:
     """A sentence of someone's quotation (lo..hi) whose frames leave words of the speaker's own."""
     inside = [f for f in frames if lo <= f.start < hi]
-    return bool(inside) and all(_clause(f, sentence) for f in inside) and uncovered_words(sentence.text, sentence.start, max(lo, sentence.start),
-                                            min(hi, sentence.end), inside) >= OWN_WORDS
+    if not inside or not all(_clause(f, sentence) for f in inside):
+        return False
+    lo, hi = max(lo, sentence.start), min(hi, sentence.end)
+    return uncovered_words(sentence.text, sentence.start, lo, hi, inside) >= OWN_WORDS
 
 
 def speaking_on(paths: list[list[Hop]], voices: list[list[Hop]]) -> list[list[Hop]]:

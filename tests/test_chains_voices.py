@@ -1,0 +1,59 @@
+"""Chains for voices beside the voices they quote, coordinated sources taken up by 'they', polls referred back
+to, owners named by a possessive, and an opening 'Reportedly' (issue 11), on invented sentences."""
+from __future__ import annotations
+
+from attrib.records import Document
+
+
+def chains(analyzer, text: str) -> list[str]:
+    doc = Document(doc_id="t", text=text, publisher="", wire="")
+    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+
+
+def test_speaker_says_more_than_the_voice_quoted(analyzer):
+    text = ("“I know my neighbours are telling me, ‘Vote for Lee,’ but I can’t say that I trust him at all,” said "
+            "Anna Berg, 61, of Leeds.\n\n“He is new to politics.”")
+    # her own words beside her neighbours'; the next quotation goes on in her voice, not theirs
+    assert chains(analyzer, text) == ["Anna Berg > neighbours | Anna Berg", "Anna Berg"]
+
+
+def test_quotation_carried_with_its_own_words(analyzer):
+    text = ("“Tom Hale treats the council with contempt,” said councillor Ruth Ames. “He knows the budget is short, "
+            "he knows the plan will fail, and he admits that he will lose the vote.”")
+    assert chains(analyzer, text) == ["Ruth Ames", "Ruth Ames > Tom Hale | Ruth Ames"]
+
+
+def test_content_that_is_only_the_inner_voice_stays_nested(analyzer):
+    assert chains(analyzer, "“Tom Hale told me the plan will fail,” said councillor Ruth Ames.") == ["Ruth Ames > Tom Hale"]
+    # what follows the quoted words is where they were said, not words of the outer source
+    text = ("Dan Roe is due in court on Monday. Police sources have said he said \"no more delays\" in comments to "
+            "officers after the arrest.")
+    assert chains(analyzer, text)[1] == "Police sources > Dan Roe"
+
+
+def test_they_after_coordinated_sources_is_each_of_them(analyzer):
+    text = ("Local farmers and small shop owners say they have seen no benefit from the new road. Meanwhile, prices "
+            "keep rising, they say, while wages stay flat.")
+    assert sorted(chains(analyzer, text)[1].split(" | ")) == ["Local farmers", "small shop owners"]
+
+
+def test_poll_referred_back_to(analyzer):
+    text = ("In May, Lee led Kim by 10 points among young voters in a Harbour Times poll. By July, Kim was ahead by "
+            "4 points in the same poll.")
+    assert chains(analyzer, text) == ["Harbour Times poll", "Harbour Times poll"]
+    text = "While 70 percent of nurses in a recent Westfield survey backed the plan, 40 said the same for the rival plan."
+    assert chains(analyzer, text) == ["recent Westfield survey"]
+
+
+def test_possessive_owner_of_a_document(analyzer):
+    text = ("The Harbour Council said in a statement on Monday that the plan was sound. Their statement also read "
+            "\"the vote must go ahead.\"")
+    assert chains(analyzer, text) == ["Harbour Council", "Harbour Council"]
+
+
+def test_opening_reportedly_beside_a_relative_clause_source(analyzer):
+    text = ("Reportedly several hundred fans gathered outside the stadium, where the club, which denied the claims, "
+            "kept its gates shut.")
+    assert "Reportedly" in chains(analyzer, text)[0].split(" | ")
+    assert chains(analyzer, "Reportedly, the club said the gates would stay shut.") == ["club"]
+    assert chains(analyzer, "The crash reportedly killed seven, the minister said.") == ["minister"]
