@@ -669,13 +669,13 @@ class DocumentChains:
         one of lists.toml ('Crooked Hillary Clinton'), or the document calls the person so ('a spokeswoman');
         else ''."""
         surname = name.split()[-1]
-        if surname in self._titled_gender:
-            return self._titled_gender[surname]
         for given in name.split()[:-1] or name.split():  # "Melanie" alone is a given name
             if given in self.resolver.female_names:
                 return "f"
             if given in self.resolver.male_names:
                 return "m"
+        if surname in self._titled_gender:  # after the given name: "Mrs. Clinton" is not Bill Clinton
+            return self._titled_gender[surname]
         return self._mention_state().genders.get("person:" + name.lower(), "")
 
     def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:

@@ -57,3 +57,15 @@ def test_opening_reportedly_beside_a_relative_clause_source(analyzer):
     assert "Reportedly" in chains(analyzer, text)[0].split(" | ")
     assert chains(analyzer, "Reportedly, the club said the gates would stay shut.") == ["club"]
     assert chains(analyzer, "The crash reportedly killed seven, the minister said.") == ["minister"]
+
+
+def test_question_in_an_interview_opens_it(analyzer):
+    text = ("Former mayor Bill Dunn agreed with the analysis. In an interview that year with CNN, he was asked what "
+            "happened to the vote. “The harbour happened. The minute it became possible, she was going to win,” he said.")
+    assert chains(analyzer, text)[2:] == ["CNN > Bill Dunn", "CNN > Bill Dunn"]
+
+
+def test_given_name_before_a_shared_surname_title(analyzer):
+    # "Mrs. Dunn" is someone else: Bill Dunn is a he by his given name
+    text = "Mrs. Dunn spoke first. Former mayor Bill Dunn agreed with the analysis. “It was the harbour,” he said."
+    assert chains(analyzer, text)[2] == "Bill Dunn"
