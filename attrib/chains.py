@@ -197,8 +197,9 @@ class DocumentChains:
                         speaker[q] = frame_paths[id(frame)]
                         for j, inner in waiting.pop(q, []):
                             carried = [_carried(h) for h in speaker[q]]
-                            paths_of[j] = _dedupe(self._wired(self._in_turn(
-                                sentences[j], [*paths_of[j], [*carried, *inner] if inner else carried])))
+                            known = [p for p in paths_of[j] if not (len(p) == 1 and p[0].rule_id == "wire")]
+                            paths_of[j] = _dedupe(self._wired(self._in_turn(  # the bare wire was a stand-in
+                                sentences[j], [*known, [*carried, *inner] if inner else carried])))
             elif inside >= 0:
                 if inside in speaker:
                     paths = [[_carried(h) for h in speaker[inside]]]

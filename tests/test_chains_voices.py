@@ -69,3 +69,10 @@ def test_given_name_before_a_shared_surname_title(analyzer):
     # "Mrs. Dunn" is someone else: Bill Dunn is a he by his given name
     text = "Mrs. Dunn spoke first. Former mayor Bill Dunn agreed with the analysis. “It was the harbour,” he said."
     assert chains(analyzer, text)[2] == "Bill Dunn"
+
+
+def test_wire_quote_attributed_in_a_later_sentence_has_no_bare_wire_path(analyzer):
+    doc = Document(doc_id="t", text=("HARBOUR CITY (AP) — Ann Lee said on Monday that the vote was close.\n\n“I don’t have the power to change "
+                                     "the law. Our power is to ask questions,” said Lee."), publisher="", wire="")
+    paths = [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+    assert paths[1:] == ["Associated Press > Ann Lee", "Associated Press > Ann Lee"]
