@@ -19,6 +19,7 @@ import regex
 from .lexicon import word_list
 from .mentions import DocumentMentions, is_description, not_a_person_name, possessor
 from .nesting import drop_event_clauses
+from .block_quotes import block_after, introduces_block
 from .coordinated import coordinated_siblings, with_siblings
 from .polls import poll_before, refers_to_poll
 from .own_voice import own_paths, speaking_on, speaks_beside
@@ -159,6 +160,7 @@ class DocumentChains:
         speaker: dict[int, list[Hop]] = {}
         waiting: dict[int, list[tuple[int, list[Hop] | None]]] = {}
         paths_of: list[list[list[Hop]]] = []
+        block: dict[int, list[Hop]] = {}   # sentence index -> the chain of the colon that introduced its block
         for i, (sentence, main) in enumerate(zip(sentences, mains)):
             paths: list[list[Hop]] = []
             if self._credits_previous(sentence, main, paths_of):
@@ -210,6 +212,10 @@ class DocumentChains:
                     if inherited:
                         speaker[inside] = inherited
                         paths = [[_carried(h) for h in inherited]]
+            if i in block:  # a block quotation after a colon: the introducing source's words
+                paths = [[*(_carried(h) for h in block[i]), *p] for p in paths] or [[_carried(h) for h in block[i]]]
+            elif paths and introduces_block(sentence, main):
+                block.update((j, paths[0]) for j in block_after(sentences, i))
             self._remember_people(sentence, main, paths)
             if sentence.translation and paths_of:  # "((es))Spanish language: ...": the sentence before, translated
                 paths = [[_carried(h) for h in p] for p in paths_of[-1]] + paths

@@ -72,7 +72,21 @@ def test_given_name_before_a_shared_surname_title(analyzer):
 
 
 def test_wire_quote_attributed_in_a_later_sentence_has_no_bare_wire_path(analyzer):
-    doc = Document(doc_id="t", text=("HARBOUR CITY (AP) — Ann Lee said on Monday that the vote was close.\n\n“I don’t have the power to change "
-                                     "the law. Our power is to ask questions,” said Lee."), publisher="", wire="")
+    text = ("HARBOUR CITY (AP) — Ann Lee said on Monday that the vote was close.\n\n“I don’t have the power to "
+            "change the law. Our power is to ask questions,” said Lee.")
+    doc = Document(doc_id="t", text=text, publisher="", wire="")
     paths = [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
     assert paths[1:] == ["Associated Press > Ann Lee", "Associated Press > Ann Lee"]
+
+
+def test_block_quotation_after_a_colon(analyzer):
+    text = ("Judge Ann Cole rejected this argument:\n\n The claim of immunity cuts across the grain of precedent. It "
+            "ignores the framework the courts have set.\n\nBecause the doctrine is repugnant, the suit is "
+            "dismissed.\n\n – Judge Ann Cole, Decision and Order\n\nThe county appealed on Monday.")
+    assert chains(analyzer, text) == ["Ann Cole", "Ann Cole", "Ann Cole", "Ann Cole", "", ""]
+
+
+def test_block_without_a_credit_line_is_one_paragraph(analyzer):
+    text = ("The council wrote:\n\nThe road will open in May. Tolls will be low.\n\nThe road was first planned "
+            "in 1990.")
+    assert chains(analyzer, text) == ["council", "council", "council", ""]
