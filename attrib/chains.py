@@ -402,7 +402,8 @@ class DocumentChains:
             return [] if is_question(sentence.text) else [p for p in paths if p]
         resolved = self._canonical_person(self.resolver.resolve(speaker.name))
         named_here = sentence.start <= speaker.label.start < sentence.end
-        hop = self._hop(resolved, speaker.label if named_here else Span(-1, -1, ""), Span(-1, -1, ""),
+        hop = self._hop(resolved, speaker.label if named_here else Span(-1, -1, ""),
+                        _label_colon(self.doc.text, speaker.label) if named_here else Span(-1, -1, ""),
                         "speaker-label" if named_here else "turn", "")
         return _dedupe([_collapse_repeats([hop, *p]) for p in paths if p]) or [[hop]]
 
@@ -953,3 +954,12 @@ def _dedupe(paths: list[list[Hop]]) -> list[list[Hop]]:
             seen.add(key)
             out.append(p)
     return out
+
+
+def _label_colon(text: str, label: Span) -> Span:
+    """The colon after a speaker label ('TAPPER: ...') is the label's cue; '((Jane Roe))' has none."""
+    m = _LABEL_COLON.match(text, label.end)
+    return Span(m.end() - 1, m.end(), ":") if m else Span(-1, -1, "")
+
+
+_LABEL_COLON = regex.compile(r"[ \t]*:")
