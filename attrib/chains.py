@@ -953,7 +953,17 @@ def _dedupe(paths: list[list[Hop]]) -> list[list[Hop]]:
         if key and key not in seen:
             seen.add(key)
             out.append(p)
+        elif key:
+            _keep_cue(next(q for q in out if tuple(h.cited.lower() for h in q) == key)[-1], p[-1])
     return out
+
+
+def _keep_cue(kept: Hop, lost: Hop) -> None:
+    """'Fowler said ... and he noted ...': the path of 'he' repeats Fowler's; its cue is one more of his."""
+    if lost.cue_start is None or lost.cue_start == kept.cue_start or lost.cue_end is None:
+        return
+    named = None if lost.source_start is None else Span(lost.source_start, lost.source_end or lost.source_start, lost.cited_text)
+    kept.also_cues = (*kept.also_cues, (Span(lost.cue_start, lost.cue_end, lost.cue), named), *lost.also_cues)
 
 
 def _label_colon(text: str, label: Span) -> Span:

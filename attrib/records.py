@@ -110,7 +110,9 @@ class Hop:
     rule_id: str = ""
     hedge: str = ""
     source_id: str = ""
-    also_cues: tuple[Span, ...] = ()  # more cue words of this source in the sentence ("said ..., adding"): own citation rows
+    # more cue words of this source in the sentence ("said ..., adding"; "Fowler said ... and he noted"), each with
+    # the words that name the source there when they differ (None: the hop's own): citation rows of their own
+    also_cues: tuple[tuple[Span, Span | None], ...] = ()
 
 
 @dataclass(slots=True)

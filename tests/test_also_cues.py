@@ -26,3 +26,12 @@ def test_each_cue_word_of_the_same_source_has_a_row(tmp_path):
     assert result.statements["chains"].to_list()[:2] == [[["Ana Ruiz"]], [["Tom Hale"]]]
     sources = sources_table(result.statements, result.citations)
     assert sources.filter(pl.col("name") == "Ana Ruiz")["n_cited"].to_list() == [1]
+
+
+def test_a_pronoun_of_the_same_source_keeps_its_own_cue_and_words(tmp_path):
+    text = "Mayor Ana Ruiz said the vote would be close, and she noted that turnout was low in May."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = attrib.analyze(tmp_path, jobs=1)
+    assert result.statements["chains"].to_list() == [[["Ana Ruiz"]]]
+    rows = result.citations.sort("cue_start").select("cited", "cited_text", "cue", "rule_id").rows()
+    assert rows[1:] == [("Ana Ruiz", "she", "noted", ALSO_CUE)] and rows[0][2] == "said"
