@@ -9,6 +9,7 @@ for. Wire copy puts the agency at the head of every path.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,10 +17,11 @@ from functools import lru_cache
 import regex
 
 from .lexicon import word_list
+from .mentions import DocumentMentions, is_description, not_a_person_name, possessor
 from .nesting import drop_event_clauses
 from .quotes import Quotation, find_quotations
 from .records import Document, Frame, Hop, Sentence, Span, Statement
-from .resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver, clean_mention
+from .resolve import OUTLET_KINDS, PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
 from .turns import is_question
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
@@ -27,6 +29,7 @@ PULL_QUOTE_CREDIT = "pull-quote-credit"
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
+ASKING_CUES = frozenset(word_list("asking_cues"))
 CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})  # in a transcript turn: the speaker
 PERSON_KINDS = frozenset({"person"})
@@ -81,6 +84,7 @@ class Mention:
     resolved: Resolved
     path: list[Hop]        # chain up to and including this source (for a plain mention: the chain around it)
     is_source: bool
+    possessive: bool = False   # "Tsege's arrest": a modifier, not the sentence's subject
 
 
 @dataclass
@@ -107,6 +111,7 @@ class DocumentChains:
     _titled_gender: dict[str, str] = field(default_factory=dict)  # surname -> gender shown by Mr./Ms./Mrs.
     people: dict[str, str] = field(default_factory=dict)
     _sentences: list[Sentence] = field(default_factory=list)  # the document's, for a credit line's sentence before
+    _document_mentions: DocumentMentions | None = None   # built when a pronoun or description first needs it
 
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
@@ -304,7 +309,8 @@ class DocumentChains:
                 hops.append(self._hop(outer, frame.outer, Span(-1, -1, ""), frame.outer_rule or frame.rule_id, ""))
         for i, (span, cue) in enumerate(zip(frame.hops, frame.cues)):
             rule_id = frame.hop_rules[i] if i < len(frame.hop_rules) and frame.hop_rules[i] else frame.rule_id
-            resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before)
+            resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before,
+                                             nested=bool(before or hops))
             if resolved.kind == "place":  # a place does not speak ("the people of Indiana and Oregon have said")
                 return []
             if root and i == 0 and not before:
@@ -318,24 +324,81 @@ class DocumentChains:
             hops.append(self._hop(resolved, span, cue, rule_id, frame.hedge if i == len(frame.hops) - 1 else ""))
         return hops
 
-    def _speaker(self, sentence: Sentence, frame: Frame, i: int, span: Span, cue: Span, first: bool
-                 ) -> tuple[Resolved, list[Hop]]:
+    def _speaker(self, sentence: Sentence, frame: Frame, i: int, span: Span, cue: Span, first: bool,
+                 nested: bool = False) -> tuple[Resolved, list[Hop]]:
         """Who the i-th hop of a frame is, and the chain it comes by when it stands for an earlier source
         (a pronoun, a description, a continuation)."""
         words = frame.antecedent.text if (frame.antecedent is not None and i == 0) else span.text
         resolved = self._short_outlet_name(words, self.resolver.resolve(words), span.start)
         prefix: list[Hop] = []
-        if resolved.kind == "pronoun" or _is_description(words, resolved):
-            found = self._antecedent(words, resolved, sentence, min(span.start, self._limits.get(id(frame), span.start)))
+        position = self._first_of_pronoun(sentence, words, min(span.start, self._limits.get(id(frame), span.start)))
+        described = resolved.kind == "pronoun" or _is_description(words, resolved)
+        if described or is_description(words):  # the second: "the Democratic senator", the mention state alone
+            found = ((self._antecedent(words, resolved, sentence, position) if described else None)
+                     or self._in_document(words, resolved, sentence, position))
+            found = found if nested else self._not_the_voice(words, found, span.start, position)
             if found is not None:
                 resolved, context = found
                 if first:
                     prefix = context
+            elif resolved.kind == "pronoun" and PRONOUNS.get(clean_mention(words).lower()) in ("person", "thing", "plural"):
+                low = clean_mention(words).lower()  # no one it can stand for: not a source of its own
+                resolved = Resolved(name=low, kind=UNRESOLVED, source_id="unresolved:" + low)
         elif first and self._continues(sentence, frame, cue, resolved):
             prefix = self._continuation_prefix(resolved)
         elif first:
             prefix = self._owner_prefix(words, sentence, span)
         return self._canonical_person(resolved), prefix
+
+    def _first_of_pronoun(self, sentence: Sentence, words: str, position: int) -> int:
+        """'He agreed that Trump may struggle, but he said ...', 'He's leaning toward Kasich, he said': a he or
+        she repeated in a sentence stands for whom its first occurrence there does, so the antecedent is looked
+        for before that one (outside quotations: a quoted 'he' is the speaker's to mean)."""
+        forms = _SAME_PERSON.get(clean_mention(words).lower())
+        if forms is None or sentence.start > position:
+            return position
+        inside = self._quotation_of(position, position + 1) >= 0
+        for m in forms.finditer(sentence.text, 0, position - sentence.start):
+            at = sentence.start + m.start()
+            if inside or self._quotation_of(at, at + 1) < 0:
+                return at
+        return position
+
+    def _not_the_voice(self, words: str, found: tuple[Resolved, list[Hop]] | None, at: int, position: int
+                       ) -> tuple[Resolved, list[Hop]] | None:
+        """A he or she in a quotation that goes on from the speaker of the sentence before is not that speaker, who
+        would say 'I' ('"President Trump treats the law with contempt," said Becerra. "He knows there is no
+        crisis"' -> Trump): the last other person named before it, in the quotations too. (A speech verb nested in
+        a quotation attributed in its own sentence, "... and he also said last night ...", is left as it was.)"""
+        low = clean_mention(words).lower()
+        if low not in _SAME_PERSON or self._quotation_of(at, at + 1) < 0:
+            return found
+        voices = {p[-1].source_id for p in self.previous_paths if p}
+        if found is not None and self._canonical_person(found[0]).source_id not in voices:
+            return found
+        other = self._mention_state().pronoun(low, position, exclude=frozenset(voices))
+        # no one else named: the speaker's chain stands as it is (the repeated hop folds into one)
+        return (self._canonical_person(other), []) if other is not None else found
+
+    def _mention_state(self) -> DocumentMentions:
+        if self._document_mentions is None:
+            self._document_mentions = DocumentMentions.build(self.doc.text, self.resolver, self._canonical_person,
+                                                             self.people, self._titled_gender)
+        return self._document_mentions
+
+    def _in_document(self, words: str, resolved: Resolved, sentence: Sentence, position: int
+                     ) -> tuple[Resolved, list[Hop]] | None:
+        """The document-level mention state (`mentions`): the last compatible entity named before the position,
+        outside quotations, when the recent sources and people give none. A pronoun in someone's own words (a
+        transcript turn, a quotation) is theirs to mean: it looks no further than the recent sources."""
+        if resolved.kind == "pronoun" and (sentence.speaker is not None or self._quotation_of(position, position + 1) >= 0):
+            return None
+        state = self._mention_state()
+        if resolved.kind == "pronoun":
+            found = state.pronoun(clean_mention(words), position, lambda at: self._quotation_of(at, at + 1) < 0)
+        else:
+            found = state.description(words, position)
+        return (self._canonical_person(found), []) if found is not None else None
 
     def _owner_prefix(self, words: str, sentence: Sentence, span: Span) -> list[Hop]:
         """'Its source said', 'the newspaper's sources say': the outlet named before, then its source."""
@@ -476,7 +539,9 @@ class DocumentChains:
                 outlet = self._named_outlet(kinds, position)
                 found = (outlet, []) if outlet is not None else None
             return found
-        person = self._titled_person(low, sentence.start)
+        # the last person the document gave this role, in a title or an appositive ("Chuck Williams, the
+        # district GOP chairman," -> "the chairman"), else the last "Russian President X" written out
+        person = self._mention_state().description(words, position) or self._titled_person(low, sentence.start)
         if person is not None:
             for m in reversed(self.mentions):
                 if m.resolved.source_id == person.source_id and sentence.index - m.sentence <= 6:
@@ -531,14 +596,20 @@ class DocumentChains:
                 best = m
             elif m.sentence != best.sentence:
                 break
-            elif not best.is_source and m.sentence != sentence.index:
+            elif (not best.is_source and m.sentence != sentence.index and not m.possessive
+                  and not (m.is_source and m.path and m.path[-1].cue.lower() in ASKING_CUES)):
                 # within the nearest earlier sentence: its last source (the innermost speaker of a chain),
                 # else its first person, the subject ("Raynard Jackson ... crossed party lines to vote for
-                # Obama. '...,' he said"); within the sentence being read, the nearest ("Cross said he")
+                # Obama. '...,' he said"), not a possessor ("Days after Tsege's arrest, Nega volunteered");
+                # nor one who asks the person named after ("Earhardt asked Rubio which states he could win.
+                # '...,' he said" -> Rubio); within the sentence being read, the nearest ("Cross said he")
                 best = m
         if best is None:
             return None
-        return best.resolved, _context(best)
+        context = _context(best)
+        if context and not best.is_source and context[-1].cue.lower() in ASKING_CUES:
+            context = context[:-1]  # the one asked answers in their own voice, not in the asker's
+        return best.resolved, context
 
     def _titled_person(self, description: str, before: int) -> Resolved | None:
         """'the Russian president' -> the last 'Russian President Vladimir Putin' before it."""
@@ -572,17 +643,18 @@ class DocumentChains:
         return [m for m in self._current[1] if m.position < position]
 
     def _gender_of(self, name: str) -> str:
-        """'m' or 'f' when the article shows it (Mr., Ms., Mrs. before the surname) or the first name is a
-        common one of lists.toml; else ''."""
+        """'m' or 'f' when the article shows it (Mr., Ms., Mrs. before the surname), a given name is a common
+        one of lists.toml ('Crooked Hillary Clinton'), or the document calls the person so ('a spokeswoman');
+        else ''."""
         surname = name.split()[-1]
         if surname in self._titled_gender:
             return self._titled_gender[surname]
-        first = name.split()[0]
-        if first in self.resolver.female_names:
-            return "f"
-        if first in self.resolver.male_names:
-            return "m"
-        return ""
+        for given in name.split()[:-1] or name.split():  # "Melanie" alone is a given name
+            if given in self.resolver.female_names:
+                return "f"
+            if given in self.resolver.male_names:
+                return "m"
+        return self._mention_state().genders.get("person:" + name.lower(), "")
 
     def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:
         """Keep this sentence for later pronouns; its people are found only when a pronoun asks (`mentions`)."""
@@ -623,21 +695,24 @@ class DocumentChains:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
                 continue
-            resolved = self._canonical_person(self.resolver.resolve(m.group()))
+            resolved = self.resolver.resolve(m.group())
+            if not_a_person_name(sentence.text, m, resolved):
+                continue
+            resolved = self._canonical_person(resolved)
             if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
                 continue
             taken.append((start, end))
             new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
-                               _enclosing(paths, frames, start), False))
+                               _enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
         for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
-            full = self.people.get(m.group(1))
+            full = self.people.get(m.group(1)) or self.people.get(possessor(m.group(1)))  # "Rubio’s strategy"
             start = sentence.start + m.start()
             if (full is None or any(a <= start < b for a, b in (*hop_spans, *taken))
                     or _MODIFIER_USE.match(sentence.text, m.end())):
                 continue
             new.append(Mention(sentence.index, sentence.paragraph, start,
                                Resolved(name=full, kind="person", source_id="person:" + full.lower()),
-                               _enclosing(paths, frames, start), False))
+                               _enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
@@ -704,21 +779,26 @@ def _first_lines(text: str, n: int) -> list[tuple[int, str]]:
 
 
 def _people_index(text: str, resolver: Resolver) -> dict[str, str]:
-    """Surname -> fullest person name in the document ("Putin" -> "Vladimir Putin")."""
-    people: dict[str, str] = {}
+    """Surname -> fullest name of the person the document names most under it ("Putin" -> "Vladimir Putin";
+    "Trump" -> "Donald J. Trump" in an article that names Melania Trump once and Donald Trump often)."""
+    named: dict[str, Counter[str]] = {}
     for line in text.split("\n"):
         if _is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
             continue
         for m in _FULL_NAME.finditer(line):
-            _index_person(people, resolver.resolve(m.group()))
+            resolved = resolver.resolve(m.group())
+            if resolved.kind == "person" and len(resolved.name.split()) >= 2 and not not_a_person_name(line, m, resolved):
+                named.setdefault(resolved.name.split()[-1], Counter())[resolved.name] += 1
+    people: dict[str, str] = {}
+    for last, names in named.items():
+        by_first = Counter()  # one person under several forms: "Donald Trump", "Donald J. Trump"
+        for name, n in names.items():
+            # "Guajardo Villarreal" is "Ildefonso Guajardo Villarreal" named shorter
+            fuller = max((f for f in names if f == name or f.endswith(" " + name)), key=len)
+            by_first[fuller.split()[0]] += n
+        first = max(by_first, key=lambda f: by_first[f])  # the most named; the first named on a tie
+        people[last] = max((name for name in names if name.split()[0] == first), key=len)
     return people
-
-
-def _index_person(people: dict[str, str], resolved: Resolved) -> None:
-    if resolved.kind == "person" and len(resolved.name.split()) >= 2:
-        last = resolved.name.split()[-1]
-        if len(resolved.name) > len(people.get(last, "")):
-            people[last] = resolved.name
 
 
 def _attach(frames: list[Frame]) -> list[Frame]:
@@ -936,6 +1016,16 @@ def _same_source(hop: Hop, resolved: Resolved) -> bool:
     if hop.source_id and resolved.source_id:
         return hop.source_id == resolved.source_id
     return hop.cited.lower() == resolved.name.lower()
+
+
+_SAME_PERSON = {w: regex.compile(p) for ws, p in (
+    (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\w)")
+
+
+def _is_possessive(text: str, m: regex.Match) -> bool:
+    """A name written as a possessor: "Tsege's arrest", "Jones' book"."""
+    return m.group() != possessor(m.group()) or _POSSESSIVE_AFTER.match(text, m.end()) is not None
 
 
 def _carried(hop: Hop) -> Hop:

@@ -142,6 +142,20 @@ def evaluate_chains(gold_path: str | Path, statements: pl.DataFrame) -> Evaluati
     return ev
 
 
+def unresolved_pronouns(statements: pl.DataFrame, citations: pl.DataFrame) -> list[dict]:
+    """Every pronoun the chains left unresolved ("he" with no one it can stand for), with its sentence:
+    misses of their own, whatever the gold says."""
+    if "cited_kind" not in citations.columns or citations.height == 0:
+        return []
+    found = (citations.filter(pl.col("cited_kind") == "unresolved")
+             .select("doc_id", "statement_id", "cited", "path", "hop")
+             .join(statements.select("statement_id", "text"), on="statement_id", how="left", maintain_order="left"))
+    return [{"doc": doc, "unresolved": words, "statement": statement_id, "path": path, "hop": hop,
+             "text": (text or "")[:200]}
+            for doc, statement_id, words, path, hop, text in found.select(
+                "doc_id", "statement_id", "cited", "path", "hop", "text").iter_rows()]
+
+
 def _brat_spans(ann: str, label: str) -> set[tuple[int, int]]:
     spans = set()
     for line in ann.splitlines():

@@ -22,7 +22,7 @@ import polars as pl
 
 from .claims.rows import claim_members, supports
 from .render import lines_label, safe_filename, shorten, text_label, wrap
-from .resolve import Gazetteer, load_gazetteer
+from .resolve import UNRESOLVED, Gazetteer, load_gazetteer
 from .sources import edges_only, state_affiliated
 
 PUBLISHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#dbe9f6", "color": "#3b6ea8"}
@@ -127,6 +127,9 @@ def collect_picture(members: list[dict], citations: pl.DataFrame, gazetteer: Gaz
         if not attributed:
             picture.originals.add(("publisher", speaker))
         for hops in paths.get(sid, {}).values():
+            hops = [h for h in hops if h.get("cited_kind") != UNRESOLVED]  # "he" standing for no one: no box
+            if not hops:
+                continue
             prev = key
             for i, h in enumerate(hops):
                 source = ("source", h["source_id"] or "name:" + h["cited"].lower())

@@ -29,6 +29,8 @@ KIND_GROUPS = {
     "other": ("group, unnamed", "#e0e0e0"),
 }
 
+NO_ONE = ["pronoun", "unresolved"]   # kinds of a cited name that is no one to look at
+
 
 def kind_group(kind: str, publisher: bool) -> str:
     if publisher:
@@ -52,7 +54,7 @@ def network_view(nodes: pl.DataFrame, edges: pl.DataFrame, top: int = 150, publi
              .with_columns((pl.col("Cited") - pl.col("loops").fill_null(0)).alias("Cited")).drop("loops"))
     edges = edges.filter(pl.col("Source") != pl.col("Target"))
     # unresolved pronouns ("he", "they") are no one's source to look at; the network files keep them
-    cited = (nodes.filter((pl.col("Cited") > 0) & ~pl.col("Publisher") & (pl.col("Kind") != "pronoun"))
+    cited = (nodes.filter((pl.col("Cited") > 0) & ~pl.col("Publisher") & ~pl.col("Kind").is_in(NO_ONE))
              .sort(["Cited", "Id"], descending=[True, False]).head(top))
     to_kept = edges.filter(pl.col("Target").is_in(cited["Id"].implode()))
     citing = (to_kept.group_by("Source").agg(pl.col("Weight").sum())
@@ -73,7 +75,7 @@ def network_graph(nodes: pl.DataFrame, edges: pl.DataFrame, top: int = 150, publ
     """The most-cited sources and who cites them: publishers in the middle, sources on rings around
     them by rank (see layout_rings.py); drawn with `neato -n2` (positions as given)."""
     shown_nodes, shown_edges = network_view(nodes, edges, top, publishers)
-    n_sources = nodes.filter((pl.col("Cited") > 0) & ~pl.col("Publisher") & (pl.col("Kind") != "pronoun")).height
+    n_sources = nodes.filter((pl.col("Cited") > 0) & ~pl.col("Publisher") & ~pl.col("Kind").is_in(NO_ONE)).height
     n_publishers = shown_nodes.filter(pl.col("Publisher")).height
     n_shown = shown_nodes.height - n_publishers
     title = [f"Who cites whom: the {n_shown:,} most-cited sources (of {n_sources:,}) and the "

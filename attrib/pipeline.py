@@ -18,7 +18,7 @@ from .clean import Splitter
 from .lexicon import load_lexicon
 from .match import RuleSet, load_rules, match_document
 from .records import ALSO_CUE, Document, Frame, Sentence, Span, Statement
-from .resolve import Resolver, load_gazetteer
+from .resolve import UNRESOLVED, Resolver, load_gazetteer
 from .turns import TranscriptReader
 
 log = logging.getLogger("attrib")
@@ -148,7 +148,7 @@ def _named(span: Span) -> dict:
 
 
 def statement_row(s: Statement) -> dict:
-    originals = list(dict.fromkeys(p[-1].cited for p in s.paths if p))
+    originals = list(dict.fromkeys(p[-1].cited for p in s.paths if p and p[-1].cited_kind != UNRESOLVED))
     return {
         "doc_id": s.doc_id, "statement_id": s.statement_id, "sentence_index": s.sentence.index,
         "text": s.sentence.text, "chains": [[h.cited for h in p] for p in s.paths],

@@ -19,6 +19,7 @@ from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_
 from .lexicon import Lexicon, load_lexicon, word_list
 from .rules.cache import compile_cached
 
+UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
             "they": "plural", "them": "plural", "we": "speaker", "i": "speaker", "who": "relative",

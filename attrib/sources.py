@@ -12,7 +12,7 @@ import regex
 
 from .claims.rows import source_key
 from .records import ALSO_CUE
-from .resolve import Gazetteer, SourceEntry, load_gazetteer
+from .resolve import UNRESOLVED, Gazetteer, SourceEntry, load_gazetteer
 from .tables import EDGES, NODES, SOURCES
 
 
@@ -44,7 +44,9 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
     gazetteer = gazetteer or load_gazetteer()
     publishers = (statements.lazy().select("doc_id", pl.col("publisher").fill_null(""))
                   .unique("doc_id", keep="first").collect(engine="streaming"))
-    per_source = (edges_only(citations).select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
+    # an unresolved pronoun ("he" with no one it can stand for) is no source of its own
+    cited = edges_only(citations).filter(pl.col("cited_kind").fill_null("") != UNRESOLVED)
+    per_source = (cited.select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
                   .with_columns((pl.col("hop") == pl.col("hop").max().over("statement_id", "path")).alias("is_last"),
                                 source_key().alias("key"))
                   .join(publishers.lazy(), on="doc_id", how="left", maintain_order="left")

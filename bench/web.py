@@ -91,7 +91,10 @@ def report(analysis, truth: dict) -> dict:
     pub = dict(docs.select("doc_id", "publisher").iter_rows())
     self_cites = cites.filter(pl.col("cited") == pl.col("doc_id").replace_strict(pub, default=""))
     cited = cites["cited"].str.to_lowercase().str.strip_chars()
-    pronoun = cites.filter(cited.is_in(list(PRONOUNS)) & ~cites["cited"].str.contains(r"^[A-Z]{2,}$"))
+    as_pronoun = cited.is_in(list(PRONOUNS)) & ~cites["cited"].str.contains(r"^[A-Z]{2,}$")
+    # a pronoun that stands for no one is kept as `unresolved`: no source, no original, not in sources.csv
+    unresolved = cites.filter(as_pronoun & (pl.col("cited_kind") == "unresolved"))
+    pronoun = cites.filter(as_pronoun & (pl.col("cited_kind") != "unresolved"))
     label = cites.filter(cited.is_in(list(LABELS)))
     stmt_pub = stmts.select("doc_id", "publisher").unique()
     differ = stmt_pub.join(docs.select("doc_id", pl.col("publisher").alias("doc_publisher")), on="doc_id") \
@@ -109,6 +112,7 @@ def report(analysis, truth: dict) -> dict:
         "citations": cites.height,
         "self_citations": self_cites.height,
         "pronoun_sources": pronoun.height,
+        "unresolved_pronouns": unresolved.height,
         "label_sources": label.height,
         "publisher_differs": differ.height,
     }

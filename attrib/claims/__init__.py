@@ -36,7 +36,7 @@ def group_claims(analysis: Analysis, jobs: int | None = None) -> None:
     weight = items["weight"].to_list()
     rows = list(zip(items["text"].to_list(), items["blanks"].to_list()))
     features, pair_sim, cluster_of = cluster_items(rows, weight, n, common, default_jobs() if jobs is None else jobs,
-                                                   items["doc"].to_list())
+                                                   items["doc"].to_list(), items["cited"].to_list())
     del rows
     comparable = [it.comparable for it in features.items]
     m = len(cluster_of)

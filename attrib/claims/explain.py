@@ -34,7 +34,7 @@ def explain(analysis: Analysis, claim_id: str) -> Explanation:
     item_of_row, items, common = distinct_items(analysis)
     weight = items["weight"].to_list()
     feats = Features(featurise(list(zip(items["text"].to_list(), items["blanks"].to_list())), common), weight,
-                     st.height, items["doc"].to_list())
+                     st.height, items["doc"].to_list(), items["cited"].to_list())
     st = st.with_columns(item_of_row.alias("item"),
                          (pl.col("claim_id") == claim_id).alias("primary"),
                          pl.col("also_claims").list.contains(claim_id).fill_null(False).alias("also"))

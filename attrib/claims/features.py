@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import regex
 
+from .context import UNNAMED, described, description_features
 from .quantities import MONTHS, Quantity, numbers
-from .quotes import blank, quote_scope, shingles
+from .quotes import blank, blank_mentions, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -48,14 +49,19 @@ _DURATIONS = frozenset("days hours weeks months years minutes".split())
 _BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
 _RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
 _SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
+_SUMMARY = regex.compile(r",(?:''|[\"”’])?\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:that|which)\s[^\"“”]*$")   # ", an indictment that ..."
 _DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
 _LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
 _PERSONAL = frozenset(("he", "she", "they"))
-UNNAMED = "@?"             # the actor of a sentence whose subject is a personal pronoun
 _WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
 _ON_DAY = regex.compile(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)")
 _NONSPACE = regex.compile(r"\S+")
+_TITLE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{L}.]*)\s+\p{Lu}")                      # "Florida Sen. Marco Rubio"
+_TITLED_OF = regex.compile(r"(\p{Lu}[\p{L}.]*)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}of\s+$")   # "Senator Marco Rubio of "
+_PERSON_TITLES = frozenset(_OFFICE) | frozenset("Senator Governor Representative Mayor President Prime Minister "
+                                                 "Congressman Congresswoman Chancellor Premier".split())
+_PARTY_TAG = regex.compile(r"\([RDI]-")                                            # "(R-Fla.)"
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
@@ -75,6 +81,8 @@ class StatementFeatures:
                                    # "Putin and Kim shook hands" (another actor may state the same fact)
     speakers: frozenset[str] = frozenset()   # "@name" of its sources (blanked): "Trump: Obama should resign"
                                    # has no actor Trump, but does not contradict "Trump called on Obama to resign"
+    described: bool = False        # its subject is a description ("The Vermont senator won"): context.py
+    description: frozenset[str] = frozenset()   # the description's features ("@vermont", "senat"), not in words
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -169,13 +177,16 @@ def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
 def drop_asides(text: str) -> str:
     """Blank the words of what a sentence adds in passing: an aside between dashes or after one at
     the end ("... Oklahoma primary — a wild turnaround from eight years ago"; not after a dateline),
-    a non-restrictive relative clause ("Sanders, whose populist campaign harkened back to Oklahoma's
-    roots, was projected the winner") and an appositive between the subject and its verb ("Ted Cruz,
-    the Texas senator, won"). Background, not what the sentence asserts; the names and places in it
-    stay (they still say where and who)."""
+    a sentence-final appositive that sums up the clause before it ("called the remarks 'racist,' an
+    extraordinary indictment that generated a fresh wave of criticism"), a non-restrictive relative
+    clause ("Sanders, whose populist campaign harkened back to Oklahoma's roots, was projected the
+    winner") and an appositive between the subject and its verb ("Ted Cruz, the Texas senator, won").
+    Background, not what the sentence asserts; the names and places in it stay (they still say where
+    and who)."""
     def lower_words(m: regex.Match) -> str:
         return _LOWER_RUN.sub(lambda w: " " * len(w.group()), m.group())
     text = _DASH_ASIDE.sub(lambda m: lower_words(m) if _LOWER_RUN.search(text, 0, m.start()) else m.group(), text)
+    text = _SUMMARY.sub(lower_words, text)
     return _SUBJECT_APPOSITIVE.sub(lower_words, _RELATIVE.sub(lower_words, text))
 
 
@@ -196,10 +207,13 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     speakers = frozenset(_speakers(text, sources or []))
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
-    text = blank(text, spans)
+    text = blank_mentions(blank(text, spans))
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
     text = drop_scene(drop_asides(text), vocab)
+    end = described(text)    # "The Vermont senator won": who it is comes from the sentences before (context.py)
+    description = description_features(text[:end], vocab) if end else frozenset()
+    text = " " * end + text[end:]
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
@@ -209,6 +223,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     found: list[tuple[int, int, str]] = []
 
     def place(m: regex.Match) -> str:
+        if _names_who(m):
+            return " " * len(m.group())
         key = "@" + vocab.place_names[m.group()]
         features.add(key)
         found.append((m.start(), m.end(), key))
@@ -303,7 +319,20 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers)
+                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers,
+                             bool(end), description)
+
+
+def _names_who(m: regex.Match) -> bool:
+    """A place that is part of a person's title ("Florida Sen. Marco Rubio", "Senator Marco Rubio of
+    Florida", "Sen. Marco Rubio (R-Fla.)"): who, the same in every report, not where anything happened."""
+    after = _TITLE_AFTER.match(m.string, m.end())
+    if after and after.group(1) in _PERSON_TITLES:
+        return True
+    if _PARTY_TAG.match(m.string, max(0, m.start() - 3)) and m.string[m.end():m.end() + 2].startswith((")", ".)")):
+        return True
+    before = _TITLED_OF.search(m.string, max(0, m.start() - 60), m.start())
+    return bool(before and before.group(1) in _PERSON_TITLES)
 
 
 def _weekdays(text: str) -> list[Quantity]:

@@ -17,9 +17,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from .context import PRONOUNS, cited_speakers, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
-from .items import parse_blanks
+from .items import feature_counts, parse_blanks
 from .vocabulary import stem, vocabulary
 
 THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
@@ -35,6 +36,9 @@ LONGER = 0.10              # how much of what only the longer statement says cou
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
 TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated by more sentences per
                           # document than this weighs less (the documents' topic)
+SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
+                          # (their weight between its sentences at least this share of their IDF) ...
+SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -58,13 +62,13 @@ class Item:
 _NONE: frozenset[int] = frozenset()
 
 
-def _asserts(f: StatementFeatures) -> bool:
+def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
     """Whether a statement says enough to be compared: something happens (a content word) to someone
     or somewhere (a name or place, or a source stands behind it); with only numbers, two content words; with none of those, three
     ("Terms were not disclosed" is a different fact in every deal report)."""
-    if f.n_content == 0 or len(f.words) < MIN_FEATURES:
+    if f.n_content == 0 or len(f.words | f.speakers) < MIN_FEATURES:   # "Trump said his words were 'misconstrued'"
         return False
-    if f.attributed or any(k[0] == "@" for k in f.words):
+    if f.attributed or who or any(k[0] == "@" for k in f.words):
         return True
     if any(k[0] == "#" for k in f.words):   # a number alone anchors little: "Record March 31", "Pay April 30"
         return f.n_content >= 2
@@ -75,51 +79,43 @@ class Features:
     """Items with interned feature ids, their IDF and masses."""
 
     def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int,
-                 doc: Sequence[int | None] | None = None):
+                 doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None):
         self.doc = doc
         # ids in order of first appearance, a statement's features in sorted order: no dependence on
         # string hashing; each statement is interned as it comes, so its strings are not all kept
         ids: dict[str, int] = {}
         self.items: list[Item] = []
-        for f in found:
+        cores, voice = cited_speakers(cited, doc) if cited is not None else ([], frozenset())
+        for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
+            d = doc[i] if doc is not None else None
+            who = frozenset(k for k in f.speakers.union(cores[i] if cores else ())
+                            if k not in PRONOUNS and (d, k) not in voice)
             places = frozenset(ids[k] for k in f.places) if f.places else _NONE
             names = frozenset(ids[k] for k in f.words if k[0] == "@" and k not in f.places and k not in f.settings)
             self.items.append(Item(
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
-                frozenset(ids.setdefault(k, len(ids)) for k in f.speakers) if f.speakers else _NONE, f.hypothetical,
-                _asserts(f), f.converse))
+                frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
+                _asserts(f, who), f.converse))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
             self.names[i] = k
         self.ids = ids
         self.shingle = [k.startswith('"') for k in self.names]
-        df = [0] * len(ids)
-        for it, w in zip(self.items, weight):
-            for k in it.feats:
-                df[k] += w
-        self.df = df
-        # documents with each feature: one document's items are consecutive (numbered by first row)
-        in_docs = [0] * len(ids)
-        current, seen = None, set()
-        for i, (it, w) in enumerate(zip(self.items, weight)):
-            d = doc[i] if doc is not None else None
-            if d is None:
-                for k in it.feats:
-                    in_docs[k] += w
-                continue
-            if d != current:
-                current, seen = d, set()
-            for k in it.feats - seen:
-                in_docs[k] += 1
-            seen |= it.feats
+        self.df, in_docs = feature_counts([it.feats for it in self.items], weight, doc, len(ids))
+        df = self.df
         # a word many sentences of few documents repeat is those documents' topic ("black hole" in an
         # interview on black holes), not what any one sentence asserts: its weight falls with burstiness
         self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
         self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
                         for k, idf in enumerate(self.idf)]
+        # a speaker weighs by how many statements name them or cite them
+        cited_df, cited_docs = feature_counts([it.speakers - it.feats for it in self.items], weight, doc, len(ids))
+        self.who_idf = [math.log((n_statements + 1) / (v + c + 0.5)) for v, c in zip(df, cited_df)]
+        self.who_topical = [idf * min(1.0, TOPIC_REPEATS * (in_docs[k] + cited_docs[k]) / (df[k] + cited_df[k]))
+                            if df[k] + cited_df[k] else 0.0 for k, idf in enumerate(self.who_idf)]
         self.content = [k[:1] not in "@#\"" for k in self.names]
         self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
         self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
@@ -140,20 +136,43 @@ class Features:
         quoted = len(shared) - len(words)
         sim = 0.0
         rounded = self.rounded(ia, ib)   # "nearly two decades" and "24 years" share a quantity
-        if len(words) + len(rounded) >= MIN_SHARED:
-            # two sentences of one document share its topic ("black hole" all through an interview on
-            # black holes): between them a word weighs less the more sentences per document repeat it
-            one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
+        speakers = self.speakers(ia, ib, shared)
+        # two sentences of one document share its topic ("black hole" all through an interview on
+        # black holes): between them a word weighs less the more sentences per document repeat it
+        one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
+        who = self.who_topical if one_doc else self.who_idf
+        # the voice of a whole interview is no sign that two of its answers say one thing, unless what
+        # they share is rare ("disavow" twice in an article on Trump's remarks)
+        voiced = any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) or bool(
+            speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
+        if len(words) + len(rounded) + voiced >= MIN_SHARED:
             weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
-            small, large = sorted((mass[a], mass[b]))
-            sim = math.fsum([*(weight[k] for k in words), *rounded]) / (small + LONGER * (large - small))
+            extra = [who[k] for k in speakers]
+            small, large = sorted((mass[a] + math.fsum(who[k] for k in speakers if k not in ia.feats),
+                                   mass[b] + math.fsum(who[k] for k in speakers if k not in ib.feats)))
+            if (ia.speakers and ib.speakers and not ia.speakers & ib.speakers
+                    and self.quote_len[a] and self.quote_len[b]):   # two people's own words
+                small, large = sorted((mass[a] + max(who[k] for k in ia.speakers),
+                                       mass[b] + max(who[k] for k in ib.speakers)))
+            sim = math.fsum([*(weight[k] for k in words), *rounded, *extra]) / (small + LONGER * (large - small))
             low = min(self.content_mass[a], self.content_mass[b])
             if low > 0:   # what happened must meet too, not only who and where
                 said = math.fsum(self.idf[k] for k in words if self.content[k]) / low
                 sim = (1 - CONTENT_WEIGHT) * sim + CONTENT_WEIGHT * min(1.0, said)
-        if quoted >= QUOTE_MIN:
+        if quoted >= QUOTE_MIN and not (ia.speakers and ib.speakers and not ia.speakers & ib.speakers):
+            # the same words quoted are one utterance, unless two different people say them (Trump
+            # calls Clinton's "make America whole again" an inferior slogan)
             sim = max(sim, quoted / min(self.quote_len[a], self.quote_len[b]))
         return sim
+
+    @staticmethod
+    def speakers(ia: Item, ib: Item, shared: frozenset[int]) -> list[int]:
+        """The people both statements are about or cite, where one of them has that person only as
+        its speaker (a quote is its speaker's proposition)."""
+        if ia.speakers and ib.speakers:   # both cite someone: the same person, or none
+            return sorted(ia.speakers & ib.speakers - shared)
+        return sorted(((ia.speakers & ib.names) | (ib.speakers & ia.names)) - shared)
+
 
     def rounded(self, ia: Item, ib: Item) -> list[float]:
         """Weights of the quantities two statements share up to rounding, written differently."""
@@ -335,11 +354,11 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
 
 
 def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: int, common: frozenset[str],
-                  jobs: int = 1, doc: Sequence[int | None] | None = None
+                  jobs: int = 1, doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None
                   ) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
     """(features, compared pairs, cluster of each item); `doc`: the document of each item found in
-    one document only (else None)."""
-    features = Features(featurise(rows, common, jobs), weight, n_statements, doc)
+    one document only (else None); `cited`: the names its chains cite (tab-separated)."""
+    features = Features(featurise(rows, common, jobs), weight, n_statements, doc, cited)
     pair_sim = candidate_pairs(features, weight)
     cluster_of = average_link(len(features.items), pair_sim,
                               [w if it.comparable else 1 for w, it in zip(weight, features.items)])

@@ -6,7 +6,7 @@ follow the number of distinct sentences, not of statements.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import polars as pl
 
@@ -56,6 +56,13 @@ def blank_keys(statements: pl.DataFrame, citations: pl.DataFrame) -> pl.Series:
     return pl.Series("blanks", [""] * statements.height, dtype=pl.String).scatter(keys["row"], keys["blanks"])
 
 
+def cited_names(chains: pl.Series) -> pl.Series:
+    """Per statement, every name its chains cite, tab-separated ("" if none): who stands behind it, after
+    the chain stage resolved pronouns and descriptions ("he said" -> "Donald J. Trump")."""
+    return (chains.list.eval(pl.element().list.join("\t")).list.join("\t").fill_null("")
+            .alias("cited"))
+
+
 def parse_blanks(key: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(every span, the source spans) of a blank key."""
     spans, sources = [], []
@@ -81,7 +88,8 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     number of distinct items, not of statements.
     """
     keys: list[pl.DataFrame] = []
-    schema = {"t": pl.UInt64, "b": pl.UInt64, "first": pl.UInt32, "text": pl.String, "blanks": pl.String}
+    schema = {"t": pl.UInt64, "b": pl.UInt64, "first": pl.UInt32, "text": pl.String, "blanks": pl.String,
+              "cited": pl.String}
     chunks = [pl.DataFrame(schema=schema)]   # the items, in order of first appearance, a chunk per part
     counts: list[pl.DataFrame] = []
     collided = False
@@ -90,7 +98,7 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
         st = part["statements"]
         blanks = blank_keys(st, part["citations"])
         keyed = pl.DataFrame({"t": st["text"].hash(seed=7), "b": blanks.hash(seed=11), "text": st["text"],
-                              "blanks": blanks}).with_row_index("first", offset=offset)
+                              "blanks": blanks, "cited": cited_names(st["chains"])}).with_row_index("first", offset=offset)
         offset += st.height
         # items seen in earlier parts that recur here (a scan of their keys, no copy of their texts)
         known = pl.concat(chunks, rechunk=False).join(keyed.select("t", "b").unique(), on=["t", "b"], how="semi")
@@ -105,7 +113,8 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
         keys.append(keyed.select("t", "b", st["doc_id"].hash(seed=5).alias("d")))
     if collided:  # a 64-bit hash collision: group on the texts themselves (reads the parts again)
         rows = [pl.DataFrame({"text": part["statements"]["text"], "d": part["statements"]["doc_id"].hash(seed=5),
-                              "blanks": blank_keys(part["statements"], part["citations"])})
+                              "blanks": blank_keys(part["statements"], part["citations"]),
+                              "cited": cited_names(part["statements"]["chains"])})
                 for part in parts(analysis)]
         item_of_row, items = _exact_items(pl.concat(rows))
         return item_of_row, items, common_words(counts)
@@ -119,13 +128,36 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     # share its topic words, so they must be closer to be one claim
     doc = per_item.select(pl.when(pl.col("one_doc")).then(pl.col("doc")).alias("doc"))["doc"]
     return (item_of_row, items.select(pl.col("first").cast(pl.Int64), per_item["weight"].alias("weight"), doc,
-                                      "text", "blanks"),
+                                      "text", "blanks", "cited"),
             common_words(counts))
 
 
 def _exact_items(rows: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
     exact = (rows.with_row_index("row").group_by("text", "blanks", maintain_order=True)
              .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row"),
+                  pl.col("cited").first(),
                   pl.when(pl.col("d").n_unique() == 1).then(pl.col("d").first()).alias("doc")))
     item_of_row = exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"].cast(pl.Int64)
-    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "doc", "text", "blanks")
+    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "doc", "text", "blanks", "cited")
+
+
+def feature_counts(sets: list[frozenset[int]], weight: Sequence[int], doc: Sequence[int | None] | None,
+            n_ids: int) -> tuple[list[int], list[int]]:
+    """(statements with each feature, weighted; documents with it): one document's items are
+    consecutive (numbered by first row)."""
+    df, in_docs = [0] * n_ids, [0] * n_ids
+    current, seen = None, set()
+    for i, (feats, w) in enumerate(zip(sets, weight)):
+        for k in feats:
+            df[k] += w
+        d = doc[i] if doc is not None else None
+        if d is None:
+            for k in feats:
+                in_docs[k] += w
+            continue
+        if d != current:
+            current, seen = d, set()
+        for k in feats - seen:
+            in_docs[k] += 1
+        seen |= feats
+    return df, in_docs

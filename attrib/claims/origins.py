@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..resolve import OUTLET_KINDS, Gazetteer
+from ..resolve import OUTLET_KINDS, UNRESOLVED, Gazetteer
 from .rows import source_key
 
 
@@ -19,12 +19,16 @@ def statement_origins(st: pl.DataFrame, ci: pl.DataFrame) -> tuple[pl.DataFrame,
     """(row, path, origin): the last hop of each path, or the publisher when unattributed (path 0);
     and (origin, name, source_id, unattributed), the distinct origins by integer code.
     `st` and `ci` as from `table.slim_tables`."""
-    last = (ci.select("row", "path", "hop", "cited", "source_id")
+    kind = pl.col("cited_kind") if "cited_kind" in ci.columns else pl.lit("")
+    last = (ci.select("row", "path", "hop", "cited", "source_id", kind.alias("cited_kind"))
             .sort("row", "path", "hop")
-            .group_by("row", "path", maintain_order=True).last()
+            .group_by("row", "path", maintain_order=True).last())
+    attributed = last.select("row").unique()
+    # an unresolved pronoun ("he" with no one it can stand for) is no original of its own
+    last = (last.filter(pl.col("cited_kind").fill_null("") != UNRESOLVED)
             .select("row", pl.col("path").cast(pl.Int64), pl.col("cited").alias("name"),
                     source_key().alias("source_id"), pl.lit(False).alias("unattributed")))
-    own = (st.select("speaker").with_row_index("row").join(last.select("row").unique(), on="row", how="anti")
+    own = (st.select("speaker").with_row_index("row").join(attributed, on="row", how="anti")
            .select("row", pl.lit(0, pl.Int64).alias("path"), pl.col("speaker").alias("name"),
                    pl.lit(True).alias("unattributed")))
     speakers = own.select("name").unique().with_columns(

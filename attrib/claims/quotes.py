@@ -12,6 +12,21 @@ _QUOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*|\d+")
 _ALNUM = regex.compile(r"[\p{L}\d]")
 
 
+_QUOTED = r"(?:''|[‘'\"“])[^’'\"”]{1,60}(?:''|[’'\"”])"
+_NAMING = r"(?:phrase|term|words?|label|slogan|expression|motto|mantra)"
+_SLOGAN = r"(?:call|pledge|promise|vow|slogan|motto|mantra|cry)"
+_MENTION = regex.compile(rf"(?i)\b{_NAMING}\s+{_QUOTED}"                         # the phrase 'radical Islam'
+                         rf"|\b{_SLOGAN}\b(?:\s+\p{{Ll}}+){{0,5}}?\s+to\s+{_QUOTED}"   # her call ... to "make ..."
+                         rf"|{_QUOTED}\s+(?:rallying\s+)?{_SLOGAN}\b")                # "Make America Great Again" rallying cry
+
+
+def blank_mentions(text: str) -> str:
+    """Blank a term or slogan quoted as such ("the phrase 'radical Islam'", "the two words 'Radical
+    Islam'", "Lee's pledge to 'make Tromsø green again'", "Trump's 'Make America Great Again' rallying
+    cry"): mentioned, not asserted; two statements naming one phrase need not say the same about it."""
+    return _MENTION.sub(lambda m: " " * len(m.group()), text)
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with these spans replaced by spaces (offsets kept)."""
     for a, b in sorted(spans):

@@ -79,7 +79,7 @@ def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis: Analysis) -
 
 def claim_rows(analysis: Analysis) -> pl.DataFrame:
     """One row per claim (see tables.CLAIMS) of an `Analysis` whose statements have claim ids."""
-    st, ci = slim_tables(analysis, "path", "hop", "cited", "source_id", "citing")
+    st, ci = slim_tables(analysis, "path", "hop", "cited", "source_id", "citing", "cited_kind")
     if st.height == 0:
         return pl.DataFrame(schema=CLAIMS)
     members, ids = member_rows(st)

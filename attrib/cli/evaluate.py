@@ -8,7 +8,7 @@ import click
 import polars as pl
 
 from ..claims.score import claim_pairs
-from ..evaluate import evaluate_chains, evaluate_spans
+from ..evaluate import evaluate_chains, evaluate_spans, unresolved_pronouns
 from .options import with_inputs_help
 from .outputs import load_output
 
@@ -28,7 +28,7 @@ from .outputs import load_output
               help="Folder with text/*.txt and attributions/*.ann (brat standoff, PolNeAR style).")
 @click.option("--claims", "claims_gold", type=click.Path(exists=True, dir_okay=False),
               help="JSONL gold of claims (members by document and anchor): claim pair precision, recall, F1.")
-@click.option("--misses", type=int, default=0, show_default=True, help="Print this many misses.")
+@click.option("--misses", type=int, default=0, show_default=True, help="Print this many misses, and this many unresolved pronouns.")
 def eval_command(out_dir: Path, gold: str | None, brat: str | None, claims_gold: str | None, misses: int) -> None:
     if not gold and not brat and not claims_gold:
         raise click.UsageError("give --gold FILE.jsonl, --brat SPLIT_DIR and/or --claims FILE.jsonl")
@@ -52,3 +52,7 @@ def eval_command(out_dir: Path, gold: str | None, brat: str | None, claims_gold:
             click.echo(table if name == "chains" else table.drop("chain_exact", "originals_exact"))
         for miss in ev.misses[:misses]:
             click.echo("MISS " + json.dumps(miss, ensure_ascii=False))
+    if misses:
+        # pronouns that stand for no one: misses whatever the gold says (their chains end in "he", "it")
+        for item in unresolved_pronouns(analysis.statements, analysis.citations)[:misses]:
+            click.echo("UNRESOLVED " + json.dumps(item, ensure_ascii=False))

@@ -16,7 +16,7 @@ import regex
 
 from ..lexicon import Lexicon, load_lexicon
 from ..rules.cache import compile_cached
-from ..rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_end_anchors, derive_triggers,
+from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors, derive_triggers,
                             first_words)
 from ..rules.macros import documented_macros
 from ..rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
@@ -145,6 +145,9 @@ def _cue_check(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...
     if cue is None:
         return ""
     starts = first_words(cue, lists)
+    plain = cue_group(expand_macros(entry["pattern"], rule_file.macros), entry["cues"][0])
+    if plain is not None and cue != plain[0]:
+        return cue  # the cue with what must follow it: worth a search even where the triggers are there
     if starts is not None and any(words and words <= starts for words in (triggers, requires)):
         return ""
     return cue

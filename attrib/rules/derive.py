@@ -73,13 +73,49 @@ def _alternative_first_words(alternative: str, lists: dict[str, tuple[str, ...]]
 
 
 def derive_triggers(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
-    """The words a sentence must contain for the rule to match: the first words of its first cue group."""
+    """The words a sentence must contain for the rule to match: the first words of its first cue
+    group; for a rule whose alternatives each have their own cue group ('(?P<cue>found) ... |
+    (?P<cue2>found) ...'), the first words of every alternative's cue group together."""
     if not cues:
         return None
     found = cue_group(pattern, cues[0])
-    if found is None:
+    if found is not None:
+        return first_words(found[0], lists)
+    return _alternatives_triggers(pattern, regex.compile(regex.escape(cues[0]) + r"\d*"), lists)
+
+
+def _alternatives_triggers(pattern: str, cue_name: regex.Pattern, lists: dict[str, tuple[str, ...]],
+                           depth: int = 0) -> frozenset[str] | None:
+    """Trigger words of a pattern whose cue group sits in alternatives: each alternative must hold
+    a mandatory cue group (named like the first cue, 'cue', 'cue2', ...), at the top level of
+    the alternative or inside a mandatory non-capturing group of it; the union of their first
+    words. None where any alternative has none."""
+    alternatives = split_alternatives(pattern)
+    if not alternatives or depth > 3:
         return None
-    return first_words(found[0], lists)
+    words: set[str] = set()
+    for alternative in alternatives:
+        found = _sequence_triggers(alternative, cue_name, lists, depth)
+        if found is None:
+            return None
+        words |= found
+    return frozenset(words) or None
+
+
+def _sequence_triggers(sequence: str, cue_name: regex.Pattern, lists: dict[str, tuple[str, ...]],
+                       depth: int) -> frozenset[str] | None:
+    parts = split_parts(sequence, open_lookbehinds=False)
+    for part in parts:  # a mandatory cue group of this sequence
+        head = regex.match(r"\(\?P?<(\w+)>", part)
+        if head and cue_name.fullmatch(head.group(1)) and part.endswith(")") and close_paren(part, 0) == len(part):
+            return first_words(part[head.end():-1], lists)
+    for part in parts:  # else a mandatory non-capturing group whose alternatives each hold one
+        group = regex.fullmatch(r"\(\?:(.*)\)", part, flags=regex.S)
+        if group and close_paren(part, 0) == len(part):
+            found = _alternatives_triggers(group.group(1), cue_name, lists, depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def derive_anchor_starts(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
@@ -109,7 +145,8 @@ def _zero_width(part: str) -> bool:
     return False
 
 
-_UNSAFE_ALONE = regex.compile(r"\\[1-9gG]|\(\?P=|\(\?\(|\(\?>|[*+?}]\+|\(\?[a-zA-Z]*\)")
+# back-references, conditionals, atomic groups, possessive quantifiers ('*+', '{2,5}+'; not '\\p{Lu}+'), global flags
+_UNSAFE_ALONE = regex.compile(r"\\[1-9gG]|\(\?P=|\(\?\(|\(\?>|[*+?]\+|\{\d+(?:,\d*)?\}\+|\(\?[a-zA-Z]*\)")
 
 
 def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
@@ -123,7 +160,28 @@ def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
     found = cue_group(pattern, cues[0])
     if found is None or _UNSAFE_ALONE.search(found[0]):
         return None
-    return found[0]
+    after = _checks_after(split_parts(pattern)[found[1] + 1:])
+    return "(?:" + found[0] + ")" + after if after else found[0]
+
+
+_SPACES = frozenset((r"\s+", r"\s*", r"\s", " "))
+
+
+def _checks_after(parts: list[str]) -> str:
+    """The spaces and lookaheads right after the cue group, up to the last lookahead among them:
+    what the text after a cue must hold ('found' + '\\s+(?=that\\s)'), checked with the cue alone.
+    They are contiguous parts of every match and see the same text, so the check stays exact."""
+    taken: list[str] = []
+    kept = ""
+    for part in parts:
+        if part in _SPACES:
+            taken.append(part)
+        elif part.startswith(("(?=", "(?!")) and close_paren(part, 0) == len(part) and not _UNSAFE_ALONE.search(part):
+            taken.append(part)
+            kept = "".join(taken)
+        else:
+            break
+    return kept
 
 
 _ENDS_WORD = regex.compile(r"\(\?!\[\\w'’-\]\)|\(\?=\\s\*\(\?:\[[.,:;!?]+\]\|\$\)\)")

@@ -1,6 +1,8 @@
 """Speed devices derived from a rule's own pattern."""
 from __future__ import annotations
 
+import regex
+
 from attrib.rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_end_anchors,
                                   derive_triggers)
 
@@ -64,3 +66,26 @@ def test_begins_at_cue_only_with_nothing_but_lookarounds_before_it():
     assert not begins_at_cue(r"(?:(?<=,)|(?<=\"))\s*(?P<cue>said)", ["cue"])
     assert not begins_at_cue(r"(?<=,)\s*(?P<cue>said)", ["cue"])
     assert not begins_at_cue(r"(?P<source>\w+)\s+(?P<cue>said)", ["cue"])
+
+
+def test_triggers_of_alternatives_with_a_cue_group_each():
+    """'..., the study found.' | '..., found a survey.': the cue words of both alternatives."""
+    pattern = r"(?<=,)\s+(?:(?P<source>\w+)\s+(?P<cue>found|showed)|(?P<cue2>found|concluded)\s+(?P<source2>\w+))$"
+    assert derive_triggers(pattern, ["cue"], LISTS) == {"found", "showed", "concluded"}
+    assert derive_triggers(r"(?P<source>\w+)\s+(?P<cue>said)|(?P<cue2>\L<verbs>)\s+(?P<source2>\w+)", ["cue"],
+                           LISTS) == {"said", "says", "pointed"}
+    # one alternative without a cue group: it could match anywhere, so no triggers
+    assert derive_triggers(r"(?:(?P<cue>found)\s+\w+|\w+\s+(?P<source>\w+))", ["cue"], LISTS) is None
+
+
+def test_cue_check_takes_the_lookaheads_that_follow_the_cue():
+    """'found' + '(?=that)': a sentence with 'found' but no 'found that' is not tried at all."""
+    check = derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>found|ruled)\s+(?=that\s)", ["cue"])
+    assert check == r"(?:found|ruled)\s+(?=that\s)"
+    assert regex.search(check, "The court ruled that the ban stands.")
+    assert not regex.search(check, "The court ruled the ban unlawful, and found no fault.")
+    # a quantified \p{..} is no possessive quantifier: the lookahead still stands alone
+    assert derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>ruled)(?=\s+\p{Lu}\p{Ll}+day)", ["cue"]) == \
+        r"(?:ruled)(?=\s+\p{Lu}\p{Ll}+day)"
+    # a group after the cue ends what is taken
+    assert derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>said)\s+(?P<cited>\w+)(?=\.)", ["cue"]) == "said"
