@@ -495,7 +495,8 @@ class DocumentChains:
             return [] if is_question(sentence.text) else [p for p in paths if p]
         resolved = self._canonical_person(self.resolver.resolve(speaker.name))
         named_here = sentence.start <= speaker.label.start < sentence.end
-        hop = self._hop(resolved, speaker.label if named_here else Span(-1, -1, ""), Span(-1, -1, ""),
+        hop = self._hop(resolved, speaker.label if named_here else Span(-1, -1, ""),
+                        _label_colon(self.doc.text, speaker.label) if named_here else Span(-1, -1, ""),
                         "speaker-label" if named_here else "turn", "")
         return _dedupe([_collapse_repeats([hop, *p]) for p in paths if p]) or [[hop]]
 
@@ -1072,4 +1073,23 @@ def _dedupe(paths: list[list[Hop]]) -> list[list[Hop]]:
         if key and key not in seen:
             seen.add(key)
             out.append(p)
+        elif key:
+            _keep_cue(next(q for q in out if tuple(h.cited.lower() for h in q) == key)[-1], p[-1])
     return out
+
+
+def _keep_cue(kept: Hop, lost: Hop) -> None:
+    """'Fowler said ... and he noted ...': the path of 'he' repeats Fowler's; its cue is one more of his."""
+    if lost.cue_start is None or lost.cue_start == kept.cue_start or lost.cue_end is None:
+        return
+    named = None if lost.source_start is None else Span(lost.source_start, lost.source_end or lost.source_start, lost.cited_text)
+    kept.also_cues = (*kept.also_cues, (Span(lost.cue_start, lost.cue_end, lost.cue), named), *lost.also_cues)
+
+
+def _label_colon(text: str, label: Span) -> Span:
+    """The colon after a speaker label ('TAPPER: ...') is the label's cue; '((Jane Roe))' has none."""
+    m = _LABEL_COLON.match(text, label.end)
+    return Span(m.end() - 1, m.end(), ":") if m else Span(-1, -1, "")
+
+
+_LABEL_COLON = regex.compile(r"[ \t]*:")

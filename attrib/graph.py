@@ -23,7 +23,7 @@ import polars as pl
 from .claims.rows import claim_members, supports
 from .render import lines_label, safe_filename, shorten, text_label, wrap
 from .resolve import UNRESOLVED, Gazetteer, load_gazetteer
-from .sources import state_affiliated
+from .sources import edges_only, state_affiliated
 
 PUBLISHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#dbe9f6", "color": "#3b6ea8"}
 UNATTRIBUTED_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": "#f5f8fc", "color": "#3b6ea8"}
@@ -95,7 +95,7 @@ def claim_graph(claim_id: str, statements: pl.DataFrame | pl.LazyFrame, citation
     with_also = "also_claims" in statements.lazy().collect_schema().names()
     members = claim_members(statements.lazy().filter(supports([claim_id], with_also)).collect()).get(claim_id, [])
     ids = sorted({m["statement_id"] for m in members})
-    rows = (citations.lazy().filter(pl.col("statement_id").is_in(ids)).sort(["statement_id", "path", "hop"])
+    rows = (edges_only(citations).filter(pl.col("statement_id").is_in(ids)).sort(["statement_id", "path", "hop"])
             .collect())
     picture = collect_picture(members, rows, gazetteer)
     fold(picture)

@@ -24,7 +24,7 @@ from .claims.rows import supports
 from .progress import Progress
 from .resolve import load_gazetteer
 from .result import Analysis, statement_counts
-from .sources import gexf, network
+from .sources import edges_only, gexf, network
 from .version import __version__
 from .write import FORMATS, file_mode, write_table
 
@@ -243,7 +243,7 @@ def summary(analysis: Analysis, written: list[Path] | None = None, out_dir: str 
         multi = claims.filter(pl.col("n_statements") > 1).height
         flagged = claims.filter(pl.col("flags").fill_null("") != "").height
         lines.append(f"claims: {claims.height:,} ({multi:,} reported more than once, {flagged:,} flagged)")
-    cited = (analysis.scan("citations").group_by("cited", maintain_order=True).len()
+    cited = (edges_only(analysis.scan("citations")).group_by("cited", maintain_order=True).len()
              .sort("len", descending=True, maintain_order=True).head(top).collect())
     if cited.height:
         lines.append("top cited sources: " + ", ".join(f"{name} ({n:,})" for name, n in cited.iter_rows()))

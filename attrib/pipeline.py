@@ -17,7 +17,7 @@ from .chains import DocumentChains, publisher_of
 from .clean import Splitter
 from .lexicon import load_lexicon
 from .match import RuleSet, load_rules, match_document
-from .records import Document, Sentence, Statement
+from .records import ALSO_CUE, Document, Frame, Sentence, Span, Statement
 from .resolve import UNRESOLVED, Resolver, load_gazetteer
 from .turns import TranscriptReader
 
@@ -66,6 +66,7 @@ class Analyzer:
         frames = match_document(doc.text, kept, self.rules, doc.doc_id) if rules else [[] for _ in kept]
         t1 = clock()
         out = DocumentChains.start(doc, self.resolver).run(kept, frames)
+        _attach_also_cues(out, frames)
         if not rules:
             for statement in out:
                 statement.paths = []
@@ -121,7 +122,29 @@ class Analyzer:
                         "cited_text": hop.cited_text, "source_start": hop.source_start, "source_end": hop.source_end,
                         "cue": hop.cue, "cue_start": hop.cue_start, "cue_end": hop.cue_end,
                         "rule_id": hop.rule_id, "hedge": hop.hedge, "source_id": hop.source_id})
+                    edge = cite_rows[-1]
+                    for cue, named in hop.also_cues:  # one more cue word of the same citation: a row of its own
+                        if s.sentence.start <= cue.start < s.sentence.end:
+                            cite_rows.append({**edge, "cue": cue.text, "cue_start": cue.start, "cue_end": cue.end,
+                                              "rule_id": ALSO_CUE, **(_named(named) if named else {})})
         return DocumentResult(row, stmt_rows, cite_rows, seconds)
+
+
+def _attach_also_cues(statements: list[Statement], frames: list[list[Frame]]) -> None:
+    """The hop whose cue is a frame's cue takes that frame's further cues (`Frame.also_cues`)."""
+    also = {f.cues[0].start: f.also_cues for fs in frames for f in fs if f.also_cues and f.cues}
+    if not also:
+        return
+    for s in statements:
+        for path in s.paths:
+            for hop in path:
+                if (hop.cue_start is not None and hop.cue_start in also
+                        and s.sentence.start <= hop.cue_start < s.sentence.end):
+                    hop.also_cues = (*hop.also_cues, *((cue, None) for cue in also[hop.cue_start]))
+
+
+def _named(span: Span) -> dict:
+    return {"cited_text": span.text, "source_start": span.start, "source_end": span.end}
 
 
 def statement_row(s: Statement) -> dict:

@@ -88,6 +88,10 @@ class Frame:
     content_side: str = "after"
     hop_rules: list[str] = field(default_factory=list)  # rule of each hop, where a hop was attached
     outer_rule: str = ""
+    also_cues: list[Span] = field(default_factory=list)  # cues of the same source's frames it absorbed ("said ..., adding")
+
+
+ALSO_CUE = "also-cue"  # rule_id of a citation row that only adds one more cue word of the row before it
 
 
 @dataclass(slots=True)
@@ -106,6 +110,9 @@ class Hop:
     rule_id: str = ""
     hedge: str = ""
     source_id: str = ""
+    # more cue words of this source in the sentence ("said ..., adding"; "Fowler said ... and he noted"), each with
+    # the words that name the source there when they differ (None: the hop's own): citation rows of their own
+    also_cues: tuple[tuple[Span, Span | None], ...] = ()
 
 
 @dataclass(slots=True)

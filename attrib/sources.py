@@ -11,6 +11,7 @@ import polars as pl
 import regex
 
 from .claims.rows import source_key
+from .records import ALSO_CUE
 from .resolve import UNRESOLVED, Gazetteer, SourceEntry, load_gazetteer
 from .tables import EDGES, NODES, SOURCES
 
@@ -32,6 +33,11 @@ def state_affiliated(name: str, entry: SourceEntry | None) -> bool:
     return bool(_STATE_GROUP.search(name))
 
 
+def edges_only(citations: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
+    """The citation rows that are edges: without the rows that only add a cue word (`ALSO_CUE`)."""
+    return citations.lazy().filter(pl.col("rule_id").fill_null("") != ALSO_CUE)
+
+
 def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFrame | pl.LazyFrame,
                   gazetteer: Gazetteer | None = None) -> pl.DataFrame:
     """One row per cited source: who it is and how it is cited across the corpus."""
@@ -39,7 +45,7 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
     publishers = (statements.lazy().select("doc_id", pl.col("publisher").fill_null(""))
                   .unique("doc_id", keep="first").collect(engine="streaming"))
     # an unresolved pronoun ("he" with no one it can stand for) is no source of its own
-    cited = citations.lazy().filter(pl.col("cited_kind").fill_null("") != UNRESOLVED)
+    cited = edges_only(citations).filter(pl.col("cited_kind").fill_null("") != UNRESOLVED)
     per_source = (cited.select("doc_id", "statement_id", "path", "hop", "cited", "cited_kind", "source_id")
                   .with_columns((pl.col("hop") == pl.col("hop").max().over("statement_id", "path")).alias("is_last"),
                                 source_key().alias("key"))
@@ -66,7 +72,7 @@ def network(citations: pl.DataFrame | pl.LazyFrame, gazetteer: Gazetteer | None 
     """Corpus-wide citing -> cited network, every edge kept (self-citations too): Gephi nodes
     (Id, Label, Kind, State, Cited, Citing, Publisher) and edges (Source, Target, Weight)."""
     gazetteer = gazetteer or load_gazetteer()
-    pairs = (citations.lazy().with_row_index("i").group_by("citing", "cited")
+    pairs = (edges_only(citations).with_row_index("i").group_by("citing", "cited")
              .agg(pl.len().alias("Weight"), pl.col("cited_kind").sort_by("i").last(),
                   pl.col("source_id").sort_by("i").last(), (pl.col("hop") == 1).any().alias("from_publisher"),
                   pl.col("i").max())

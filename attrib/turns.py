@@ -141,9 +141,10 @@ class TranscriptReader:
             lead = m.start("name") + m.group("name").index(name)
             return Label(i, "paren", Span(s.start + lead, s.start + lead + len(name), name),
                          Span(s.start, s.start + m.end(), m.group()))
+        quoted = 1 if t[:1] in "\"“" and _COLON.match(t, 1) else 0  # one quotation a turn: '"SMITH: Let's ...'
         for style, pattern in (("colon", _COLON), ("initials", _BARE_INITIALS), ("name", _BARE_NAME),
                                ("glued", _GLUED_Q)):
-            if (m := pattern.match(t)) is None:
+            if (m := pattern.match(t, quoted)) is None:
                 continue
             name = m.group("name")
             words = name.replace(".", " ").split()
@@ -153,7 +154,8 @@ class TranscriptReader:
             if words and words[0].capitalize() in self.openers and len(words) > 1:
                 return None  # 'DEAR ABBY:' opens a letter, 'However, Smith:' nothing
             whole = m.group().rstrip()
-            return Label(i, style, Span(s.start, s.start + len(name), name), Span(s.start, s.start + len(whole), whole))
+            at = s.start + quoted
+            return Label(i, style, Span(at, at + len(name), name), Span(s.start, at + len(whole), t[:quoted] + whole))
         return None
 
 

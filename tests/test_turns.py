@@ -159,3 +159,16 @@ def test_the_publishers_name_or_initials_label_its_interviewer(reader, splitter)
             "((Ana Diaz))  Yes.\n\n((Harbour Gazette))  When?")
     assert [who for _, who in speakers(reader, splitter, text, "Harbour Gazette")][1:] == [
         "interviewer", "Ana Diaz", "interviewer"]
+
+
+def test_a_transcript_printed_one_quotation_per_turn_has_its_labels(reader, splitter, analyzer):
+    text = ("Partial transcript of the radio interview follows:\n\n"
+            "\"HOST: Will the senator attend the hearing?\n\n"
+            "\"DAVIS: She will not attend it.  She has a vote in the state house.\n\n"
+            "\"HOST: Then who goes in her place?")
+    assert [who for _, who in speakers(reader, splitter, text, "The Daily Ledger")][1:] == [
+        "interviewer", "Davis", "Davis", "interviewer"]
+    doc = Document(doc_id="t", text=text, publisher="The Daily Ledger")
+    label = [h for s in analyzer.statements(doc) for p in s.paths for h in p if h.rule_id == "speaker-label"
+             and h.cited_text == "DAVIS"][0]
+    assert text[label.cue_start:label.cue_end] == ":" and label.cue_start == label.source_end

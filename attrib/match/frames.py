@@ -175,6 +175,11 @@ def _resolve_overlaps(candidates: list[Frame]) -> list[Frame]:
     for frame in candidates:
         spans = _frame_spans(frame)
         if any(_overlaps(starts, ends, a, b) for a, b in spans):
+            cue = _second_cue(frame, accepted, starts, ends)
+            if cue is not None:
+                i = bisect.bisect_left(starts, cue.start)
+                starts.insert(i, cue.start)
+                ends.insert(i, cue.end)
             continue
         accepted.append(frame)
         for a, b in spans:
@@ -185,6 +190,23 @@ def _resolve_overlaps(candidates: list[Frame]) -> list[Frame]:
             break
     accepted.sort(key=lambda f: f.start)
     return accepted
+
+
+def _second_cue(frame: Frame, accepted: list[Frame], starts: list[int], ends: list[int]) -> Span | None:
+    """A frame that lost only its source to a kept frame of the same source ('Trump said X, adding Y';
+    'He called the plan lawful and said ...'): its cue is one more cue of that frame's source, kept
+    on it (`also_cues`) so that the citation lists every cue word. Returns the cue it kept."""
+    if len(frame.hops) != 1 or not frame.cues or frame.cues[0].start < 0 or frame.attach or frame.outer is not None:
+        return None
+    cue, hop = frame.cues[0], frame.hops[0]
+    if _overlaps(starts, ends, cue.start, cue.end):
+        return None
+    for kept in accepted:
+        if (len(kept.hops) == 1 and kept.cues and kept.cues[0].start >= 0 and not kept.attach
+                and kept.hops[0].start < hop.end and hop.start < kept.hops[0].end):
+            kept.also_cues.append(cue)
+            return cue
+    return None
 
 
 def _overlaps(starts: list[int], ends: list[int], a: int, b: int) -> bool:
