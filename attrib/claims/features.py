@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .context import UNNAMED, described, description_features
+from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_mentions, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
+from .wording import placements
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -83,6 +84,7 @@ class StatementFeatures:
                                    # has no actor Trump, but does not contradict "Trump called on Obama to resign"
     described: bool = False        # its subject is a description ("The Vermont senator won"): context.py
     description: frozenset[str] = frozenset()   # the description's features ("@vermont", "senat"), not in words
+    the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -214,6 +216,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     end = described(text)    # "The Vermont senator won": who it is comes from the sentences before (context.py)
     description = description_features(text[:end], vocab) if end else frozenset()
     text = " " * end + text[end:]
+    text = placements(text)
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
@@ -320,7 +323,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
                              hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers,
-                             bool(end), description)
+                             bool(end), description, names_the_state(text))
 
 
 def _names_who(m: regex.Match) -> bool:

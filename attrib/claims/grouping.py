@@ -39,6 +39,7 @@ TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated b
 SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
                           # (their weight between its sentences at least this share of their IDF) ...
 SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
+STRONG = 0.80             # a statement alone this close to one member of a claim joins it (a restatement)
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -284,7 +285,10 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
     """Average-linkage clustering over the compared pairs (pairs never compared count as 0; a
     conflicting pair forbids the merge).
 
-    Unlike single linkage, a statement that touches two facts cannot chain two claims together.
+    Unlike single linkage, a statement that touches two facts cannot chain two claims together. Then
+    a statement still alone that says what one member says, nearly word for word (STRONG), joins
+    however the claim's other members word it ("We have to make America whole" and "Clinton said the
+    goal was ... to 'make America whole again'"): it restates that member.
     An item stands for `weight` identical statements (similarity 1 among themselves).
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -313,6 +317,27 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
         for i in members[drop]:
             cluster[i] = keep
         members[keep] = members[keep] + members.pop(drop)
+    return _restatements(pair_sim, cluster, members)
+
+
+def _restatements(pair_sim: dict[tuple[int, int], float], cluster: list[int], members: dict[int, list[int]]
+                  ) -> list[int]:
+    """A statement left alone by average linkage joins the claim of the member it restates (STRONG),
+    unless it conflicts with one of that claim's members; the closest pairs first."""
+    alone = {c for c, m in members.items() if len(m) == 1}
+    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
+        if sim < STRONG:
+            break
+        for x, y in ((a, b), (b, a)):
+            cx, cy = cluster[x], cluster[y]
+            if cx not in alone or cy in alone or cx == cy:
+                continue
+            if all(pair_sim.get((x, m) if x < m else (m, x), 0.0) != CONFLICT for m in members[cy]):
+                alone.discard(cx)
+                cluster[x] = cy
+                members[cy].append(x)
+                del members[cx]
+                break
     return cluster
 
 
