@@ -1,4 +1,4 @@
-"""Group items (distinct statements) into claims: blocking, similarity, conflicts, average linkage.
+"""Group items (distinct statements) into claims: blocking, similarity, conflicts; average linkage in linkage.py.
 
 Two statements are the same claim when what they assert overlaps enough (IDF-weighted overlap of
 their features, relative to the smaller statement: a short report meets a long one that adds
@@ -21,9 +21,9 @@ from .context import PRONOUNS, cited_speakers, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import feature_counts, parse_blanks
+from .linkage import CONFLICT, THRESHOLD, average_link
 from .vocabulary import stem, vocabulary
 
-THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
 ALSO_THRESHOLD = 0.50     # a statement also supports another claim at this average similarity with its reports
 ALSO_COVER = 0.40         # ... and when that claim covers this share of the statement (not a passing mention)
 BLOCK_KEYS = 12           # rarest features of a statement used as blocking keys
@@ -39,9 +39,7 @@ TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated b
 SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
                           # (their weight between its sentences at least this share of their IDF) ...
 SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
-STRONG = 0.80             # a statement alone this close to one member of a claim joins it (a restatement)
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
-CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
 
 
@@ -279,66 +277,6 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
                     if value >= KEEP or value == CONFLICT:
                         pair_sim[(a, b)] = value
     return pair_sim
-
-
-def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int]) -> list[int]:
-    """Average-linkage clustering over the compared pairs (pairs never compared count as 0; a
-    conflicting pair forbids the merge).
-
-    Unlike single linkage, a statement that touches two facts cannot chain two claims together. Then
-    a statement still alone that says what one member says, nearly word for word (STRONG), joins
-    however the claim's other members word it ("We have to make America whole" and "Clinton said the
-    goal was ... to 'make America whole again'"): it restates that member.
-    An item stands for `weight` identical statements (similarity 1 among themselves).
-    """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    cluster = list(range(n))
-    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sim < THRESHOLD:
-            break
-        ca, cb = cluster[a], cluster[b]
-        if ca == cb:
-            continue
-        ma, mb = members[ca], members[cb]
-        total = 0.0
-        blocked = False
-        for x in ma:
-            for y in mb:
-                value = pair_sim.get((x, y) if x < y else (y, x), 0.0)
-                if value == CONFLICT:
-                    blocked = True
-                    break
-                total += weight[x] * weight[y] * value
-            if blocked:
-                break
-        if blocked or total / (sum(weight[x] for x in ma) * sum(weight[y] for y in mb)) < THRESHOLD:
-            continue
-        keep, drop = (ca, cb) if ca < cb else (cb, ca)
-        for i in members[drop]:
-            cluster[i] = keep
-        members[keep] = members[keep] + members.pop(drop)
-    return _restatements(pair_sim, cluster, members)
-
-
-def _restatements(pair_sim: dict[tuple[int, int], float], cluster: list[int], members: dict[int, list[int]]
-                  ) -> list[int]:
-    """A statement left alone by average linkage joins the claim of the member it restates (STRONG),
-    unless it conflicts with one of that claim's members; the closest pairs first."""
-    alone = {c for c, m in members.items() if len(m) == 1}
-    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sim < STRONG:
-            break
-        for x, y in ((a, b), (b, a)):
-            cx, cy = cluster[x], cluster[y]
-            if cx not in alone or cy in alone or cx == cy:
-                continue
-            if all(pair_sim.get((x, m) if x < m else (m, x), 0.0) != CONFLICT for m in members[cy]):
-                alone.discard(cx)
-                cluster[x] = cy
-                members[cy].append(x)
-                del members[cx]
-                break
-    return cluster
 
 
 def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
