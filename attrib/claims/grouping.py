@@ -39,8 +39,12 @@ TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated b
 SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
                           # (their weight between its sentences at least this share of their IDF) ...
 SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
+FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -56,9 +60,8 @@ class Item:
     hypothetical: bool
     comparable: bool
     converse: bool = False       # it says the actor lost, trailed or conceded: the other party may be the actor
-
-
-_NONE: frozenset[int] = frozenset()
+    scare: frozenset[int] = _NONE    # a quote of a word or two: what it quotes (wording.quoted_words) ...
+    quoted: frozenset[int] = _NONE   # ... and every word it quotes
 
 
 def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
@@ -96,7 +99,7 @@ class Features:
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
-                _asserts(f, who), f.converse))
+                _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who)))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -121,6 +124,11 @@ class Features:
                              for it in self.items]
         self.content_mass = [math.fsum(self.idf[k] for k in it.feats if self.content[k]) for it in self.items]
         self.quote_len = [sum(1 for k in it.feats if self.shingle[k]) for it in self.items]
+
+    @staticmethod
+    def _quoted(ids: dict[str, int], stems: frozenset[str], who: frozenset[str]) -> frozenset[int]:
+        """Ids of the words a statement quotes; none without a speaker (a fragment meets its speaker's quote)."""
+        return frozenset(ids.setdefault('"' + k, len(ids)) for k in sorted(stems)) if stems and who else _NONE
 
     def similarity(self, a: int, b: int) -> float:
         """IDF-weighted overlap relative to the smaller statement, or the share of quoted shingles
@@ -162,6 +170,8 @@ class Features:
             # the same words quoted are one utterance, unless two different people say them (Trump
             # calls Clinton's "make America whole again" an inferior slogan)
             sim = max(sim, quoted / min(self.quote_len[a], self.quote_len[b]))
+        if (ia.scare and ia.scare <= ib.quoted or ib.scare and ib.scare <= ia.quoted) and ia.speakers & ib.speakers:
+            sim = max(sim, FRAGMENT)   # a word or two of one utterance, quoted by each: "called it 'racist'"
         return sim
 
     @staticmethod
@@ -256,14 +266,18 @@ def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1
 
 def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
     """Similarity of the pairs of items that share one of their rarest features, where it is KEEP or
-    more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs)."""
+    more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs);
+    and the pairs where one quotes a word or two that the other quotes too."""
     names, df = features.names, features.df
     postings: dict[int, list[int]] = defaultdict(list)
+    scared = {k for it in features.items if it.comparable for k in it.scare}
     for i, it in enumerate(features.items):
         if not it.comparable:
             continue
         shared = [k for k in it.feats if df[k] > weight[i]]   # a feature no other statement has blocks nothing
         for key in sorted(shared, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
+            postings[key].append(i)
+        for key in it.quoted & scared if scared else ():
             postings[key].append(i)
     pair_sim: dict[tuple[int, int], float] = {}
     for key in sorted(postings, key=names.__getitem__):

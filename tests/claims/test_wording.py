@@ -10,7 +10,8 @@ import polars as pl
 import attrib
 from attrib.claims import statement_features, vocabulary
 from attrib.claims.context import resolve_descriptions
-from attrib.claims.grouping import CONFLICT, average_link
+from attrib.claims.grouping import Features
+from attrib.claims.linkage import CONFLICT, THRESHOLD, average_link
 from attrib.claims.wording import placements
 
 
@@ -71,3 +72,26 @@ def test_a_restatement_of_one_member_joins_the_claim():
     cluster = average_link(6, pairs, [1] * 6)
     assert cluster[0] == cluster[1] == cluster[2] == cluster[3]
     assert cluster[4] != cluster[0] and cluster[5] != cluster[0]
+
+
+def test_the_subject_of_a_judgement_is_its_speaker():
+    called = features("Mayor Ann Lee, a Labour veteran, on Friday called the council's budget ''reckless.''")
+    assert "@lee" in called.speakers and called.scare == {"reckless"}
+    assert "@lee" not in features("Mayor Ann Lee called for a recount of the votes.").speakers
+    assert not features("Mayor Ann Lee said the budget was ''reckless.''").scare   # no judgement verb
+
+
+def test_a_judgement_quoted_in_a_word_meets_the_quote_it_comes_from():
+    """'Lee called the budget "reckless"' quotes a word of Lee's 'reckless and short-sighted': one
+    utterance, though they share one word; the same words of Haller are another's."""
+    called = features("Mayor Ann Lee on Friday called the council's budget ''reckless,'' a rebuke that stung.")
+    quote = 'The budget was "reckless and short-sighted and it will hurt the harbour," {} said.'
+    found = [called]
+    for name in ("Ms. Lee", "Mr. Haller"):
+        text = quote.format(name)
+        s, c = text.index(name), text.index(" said")
+        found.append(statement_features(text, [(s, s + len(name)), (c + 1, c + 5)], vocabulary(),
+                                        [(s, s + len(name))]))
+    pairs = Features(found, [1, 1, 1], 40, [1, 1, 2], ["", "Ann Lee", "Tom Haller"])
+    assert pairs.similarity(0, 1) >= THRESHOLD
+    assert pairs.similarity(0, 2) < THRESHOLD
