@@ -195,6 +195,12 @@ class Features:
                     break
         return out
 
+    def restates(self, a: int, b: int) -> bool:
+        """Whether two statements share MIN_SHARED words or more (quoted shingles aside), enough for one
+        to restate the other."""
+        shared = self.items[a].feats & self.items[b].feats
+        return sum(1 for k in shared if not self.shingle[k]) >= MIN_SHARED
+
     def cover(self, a: int, b: int) -> float:
         """The share of statement a's weight that b also has."""
         shared = self.items[a].feats & self.items[b].feats
@@ -267,17 +273,14 @@ def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1
 def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
     """Similarity of the pairs of items that share one of their rarest features, where it is KEEP or
     more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs);
-    and the pairs where one quotes a word or two that the other quotes too."""
+    and the pairs where one quotes a word or two that the other quotes too (_fragment_pairs)."""
     names, df = features.names, features.df
     postings: dict[int, list[int]] = defaultdict(list)
-    scared = {k for it in features.items if it.comparable for k in it.scare}
     for i, it in enumerate(features.items):
         if not it.comparable:
             continue
         shared = [k for k in it.feats if df[k] > weight[i]]   # a feature no other statement has blocks nothing
         for key in sorted(shared, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
-            postings[key].append(i)
-        for key in it.quoted & scared if scared else ():
             postings[key].append(i)
     pair_sim: dict[tuple[int, int], float] = {}
     for key in sorted(postings, key=names.__getitem__):
@@ -290,7 +293,29 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
                     value = features.similarity(a, b)
                     if value >= KEEP or value == CONFLICT:
                         pair_sim[(a, b)] = value
+    for a, b in _fragment_pairs(features.items):
+        if (a, b) not in pair_sim:
+            value = features.similarity(a, b)
+            if value >= KEEP or value == CONFLICT:
+                pair_sim[(a, b)] = value
     return pair_sim
+
+
+def _fragment_pairs(items: list[Item]) -> list[tuple[int, int]]:
+    """Pairs where one quotes a word or two that the other quotes too (a fragment of one utterance)."""
+    scare: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for k in it.scare if it.comparable else ():
+            scare[k].append(i)
+    if not scare:
+        return []
+    quoting: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for k in it.quoted & scare.keys() if it.comparable else ():
+            quoting[k].append(i)
+    return sorted({(min(a, b), max(a, b)) for k in sorted(scare) if len(quoting[k]) <= MAX_POSTING
+                   for a in scare[k] for b in quoting[k]
+                   if a != b and items[a].scare <= items[b].quoted and items[a].speakers & items[b].speakers})
 
 
 def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
@@ -338,7 +363,7 @@ def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: 
     features = Features(featurise(rows, common, jobs), weight, n_statements, doc, cited)
     pair_sim = candidate_pairs(features, weight)
     cluster_of = average_link(len(features.items), pair_sim,
-                              [w if it.comparable else 1 for w, it in zip(weight, features.items)])
+                              [w if it.comparable else 1 for w, it in zip(weight, features.items)], features.restates)
     return features, pair_sim, cluster_of
 
 

@@ -1,19 +1,23 @@
 """Claims from compared pairs: average linkage with conflicts as cannot-links, then restatements."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
 STRONG = 0.80             # a statement alone this close to one member of a claim joins it (a restatement)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 
 
-def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int]) -> list[int]:
+def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int],
+                 restates: Callable[[int, int], bool] | None = None) -> list[int]:
     """Average-linkage clustering over the compared pairs (pairs never compared count as 0; a
     conflicting pair forbids the merge).
 
     Unlike single linkage, a statement that touches two facts cannot chain two claims together. Then
     a statement still alone that says what one member says, nearly word for word (STRONG), joins
     however the claim's other members word it ("We have to make America whole" and "Clinton said the
-    goal was ... to 'make America whole again'"): it restates that member.
+    goal was ... to 'make America whole again'"): it restates that member (and `restates(a, b)`
+    says they share enough words for that; a word and a speaker are not enough).
     An item stands for `weight` identical statements (similarity 1 among themselves).
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -42,11 +46,11 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
         for i in members[drop]:
             cluster[i] = keep
         members[keep] = members[keep] + members.pop(drop)
-    return _restatements(pair_sim, cluster, members)
+    return _restatements(pair_sim, cluster, members, restates or (lambda a, b: True))
 
 
-def _restatements(pair_sim: dict[tuple[int, int], float], cluster: list[int], members: dict[int, list[int]]
-                  ) -> list[int]:
+def _restatements(pair_sim: dict[tuple[int, int], float], cluster: list[int], members: dict[int, list[int]],
+                  restates: Callable[[int, int], bool]) -> list[int]:
     """A statement left alone by average linkage joins the claim of the member it restates (STRONG),
     unless it conflicts with one of that claim's members; the closest pairs first."""
     alone = {c for c, m in members.items() if len(m) == 1}
@@ -55,7 +59,7 @@ def _restatements(pair_sim: dict[tuple[int, int], float], cluster: list[int], me
             break
         for x, y in ((a, b), (b, a)):
             cx, cy = cluster[x], cluster[y]
-            if cx not in alone or cy in alone or cx == cy:
+            if cx not in alone or cy in alone or cx == cy or not restates(a, b):
                 continue
             if all(pair_sim.get((x, m) if x < m else (m, x), 0.0) != CONFLICT for m in members[cy]):
                 alone.discard(cx)

@@ -72,6 +72,8 @@ def test_a_restatement_of_one_member_joins_the_claim():
     cluster = average_link(6, pairs, [1] * 6)
     assert cluster[0] == cluster[1] == cluster[2] == cluster[3]
     assert cluster[4] != cluster[0] and cluster[5] != cluster[0]
+    few_words = average_link(6, pairs, [1] * 6, lambda a, b: False)   # a word and a speaker are no restatement
+    assert few_words[3] != few_words[0] and few_words[0] == few_words[1]
 
 
 def test_the_subject_of_a_judgement_is_its_speaker():
