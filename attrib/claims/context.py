@@ -7,13 +7,17 @@
 - The subject named by a description ("The Vermont senator won the state's caucuses"): news names a
   person once and then describes them; the description stands for the person the sentence before
   made its subject ("Democrat Bernie Sanders has earned his latest win ...").
+- The state named by "the state's" ("won the state's caucuses"): the one state the sentences just
+  before named ("... this time in Minnesota").
 """
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import regex
@@ -33,6 +37,7 @@ PRONOUNS = frozenset("@" + p for p in _PRONOUNS)     # a pronoun source the chai
 _WORDS = regex.compile(r"\p{L}[\p{L}'’]*")
 _BRACKETS = regex.compile(r"\s*\([^)]*\)")
 _CORE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*$")
+_THE_STATE = regex.compile(r"(?<![\p{L}])(?i:the)\s+state['’]s(?![\p{L}])")   # lowercase: not "the State Department"
 
 
 @lru_cache(maxsize=1)
@@ -107,19 +112,37 @@ def description_features(text: str, vocab: ClaimVocabulary) -> frozenset[str]:
     return frozenset(out)
 
 
+def names_the_state(text: str) -> bool:
+    """Whether a statement refers to a state as "the state's" ("won the state's caucuses")."""
+    return bool(_THE_STATE.search(text))
+
+
 def resolve_descriptions(found: Iterable[Any], doc: Sequence[int | None] | None) -> Iterator[Any]:   # StatementFeatures
     """Each statement's features, a described subject replaced by the person the sentences just before
-    (in the same document) made their subject or their speaker."""
-    recent: list[tuple[int | None, str]] = []     # (document, the person each recent item is about)
+    (in the same document) made their subject or their speaker, and "the state's" by the one state
+    they named."""
+    recent: list[tuple[int | None, str, frozenset[str]]] = []   # (document, whom, which states) per recent item
+    states = _states()
     for i, f in enumerate(found):
         d = doc[i] if doc is not None else None
         if f.described:
-            person = next((p for dd, p in reversed(recent[-LOOK_BACK:]) if dd == d and p), "") if d is not None else ""
+            person = next((p for dd, p, _ in reversed(recent[-LOOK_BACK:]) if dd == d and p), "") if d is not None else ""
             f = replace(f, words=f.words | f.description | ({person} if person else frozenset()),
                         actor=person if person and not f.actor else f.actor)
+        if f.the_state and d is not None and not f.places & states:
+            named = frozenset(s for dd, _, ss in recent[-LOOK_BACK:] if dd == d for s in ss)
+            if len(named) == 1:
+                f = replace(f, words=f.words | named, places=f.places | named)
         person = f.actor if f.actor and f.actor != UNNAMED and f.actor not in f.places else (
             next(iter(f.speakers)) if len(f.speakers) == 1 else "")
-        recent.append((d, person))
+        recent.append((d, person, f.places & states))
         if len(recent) > LOOK_BACK:
             del recent[0]
         yield f
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """The "@place" feature of each state of places.csv."""
+    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
+    return frozenset("@" + row["name"].removesuffix(" state").lower() for row in csv.DictReader(text.splitlines()))

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .context import UNNAMED, described, description_features
+from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_mentions, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
+from .wording import judged_by, judging_cue, placements, quoted_words
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -83,6 +84,9 @@ class StatementFeatures:
                                    # has no actor Trump, but does not contradict "Trump called on Obama to resign"
     described: bool = False        # its subject is a description ("The Vermont senator won"): context.py
     description: frozenset[str] = frozenset()   # the description's features ("@vermont", "senat"), not in words
+    the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
+    scare: frozenset[str] = frozenset()    # stems of a judgement's quote of a word or two ("called it ''racist''")
+    quoted: frozenset[str] = frozenset()   # stems of every word it quotes
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -205,15 +209,18 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
         return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
     speakers = frozenset(_speakers(text, sources or []))
+    judging = judging_cue(text, blanks, sources or [])   # "Lee called the budget 'reckless'", "called" a cue
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank_mentions(blank(text, spans))
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
+    scare, quoted = quoted_words(passages, vocab)
     text = drop_scene(drop_asides(text), vocab)
     end = described(text)    # "The Vermont senator won": who it is comes from the sentences before (context.py)
     description = description_features(text[:end], vocab) if end else frozenset()
     text = " " * end + text[end:]
+    text = placements(text)
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
@@ -316,11 +323,12 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     if demand and n_content:
         features.add(DEMAND)
     actor = _actor(text, order)
+    judge = judged_by(text, order, actor)   # "Ryan called the remarks ''racist''": Ryan's word
     converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
-                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers,
-                             bool(end), description)
+                             hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers | judge,
+                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted)
 
 
 def _names_who(m: regex.Match) -> bool:

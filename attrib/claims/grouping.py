@@ -1,4 +1,4 @@
-"""Group items (distinct statements) into claims: blocking, similarity, conflicts, average linkage.
+"""Group items (distinct statements) into claims: blocking, similarity, conflicts; average linkage in linkage.py.
 
 Two statements are the same claim when what they assert overlaps enough (IDF-weighted overlap of
 their features, relative to the smaller statement: a short report meets a long one that adds
@@ -21,9 +21,9 @@ from .context import PRONOUNS, cited_speakers, resolve_descriptions
 from .features import UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import feature_counts, parse_blanks
+from .linkage import CONFLICT, THRESHOLD, average_link
 from .vocabulary import stem, vocabulary
 
-THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
 ALSO_THRESHOLD = 0.50     # a statement also supports another claim at this average similarity with its reports
 ALSO_COVER = 0.40         # ... and when that claim covers this share of the statement (not a passing mention)
 BLOCK_KEYS = 12           # rarest features of a statement used as blocking keys
@@ -39,9 +39,12 @@ TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated b
 SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
                           # (their weight between its sentences at least this share of their IDF) ...
 SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
+FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
-CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -57,9 +60,8 @@ class Item:
     hypothetical: bool
     comparable: bool
     converse: bool = False       # it says the actor lost, trailed or conceded: the other party may be the actor
-
-
-_NONE: frozenset[int] = frozenset()
+    scare: frozenset[int] = _NONE    # a quote of a word or two: what it quotes (wording.quoted_words) ...
+    quoted: frozenset[int] = _NONE   # ... and every word it quotes
 
 
 def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
@@ -97,7 +99,7 @@ class Features:
                 feats, tuple((q, ids.get(q.key, -1)) for q in f.quantities), places, f.lists_places,
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
-                _asserts(f, who), f.converse))
+                _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who)))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -122,6 +124,11 @@ class Features:
                              for it in self.items]
         self.content_mass = [math.fsum(self.idf[k] for k in it.feats if self.content[k]) for it in self.items]
         self.quote_len = [sum(1 for k in it.feats if self.shingle[k]) for it in self.items]
+
+    @staticmethod
+    def _quoted(ids: dict[str, int], stems: frozenset[str], who: frozenset[str]) -> frozenset[int]:
+        """Ids of the words a statement quotes; none without a speaker (a fragment meets its speaker's quote)."""
+        return frozenset(ids.setdefault('"' + k, len(ids)) for k in sorted(stems)) if stems and who else _NONE
 
     def similarity(self, a: int, b: int) -> float:
         """IDF-weighted overlap relative to the smaller statement, or the share of quoted shingles
@@ -163,6 +170,8 @@ class Features:
             # the same words quoted are one utterance, unless two different people say them (Trump
             # calls Clinton's "make America whole again" an inferior slogan)
             sim = max(sim, quoted / min(self.quote_len[a], self.quote_len[b]))
+        if (ia.scare and ia.scare <= ib.quoted or ib.scare and ib.scare <= ia.quoted) and ia.speakers & ib.speakers:
+            sim = max(sim, FRAGMENT)   # a word or two of one utterance, quoted by each: "called it 'racist'"
         return sim
 
     @staticmethod
@@ -185,6 +194,12 @@ class Features:
                     out.append(min(self.idf[ka], self.idf[kb]))
                     break
         return out
+
+    def restates(self, a: int, b: int) -> bool:
+        """Whether two statements share MIN_SHARED words or more (quoted shingles aside), enough for one
+        to restate the other."""
+        shared = self.items[a].feats & self.items[b].feats
+        return sum(1 for k in shared if not self.shingle[k]) >= MIN_SHARED
 
     def cover(self, a: int, b: int) -> float:
         """The share of statement a's weight that b also has."""
@@ -257,7 +272,8 @@ def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1
 
 def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
     """Similarity of the pairs of items that share one of their rarest features, where it is KEEP or
-    more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs)."""
+    more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs);
+    and the pairs where one quotes a word or two that the other quotes too (_fragment_pairs)."""
     names, df = features.names, features.df
     postings: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(features.items):
@@ -277,43 +293,29 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
                     value = features.similarity(a, b)
                     if value >= KEEP or value == CONFLICT:
                         pair_sim[(a, b)] = value
+    for a, b in _fragment_pairs(features.items):
+        if (a, b) not in pair_sim:
+            value = features.similarity(a, b)
+            if value >= KEEP or value == CONFLICT:
+                pair_sim[(a, b)] = value
     return pair_sim
 
 
-def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int]) -> list[int]:
-    """Average-linkage clustering over the compared pairs (pairs never compared count as 0; a
-    conflicting pair forbids the merge).
-
-    Unlike single linkage, a statement that touches two facts cannot chain two claims together.
-    An item stands for `weight` identical statements (similarity 1 among themselves).
-    """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    cluster = list(range(n))
-    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sim < THRESHOLD:
-            break
-        ca, cb = cluster[a], cluster[b]
-        if ca == cb:
-            continue
-        ma, mb = members[ca], members[cb]
-        total = 0.0
-        blocked = False
-        for x in ma:
-            for y in mb:
-                value = pair_sim.get((x, y) if x < y else (y, x), 0.0)
-                if value == CONFLICT:
-                    blocked = True
-                    break
-                total += weight[x] * weight[y] * value
-            if blocked:
-                break
-        if blocked or total / (sum(weight[x] for x in ma) * sum(weight[y] for y in mb)) < THRESHOLD:
-            continue
-        keep, drop = (ca, cb) if ca < cb else (cb, ca)
-        for i in members[drop]:
-            cluster[i] = keep
-        members[keep] = members[keep] + members.pop(drop)
-    return cluster
+def _fragment_pairs(items: list[Item]) -> list[tuple[int, int]]:
+    """Pairs where one quotes a word or two that the other quotes too (a fragment of one utterance)."""
+    scare: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for k in it.scare if it.comparable else ():
+            scare[k].append(i)
+    if not scare:
+        return []
+    quoting: dict[int, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for k in it.quoted & scare.keys() if it.comparable else ():
+            quoting[k].append(i)
+    return sorted({(min(a, b), max(a, b)) for k in sorted(scare) if len(quoting[k]) <= MAX_POSTING
+                   for a in scare[k] for b in quoting[k]
+                   if a != b and items[a].scare <= items[b].quoted and items[a].speakers & items[b].speakers})
 
 
 def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cluster_of: list[int],
@@ -361,7 +363,7 @@ def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: 
     features = Features(featurise(rows, common, jobs), weight, n_statements, doc, cited)
     pair_sim = candidate_pairs(features, weight)
     cluster_of = average_link(len(features.items), pair_sim,
-                              [w if it.comparable else 1 for w, it in zip(weight, features.items)])
+                              [w if it.comparable else 1 for w, it in zip(weight, features.items)], features.restates)
     return features, pair_sim, cluster_of
 
 
