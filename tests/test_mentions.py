@@ -74,7 +74,7 @@ def test_unresolved_pronouns_are_listed_and_are_no_source(analyzer):
     statements = analyzer.statements(doc)
     rows = [statement_row(s) for s in statements]
     cites = [{"doc_id": s.doc_id, "statement_id": s.statement_id, "path": p, "hop": h, "citing": hop.citing,
-              "cited": hop.cited, "cited_kind": hop.cited_kind, "source_id": hop.source_id}
+              "cited": hop.cited, "cited_kind": hop.cited_kind, "source_id": hop.source_id, "rule_id": hop.rule_id}
              for s in statements for p, path in enumerate(s.paths, 1) for h, hop in enumerate(path, 1)]
     st = pl.DataFrame(rows).select("doc_id", "statement_id", "text", "publisher")
     ci = pl.DataFrame(cites)
