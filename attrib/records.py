@@ -3,7 +3,7 @@
 Each stage takes and returns these (or polars frames built from them), so a
 stage can be run, tested and replaced on its own. Documents, sentences and spans are
 frozen: a stage that adds to one makes a new record (`dataclasses.replace`). Frames, hops
-and statements are still completed in place by the chains stage (see chains.py).
+and statements are still completed in place by the chains stage (see attrib/chains/document.py).
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .records import Frame, Hop, Sentence
+from ..records import Frame, Hop, Sentence
 
 OWN_WORDS = 5   # words of the outer content outside every inner frame that make it a statement of its own
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’-]*")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from .records import Frame, Sentence
+from ..records import Frame, Sentence
 
 BLOCK_PARAGRAPHS = 3   # paragraphs searched for the credit line that closes a block
 _CREDIT = regex.compile(r"^\s*[—–-]\s*\p{Lu}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .records import Frame, Sentence
+from ..records import Frame, Sentence
 
 _OBJECT_RELATIVE = regex.compile(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
 UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .records import Hop
-from .resolve import Resolved
+from ..records import Hop
+from ..resolve import Resolved
 
 
 class _Mention(Protocol):

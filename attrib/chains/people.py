@@ -1,0 +1,236 @@
+"""People named in a document: the index of full names, titles and genders, and the names each
+sentence mentions, kept for later pronouns and descriptions.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..lexicon import word_list
+from ..mentions import not_a_person_name, possessor
+from ..records import Document, Frame, Hop, Sentence
+from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
+from .paths import SPACE_RE, Mention, enclosing, is_title_case, title_pattern
+
+MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
+TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
+CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
+ASKING_CUES = frozenset(word_list("asking_cues"))
+CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
+PERSON_KINDS = frozenset({"person"})
+THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
+KIND_NOUNS = {
+    "agency": {"news_agency"}, "news agency": {"news_agency"}, "newspaper": {"newspaper"},
+    "paper": {"newspaper"}, "broadcaster": {"broadcaster"}, "channel": {"broadcaster"},
+    "network": {"broadcaster"}, "outlet": set(OUTLET_KINDS), "website": {"online_outlet", "newspaper"},
+    "ministry": {"government_body", "organisation"}, "department": {"government_body", "organisation"},
+    "government": {"government_body", "country"}, "campaign": {"organisation"},
+    "company": {"organisation"}, "group": {"organisation"}, "organization": {"organisation"},
+    "organisation": {"organisation"}, "committee": {"organisation", "government_body"},
+    "poll": {"pollster"}, "survey": {"pollster"},
+    "editorial board": {"newspaper", "magazine", "online_outlet"}, "editorial": {"newspaper", "magazine", "online_outlet"},
+    "editors": {"newspaper", "magazine", "online_outlet"}, "magazine": {"magazine"}, "tabloid": {"newspaper"},
+    "daily": {"newspaper"}, "station": {"broadcaster"}, "site": {"online_outlet", "newspaper"},
+    "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
+}
+OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
+PERSON_ROLES = frozenset(word_list("person_roles"))
+_ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
+_CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"
+_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
+# "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
+_FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
+                           % (_CONTRACTION, _NAME_WORD, _NAME_WORD))
+GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
+_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
+# a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
+# later pronoun stands for
+_MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
+                              r"aides?|allies|loyalists|team|rally|rallies|tower|hotel|organization|foundation|"
+                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies|consultants?|"
+                              r"advisers?|advisors?|spokes(?:man|woman|person)|staffers?|officials?|surrogates?|"
+                              r"pollsters?|strategists?|donors?|operatives?|lawyers?|attorneys?)\b")
+_DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
+
+
+def publisher_of(doc: Document, resolver: Resolver) -> Resolved:
+    """The publisher as a source: a known web domain first, then the publisher field, else 'publisher'."""
+    if doc.url:
+        entry = resolver.gazetteer.domain_publisher(doc.url)
+        if entry is not None:
+            return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+    if doc.publisher:
+        entry = resolver.gazetteer.lookup(doc.publisher) or resolver.gazetteer.lookup(doc.publisher.replace("-", " "))
+        if entry is not None:
+            return Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
+        return Resolved(name=doc.publisher, kind="publisher", source_id="publisher:" + doc.publisher.lower())
+    # unknown publisher: each document speaks for itself, so unattributed reports stay independent
+    return Resolved(name=doc.doc_id, kind="publisher", source_id="publisher:doc:" + doc.doc_id)
+
+
+def first_lines(text: str, n: int) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, line))
+            if len(out) >= n:
+                break
+        pos += len(line) + 1
+    return out
+
+
+def people_index(text: str, resolver: Resolver) -> dict[str, str]:
+    """Surname -> fullest name of the person the document names most under it ("Putin" -> "Vladimir Putin";
+    "Trump" -> "Donald J. Trump" in an article that names Melania Trump once and Donald Trump often)."""
+    named: dict[str, Counter[str]] = {}
+    for line in text.split("\n"):
+        if is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
+            continue
+        for m in _FULL_NAME.finditer(line):
+            resolved = resolver.resolve(m.group())
+            if resolved.kind == "person" and len(resolved.name.split()) >= 2 and not not_a_person_name(line, m, resolved):
+                named.setdefault(resolved.name.split()[-1], Counter())[resolved.name] += 1
+    people: dict[str, str] = {}
+    for last, names in named.items():
+        by_first = Counter()  # one person under several forms: "Donald Trump", "Donald J. Trump"
+        for name, n in names.items():
+            # "Guajardo Villarreal" is "Ildefonso Guajardo Villarreal" named shorter
+            fuller = max((f for f in names if f == name or f.endswith(" " + name)), key=len)
+            by_first[fuller.split()[0]] += n
+        first = max(by_first, key=lambda f: by_first[f])  # the most named; the first named on a tie
+        people[last] = max((name for name in names if name.split()[0] == first), key=len)
+    return people
+
+
+def reads_as_description(words: str, resolved: Resolved) -> bool:
+    cleaned = SPACE_RE.sub(" ", words.strip())
+    match = _DESCRIPTION.match(cleaned)
+    return resolved.kind in ("group", "organisation", "person") and bool(match) and (
+        cleaned.split()[-1].lower() in PERSON_ROLES or cleaned.split()[-1].lower() in KIND_NOUNS
+        or match.group(1).lower() in KIND_NOUNS) and not any(w[:1].isupper() for w in cleaned.split()[1:])
+
+
+SAME_PERSON = {w: regex.compile(p) for ws, p in (
+    (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\w)")
+
+
+def _is_possessive(text: str, m: regex.Match) -> bool:
+    """A name written as a possessor: "Tsege's arrest", "Jones' book"."""
+    return m.group() != possessor(m.group()) or _POSSESSIVE_AFTER.match(text, m.end()) is not None
+
+
+class PeopleMixin:
+    """DocumentChains methods on people (state lives on DocumentChains)."""
+
+    def _titled_person(self, description: str, before: int) -> Resolved | None:
+        """'the Russian president' -> the last 'Russian President Vladimir Putin' before it."""
+        words = description.split()
+        if not words or words[-1] not in PERSON_ROLES:
+            return None
+        pattern = title_pattern(tuple(words))
+        last = None
+        for m in pattern.finditer(self.doc.text, max(0, before - TITLE_WINDOW), before, timeout=1.0):
+            last = m
+        if last is None:
+            return None
+        found = self.resolver.resolve(last.group(1))
+        return self._canonical_person(found) if found.kind == "person" else None
+
+    def _canonical_person(self, resolved: Resolved) -> Resolved:
+        """'Putin' and 'Mr. Putin' take the fullest name the document gives: 'Vladimir Putin'."""
+        if resolved.kind != "person":
+            return resolved
+        last = resolved.name.split()[-1] if resolved.name else ""
+        full = self.people.get(last)
+        if full and len(full) > len(resolved.name) and full.endswith(resolved.name):
+            return Resolved(name=full, kind="person", source_id="person:" + full.lower())
+        return resolved
+
+    def _names_before(self, sentence: Sentence, position: int) -> list[Mention]:
+        """People named earlier in the sentence being read ("Trump was talking when he told Chris Wallace"):
+        the sentence is added to the document's memory only once its chains are built."""
+        if self._current is None or self._current[0] != sentence.index:
+            self._current = (sentence.index, [m for m in self._people_of(sentence, [], []) if not m.is_source])
+        return [m for m in self._current[1] if m.position < position]
+
+    def _gender_of(self, name: str) -> str:
+        """'m' or 'f' when the article shows it (Mr., Ms., Mrs. before the surname), a given name is a common
+        one of lists.toml ('Crooked Hillary Clinton'), or the document calls the person so ('a spokeswoman');
+        else ''."""
+        surname = name.split()[-1]
+        for given in name.split()[:-1] or name.split():  # "Melanie" alone is a given name
+            if given in self.resolver.female_names:
+                return "f"
+            if given in self.resolver.male_names:
+                return "m"
+        if surname in self._titled_gender:  # after the given name: "Mrs. Clinton" is not Bill Clinton
+            return self._titled_gender[surname]
+        return self._mention_state().genders.get("person:" + name.lower(), "")
+
+    def _remember_people(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> None:
+        """Keep this sentence for later pronouns; its people are found only when a pronoun asks (`mentions`)."""
+        self._pending.append((sentence, frames, paths))
+        horizon = sentence.index - MENTION_HORIZON
+        if self._pending[0][0].index < horizon:
+            self._pending = [p for p in self._pending if p[0].index >= horizon]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Sources and people of the recent sentences, oldest first (at most MENTION_HORIZON back)."""
+        if self._pending:
+            last = self._pending[-1][0].index
+            horizon = last - MENTION_HORIZON
+            if self._mentions and self._mentions[0].sentence < horizon:
+                self._mentions = [m for m in self._mentions if m.sentence >= horizon]
+            for sentence, frames, paths in self._pending:
+                self._mentions.extend(self._people_of(sentence, frames, paths))
+            self._pending = []
+        return self._mentions
+
+    def _people_of(self, sentence: Sentence, frames: list[Frame], paths: list[list[Hop]]) -> list[Mention]:
+        new: list[Mention] = []
+        for path in paths:
+            for i, hop in enumerate(path):
+                if hop.source_start is None:
+                    continue
+                resolved = Resolved(name=hop.cited, kind=hop.cited_kind, source_id=hop.source_id)
+                new.append(Mention(sentence.index, sentence.paragraph, hop.source_start, resolved,
+                                             path[: i + 1], True))
+        hop_spans = [(h.source_start, h.source_end or h.source_start) for p in paths for h in p
+                     if h.source_start is not None]
+        taken: list[tuple[int, int]] = []
+        if is_title_case(sentence.text):  # a headline's capitals are not names
+            new.sort(key=lambda x: x.position)
+            return new
+        for m in _FULL_NAME.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
+                continue
+            resolved = self.resolver.resolve(m.group())
+            if not_a_person_name(sentence.text, m, resolved):
+                continue
+            resolved = self._canonical_person(resolved)
+            if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
+                continue
+            taken.append((start, end))
+            new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
+                               enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
+        for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
+            full = self.people.get(m.group(1)) or self.people.get(possessor(m.group(1)))  # "Rubio’s strategy"
+            start = sentence.start + m.start()
+            if (full is None or any(a <= start < b for a, b in (*hop_spans, *taken))
+                    or _MODIFIER_USE.match(sentence.text, m.end())):
+                continue
+            new.append(Mention(sentence.index, sentence.paragraph, start,
+                               Resolved(name=full, kind="person", source_id="person:" + full.lower()),
+                               enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
+        for m in _ROLE_DESCRIPTION.finditer(sentence.text):
+            start = sentence.start + m.start()
+            person = self._titled_person(m.group(1).lower(), start)
+            if person is not None:
+                new.append(Mention(sentence.index, sentence.paragraph, start, person,
+                                             enclosing(paths, frames, start), False))
+        new.sort(key=lambda x: x.position)
+        return new

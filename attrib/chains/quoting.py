@@ -1,0 +1,72 @@
+"""Quotations across sentences: which speaker a quotation belongs to and the chain its
+sentences inherit, whether the attribution comes before, after, or inside it.
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..records import Frame, Hop, Sentence
+from .geometry import ADJACENT_AFTER, ADJACENT_BEFORE
+
+PULL_QUOTE_CREDIT = "pull-quote-credit"
+
+
+class QuotingMixin:
+    """DocumentChains methods on quoting (state lives on DocumentChains)."""
+
+    def _quotation_of(self, start: int, end: int, words: str = "") -> int:
+        """Index of the quotation that holds every word between start and end, else -1."""
+        if words:
+            first = regex.search(r"\w", words)
+            last = regex.search(r"\w(?=\W*$)", words)
+            if first is not None and last is not None:  # a wordless piece ('"[...]') is judged by its span
+                start, end = start + first.start(), start + last.end()
+        i = bisect.bisect_right(self._quote_starts, start) - 1
+        if i >= 0 and self.quotations[i].covers(start, end):
+            return i
+        return -1
+
+    def _quotation_of_frame(self, frame: Frame) -> int:
+        spans = [(h.start, h.end) for h in frame.hops] + [(c.start, c.end) for c in frame.cues if c.start >= 0]
+        return self._quotation_of(min(a for a, _ in spans), max(b for _, b in spans)) if spans else -1
+
+    def _quote_attributions(self, sentences: list[Sentence], mains: list[list[Frame]]) -> dict[int, tuple[int, Frame]]:
+        """Quotation index -> (sentence index, frame) of the attribution standing right after the
+        quotation ('..., said Madison', '...," he said') or right before it ('He added, "...')."""
+        text = self.doc.text
+        after: dict[int, tuple[int, Frame]] = {}
+        before: dict[int, tuple[int, Frame]] = {}
+        for i, main in enumerate(mains):
+            for f in main:
+                spans = [(h.start, h.end) for h in f.hops] + [(c.start, c.end) for c in f.cues if c.start >= 0]
+                if not spans:
+                    continue
+                first, last = min(a for a, _ in spans), max(b for _, b in spans)
+                inside = self._quotation_of(first, last)
+                if inside >= 0:
+                    if f.rule_id == PULL_QUOTE_CREDIT and self.quotations[inside].end <= sentences[i].end + 1:
+                        after[inside] = (i, f)  # the credit line that closes a pull quote names its speaker
+                    continue
+                j = bisect.bisect_right(self._quote_starts, first) - 1
+                if j >= 0 and self.quotations[j].end <= first and ADJACENT_AFTER.fullmatch(
+                        text, self.quotations[j].end, first):
+                    after.setdefault(j, (i, f))
+                k = bisect.bisect_left(self._quote_starts, last)
+                if k < len(self.quotations) and f.content_side == "after" and ADJACENT_BEFORE.fullmatch(
+                        text, last, self.quotations[k].start):
+                    before.setdefault(k, (i, f))
+        return {**before, **after}
+
+    def _inherited(self, sentence: Sentence, quotation: int, speaker: dict[int, list[Hop]]) -> list[Hop]:
+        """An unattributed quotation right after an attributed sentence, in its paragraph or opening the
+        next one, goes on with that sentence's speaker ("...,” he said. “It's not rocket science.”)."""
+        q = self.quotations[quotation]
+        if q.start < sentence.start and quotation in speaker:
+            return speaker[quotation]
+        if not self.previous_paths or sentence.index - self.previous_sentence > 1 or len(self.previous_paths) != 1:
+            return []
+        if sentence.paragraph != self.previous_paragraph and sentence.text[:1] not in "“\"'«":
+            return []
+        return self.previous_paths[0]
