@@ -12,6 +12,9 @@ from .geometry import ADJACENT_AFTER, ADJACENT_BEFORE
 
 PULL_QUOTE_CREDIT = "pull-quote-credit"
 
+_FIRST_WORD_CHAR = regex.compile(r"\w")
+_LAST_WORD_CHAR = regex.compile(r"\w(?=\W*$)")
+
 
 class QuotingMixin:
     """DocumentChains methods on quoting (state lives on DocumentChains)."""
@@ -19,8 +22,8 @@ class QuotingMixin:
     def _quotation_of(self, start: int, end: int, words: str = "") -> int:
         """Index of the quotation that holds every word between start and end, else -1."""
         if words:
-            first = regex.search(r"\w", words)
-            last = regex.search(r"\w(?=\W*$)", words)
+            first = _FIRST_WORD_CHAR.search(words)
+            last = _LAST_WORD_CHAR.search(words)
             if first is not None and last is not None:  # a wordless piece ('"[...]') is judged by its span
                 start, end = start + first.start(), start + last.end()
         i = bisect.bisect_right(self._quote_starts, start) - 1
