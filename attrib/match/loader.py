@@ -16,7 +16,8 @@ import regex
 
 from ..lexicon import Lexicon, load_lexicon
 from ..rules.cache import compile_cached
-from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors, derive_triggers,
+from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors, derive_requires,
+                            derive_triggers,
                             first_words)
 from ..rules.macros import documented_macros
 from ..rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
@@ -117,7 +118,7 @@ def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ..
         flags = regex.V0
     names = _list_names(source)
     anchor_starts = _anchor_starts(entry, lists)
-    triggers, requires = _triggers(entry, lists), _first_words(entry.get("requires", []), lists)
+    triggers, requires = _triggers(entry, lists), _requires(entry, rule_file, lists)
     cue_check = "" if anchor_words or anchor_pairs or anchor_starts else _cue_check(entry, rule_file, lists,
                                                                                       triggers, requires)
     return Rule(
@@ -168,6 +169,16 @@ def _triggers(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
     if "triggers" in entry:
         return _first_words(entry["triggers"], lists)
     return derive_triggers(entry["pattern"], entry.get("cues", []), lists) or frozenset()
+
+
+def _requires(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words written under `requires`, else the first words of a mandatory word-list group
+    besides the cue's (attrib.rules.derive.derive_requires) for a rule with triggers, else none."""
+    if "requires" in entry:
+        return _first_words(entry["requires"], lists)
+    if not _triggers(entry, lists):
+        return frozenset()
+    return derive_requires(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []), lists) or frozenset()
 
 
 def _anchor_starts(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:

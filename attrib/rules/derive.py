@@ -161,7 +161,32 @@ def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
     if found is None or _UNSAFE_ALONE.search(found[0]):
         return None
     after = _checks_after(split_parts(pattern)[found[1] + 1:])
+    before = _words_before(pattern, cues[0])
+    if before:
+        return before + "(?:" + found[0] + ")" + after
     return "(?:" + found[0] + ")" + after if after else found[0]
+
+
+# a part made of plain words, spaces and groups of them ('(?:and|but|then)', '(?:(?:then|also)\\s+)?'), or a punctuation mark
+_PLAIN_PART = regex.compile(r"\(\?:(?:[A-Za-z|()?:+ ]|\\s)*\)\??|[,;:]\??")
+
+
+def _words_before(pattern: str, cue: str) -> str:
+    """The plain words and punctuation right before the cue group (', according to': ',\\s+'), up
+    to the first part that is not one, without the spaces and optional parts it would begin
+    with: contiguous with the cue in every match, so a cue check that includes them stays exact
+    and finds fewer sentences."""
+    parts = split_parts(pattern, open_lookbehinds=False)
+    index = next((i for i, p in enumerate(parts) if regex.match(r"\(\?P?<" + regex.escape(cue) + ">", p)), None)
+    if index is None:
+        return ""
+    start = index
+    while start > 0 and (parts[start - 1] in _SPACES or _PLAIN_PART.fullmatch(parts[start - 1])) \
+            and not _UNSAFE_ALONE.search(parts[start - 1]):
+        start -= 1
+    while start < index and (parts[start] in _SPACES or parts[start].endswith("?")):
+        start += 1
+    return "".join(parts[start:index])
 
 
 _SPACES = frozenset((r"\s+", r"\s*", r"\s", " "))
@@ -197,7 +222,7 @@ def derive_end_anchors(pattern: str, cues: list[str], lists: dict[str, tuple[str
         return None
     parts = split_parts(pattern, open_lookbehinds=False)
     index = next((i for i, p in enumerate(parts) if regex.match(r"\(\?P?<" + regex.escape(cues[0]) + ">", p)), None)
-    if not index or not parts[index].endswith(")") or parts[index - 1] not in (r"\s+", r"\s"):
+    if not index or not parts[index].endswith(")") or not _ends_with_space(parts[index - 1]):
         return None
     tail = parts[index + 1:]
     if not tail or not _ENDS_WORD.fullmatch(tail[0]) or not all(_zero_width(p) for p in tail):
@@ -218,6 +243,48 @@ def derive_end_anchors(pattern: str, cues: list[str], lists: dict[str, tuple[str
     if not phrases or not all(regex.fullmatch(r"[\w'’-]+(?: [\w'’-]+)*", p) for p in phrases):
         return None
     return phrases
+
+
+_LIST_PART = regex.compile(r"\(\?P<(\w+)>(?:\\L<(\w+)>|\(\?i:\\L<(\w+)>\))\)")
+_PHRASE = regex.compile(r"[\w'’-]+(?: [\w'’-]+)*")
+
+
+def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
+    """Words a sentence must also contain, besides its triggers: the first words of a mandatory
+    group other than the first cue's that is one word list standing as whole words (spaces
+    before it, no word going on after it: '\\s+(?P<cited_cue>\\L<cue_finite>)(?![\\w'’-])'),
+    so the document's scan finds them as the words they are. None where there is no such group."""
+    parts = split_parts(pattern, open_lookbehinds=False)
+    for i in range(1, len(parts) - 1):
+        m = _LIST_PART.fullmatch(parts[i])
+        if not m or (cues and m.group(1) == cues[0]) or parts[i - 1] not in (r"\s+", r"\s"):
+            continue
+        if parts[i + 1] != "(?![\\w'’-])":
+            continue
+        entries = lists.get(m.group(2) or m.group(3))
+        if entries and all(_PHRASE.fullmatch(entry) for entry in entries):
+            return frozenset(entry.split()[0].lower() for entry in entries)
+    return None
+
+
+def _ends_with_space(part: str) -> bool:
+    """Does every match of `part` end with a space (then lookaheads at most)? `\\s+`, or a group
+    of alternatives that each do (', ' | ' while ' ...): what follows it begins a word."""
+    if part in (r"\s+", r"\s"):
+        return True
+    group = regex.fullmatch(r"\(\?:(.*)\)", part, flags=regex.S)
+    if not group or close_paren(part, 0) != len(part):
+        return False
+    alternatives = split_alternatives(group.group(1))
+    if not alternatives:
+        return False
+    for alternative in alternatives:
+        inner = split_parts(alternative, open_lookbehinds=False)
+        while inner and inner[-1].startswith(("(?=", "(?!")) and close_paren(inner[-1], 0) == len(inner[-1]):
+            inner.pop()
+        if not inner or not _ends_with_space(inner[-1]):
+            return False
+    return True
 
 
 def begins_at_cue(pattern: str, cues: list[str]) -> bool:

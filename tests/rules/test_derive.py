@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from attrib.rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_end_anchors,
-                                  derive_triggers)
+                                  derive_requires, derive_triggers)
 
 LISTS = {"verbs": ("said", "says", "pointed out"), "function_words": ("the",)}
 
@@ -89,3 +89,37 @@ def test_cue_check_takes_the_lookaheads_that_follow_the_cue():
         r"(?:ruled)(?=\s+\p{Lu}\p{Ll}+day)"
     # a group after the cue ends what is taken
     assert derive_cue_check(r"(?P<source>\w+)\s+(?P<cue>said)\s+(?P<cited>\w+)(?=\.)", ["cue"]) == "said"
+
+
+def test_end_anchors_after_a_group_whose_alternatives_each_end_with_spaces():
+    """', saying' | ' while saying': every alternative before the cue ends with spaces (lookaheads
+    after them aside), so the cue begins a word and the rule is anchored where it ends."""
+    pattern = r"(?P<source>\w+)(?:,\s+|\s+(?:by|while)\s+(?=\L<verbs>\s))(?P<cue>\L<verbs>)(?![\w'’-])"
+    assert derive_end_anchors(pattern, ["cue"], LISTS) == ["said", "says", "pointed out"]
+    # an alternative that may end inside a word ('re-said'): no anchors
+    assert derive_end_anchors(r"(?P<source>\w+)(?:,\s+|-)(?P<cue>said)(?![\w'’-])", ["cue"], LISTS) is None
+    assert derive_end_anchors(r"(?P<source>\w+)(?:,\s+|\s*)(?P<cue>said)(?![\w'’-])", ["cue"], LISTS) is None
+
+
+def test_cue_check_takes_the_plain_words_before_the_cue():
+    """', according to' and 'and then said': the punctuation and words right before the cue are
+    part of every match, so the check includes them (without leading spaces or optional parts)."""
+    check = derive_cue_check(r"(?P<cited>\w+),\s+(?P<cue>according\s+to)\s+(?P<source>\w+)", ["cue"])
+    assert check == r",\s+(?:according\s+to)"
+    assert regex.search(check, "Officials, according to the paper, said so.")
+    assert not regex.search(check, "According to the paper, officials said so.")
+    check = derive_cue_check(r"(?P<source>\w+)[^;]{0,200}?,?\s+(?:and|but)\s+(?:(?:then|also)\s+)?(?P<cue>said)(?!\w)",
+                             ["cue"])
+    assert check == r"(?:and|but)\s+(?:(?:then|also)\s+)?(?:said)(?!\w)"
+    assert regex.search(check, "Kemp rubbed her chin and then said no.")
+    assert not regex.search(check, "Kemp said no, and left.")
+
+
+def test_requires_are_the_first_words_of_another_mandatory_word_list():
+    """'X, according to Y, said': the second cue's list is words the sentence must contain too."""
+    pattern = r"(?P<cited>\w+),\s+(?P<cue>according\s+to)\s+(?P<source>\w+),\s+(?P<cited_cue>\L<verbs>)(?![\w'’-])"
+    assert derive_requires(pattern, ["cue", "cited_cue"], LISTS) == {"said", "says", "pointed"}
+    # not whole words (no boundary after it, or none before it), or the first cue itself: none
+    assert derive_requires(r"(?P<s>\w+),\s+(?P<cue>according)\s+(?P<c>\L<verbs>)", ["cue"], LISTS) is None
+    assert derive_requires(r"(?P<s>\w+)-(?P<c>\L<verbs>)(?![\w'’-])", ["cue"], LISTS) is None
+    assert derive_requires(r"(?P<s>\w+)\s+(?P<cue>\L<verbs>)(?![\w'’-])", ["cue"], LISTS) is None
