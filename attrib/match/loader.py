@@ -16,10 +16,11 @@ import regex
 
 from ..lexicon import Lexicon, load_lexicon
 from ..rules.cache import compile_cached
-from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors, derive_requires,
+from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors,
                             derive_triggers,
                             first_words)
 from ..rules.macros import documented_macros
+from ..rules.required import derive_requires
 from ..rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
 
 FRAME = "frame"  # the group of an end-anchored rule that spans its whole match (see `_anchored`)
@@ -172,12 +173,10 @@ def _triggers(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
 
 
 def _requires(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    """The words written under `requires`, else the first words of a mandatory word-list group
-    besides the cue's (attrib.rules.derive.derive_requires) for a rule with triggers, else none."""
+    """The words written under `requires`, else the first words of a whole-word group every match
+    passes through besides the cue (attrib.rules.required), else none."""
     if "requires" in entry:
         return _first_words(entry["requires"], lists)
-    if not _triggers(entry, lists):
-        return frozenset()
     return derive_requires(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []), lists) or frozenset()
 
 

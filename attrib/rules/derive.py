@@ -245,28 +245,6 @@ def derive_end_anchors(pattern: str, cues: list[str], lists: dict[str, tuple[str
     return phrases
 
 
-_LIST_PART = regex.compile(r"\(\?P<(\w+)>(?:\\L<(\w+)>|\(\?i:\\L<(\w+)>\))\)")
-_PHRASE = regex.compile(r"[\w'’-]+(?: [\w'’-]+)*")
-
-
-def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
-    """Words a sentence must also contain, besides its triggers: the first words of a mandatory
-    group other than the first cue's that is one word list standing as whole words (spaces
-    before it, no word going on after it: '\\s+(?P<cited_cue>\\L<cue_finite>)(?![\\w'’-])'),
-    so the document's scan finds them as the words they are. None where there is no such group."""
-    parts = split_parts(pattern, open_lookbehinds=False)
-    for i in range(1, len(parts) - 1):
-        m = _LIST_PART.fullmatch(parts[i])
-        if not m or (cues and m.group(1) == cues[0]) or parts[i - 1] not in (r"\s+", r"\s"):
-            continue
-        if parts[i + 1] != "(?![\\w'’-])":
-            continue
-        entries = lists.get(m.group(2) or m.group(3))
-        if entries and all(_PHRASE.fullmatch(entry) for entry in entries):
-            return frozenset(entry.split()[0].lower() for entry in entries)
-    return None
-
-
 def _ends_with_space(part: str) -> bool:
     """Does every match of `part` end with a space (then lookaheads at most)? `\\s+`, or a group
     of alternatives that each do (', ' | ' while ' ...): what follows it begins a word."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 import regex
 
 from attrib.rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_end_anchors,
-                                  derive_requires, derive_triggers)
+                                  derive_triggers)
+from attrib.rules.required import derive_requires
 
 LISTS = {"verbs": ("said", "says", "pointed out"), "function_words": ("the",)}
 
@@ -123,3 +124,17 @@ def test_requires_are_the_first_words_of_another_mandatory_word_list():
     assert derive_requires(r"(?P<s>\w+),\s+(?P<cue>according)\s+(?P<c>\L<verbs>)", ["cue"], LISTS) is None
     assert derive_requires(r"(?P<s>\w+)-(?P<c>\L<verbs>)(?![\w'’-])", ["cue"], LISTS) is None
     assert derive_requires(r"(?P<s>\w+)\s+(?P<cue>\L<verbs>)(?![\w'’-])", ["cue"], LISTS) is None
+
+
+def test_requires_found_inside_mandatory_groups_and_in_every_alternative():
+    """Words inside a mandatory group, after an optional part that ends with spaces ('A new review
+    of'), or in each alternative of a group (the union); groups of function words are passed over."""
+    review = r"(?:^|(?<=\.\s))(?P<venue>(?:A|An)\s+(?:(?:new|close)\s+)?(?:review|analysis)\s+of\s+\w+)"
+    assert derive_requires(review, [], LISTS) == {"review", "analysis"}
+    polls = r"(?<![\w'’-])(?P<cue>in)\s+(?:the\s+(?:\w+\s+){0,3}?(?i:poll|survey)\s+by\s+\w+|(?:the|a)\s+exit\s+polls?(?![\w'’-]))"
+    assert derive_requires(polls, ["cue"], {**LISTS, "function_words": ("the", "a")}) == {"poll", "survey", "exit"}
+    # an alternative without such a group, an optional group, or a word that may go on ('polls'): none
+    assert derive_requires(r"(?P<cue>in)\s+(?:the\s+poll\s+|\d+%)", ["cue"], LISTS) is None
+    assert derive_requires(r"(?P<cue>in)(?:\s+poll)?\s+", ["cue"], LISTS) is None
+    assert derive_requires(r"(?P<cue>in)\s+poll", ["cue"], LISTS) is None
+    assert derive_requires(r"(?P<s>\w+)(?:the|a)\s+", [], LISTS) is None
