@@ -20,6 +20,7 @@ _TRANSPARENT = (r"\b", r"\s*")  # neither makes nor unmakes a word start before 
 _WORD_GROUP = regex.compile(r"\((?:\?(?:i|P<\w+>)?:?)?(.*)\)", flags=regex.S)
 _FIRST_WORD = regex.compile(r"([A-Za-z]+)(?:\\s\+.*)?", flags=regex.S)
 _QUANTIFIED = regex.compile(r"(.*?)(?:[?*]|\{0,\d*\})\??", flags=regex.S)
+_REPEATED = regex.compile(r"(.*?)(?:\+|\{[1-9]\d*(?:,\d*)?\})\??", flags=regex.S)
 
 
 def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
@@ -105,4 +106,7 @@ def _word_start_after(part: str, before: bool) -> bool:
     optional = _QUANTIFIED.fullmatch(part)
     if optional and close_paren(part, 0) == len(optional.group(1)) and optional.group(1).startswith("("):
         return before and _ends_with_space(optional.group(1))
+    repeated = _REPEATED.fullmatch(part)  # once or more: ends as its last repetition does
+    if repeated and close_paren(part, 0) == len(repeated.group(1)) and repeated.group(1).startswith("("):
+        return _ends_with_space(repeated.group(1))
     return _ends_with_space(part)

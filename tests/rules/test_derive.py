@@ -133,6 +133,9 @@ def test_requires_found_inside_mandatory_groups_and_in_every_alternative():
     assert derive_requires(review, [], LISTS) == {"review", "analysis"}
     polls = r"(?<![\w'’-])(?P<cue>in)\s+(?:the\s+(?:\w+\s+){0,3}?(?i:poll|survey)\s+by\s+\w+|(?:the|a)\s+exit\s+polls?(?![\w'’-]))"
     assert derive_requires(polls, ["cue"], {**LISTS, "function_words": ("the", "a")}) == {"poll", "survey", "exit"}
+    # after words repeated once or more, each ending with spaces
+    assert derive_requires(r"(?<![\w'’-])(?P<cue>in)\s+the\s+(?:\w+\s+){1,4}?(?:poll|survey)(?=,)", ["cue"],
+                           {**LISTS, "function_words": ("the",)}) == {"poll", "survey"}
     # an alternative without such a group, an optional group, or a word that may go on ('polls'): none
     assert derive_requires(r"(?P<cue>in)\s+(?:the\s+poll\s+|\d+%)", ["cue"], LISTS) is None
     assert derive_requires(r"(?P<cue>in)(?:\s+poll)?\s+", ["cue"], LISTS) is None
