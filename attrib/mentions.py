@@ -20,10 +20,10 @@ from .lexicon import word_list
 from .resolve import OUTLET_KINDS, Resolved, Resolver
 
 _CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"
-_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
+NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
 # "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
 FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
-                          % (_CONTRACTION, _NAME_WORD, _NAME_WORD))
+                          % (_CONTRACTION, NAME_WORD, NAME_WORD))
 # a capitalised name that may be an organisation: "Vessel Tracker", "the Investigative Committee", "Znak.com"
 _CAPITALISED = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?"
                              r"\p{Lu}[\p{L}\d.&'’-]*){0,5}")

@@ -32,13 +32,11 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
     resolver: Resolver
     publisher: Resolved
     wire: Resolved | None = None
-    wire_span: Span | None = None
     _mentions: list[Mention] = field(default_factory=list)
     _pending: list[tuple[Sentence, list[Frame], list[list[Hop]]]] = field(default_factory=list)
     previous_paths: list[list[Hop]] = field(default_factory=list)
     previous_sentence: int = -10
     previous_paragraph: int = -1
-    last_index: int = -1
     quotations: list[Quotation] = field(default_factory=list)
     _quote_starts: list[int] = field(default_factory=list)
     _limits: dict[int, int] = field(default_factory=dict)   # id(frame) -> pronouns look before this offset
@@ -160,7 +158,6 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                     [speaker[q] for q, (at, _) in attribution.items() if at == i and q in speaker])
                 self.previous_sentence = sentence.index
                 self.previous_paragraph = sentence.paragraph
-            self.last_index = i
         statements = [Statement(doc_id=self.doc.doc_id, statement_id=f"{self.doc.doc_id}:{s.index:04d}", sentence=s,
                                 paths=p, publisher=self.publisher.name) for s, p in zip(sentences, paths_of)]
         self.finish(statements)

@@ -8,7 +8,7 @@ from collections import Counter
 import regex
 
 from ..lexicon import word_list
-from ..mentions import not_a_person_name, possessor
+from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
 from .paths import SPACE_RE, Mention, enclosing, is_title_case, title_pattern
@@ -37,13 +37,8 @@ KIND_NOUNS = {
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
-_CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"
-_NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
-# "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
-_FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
-                           % (_CONTRACTION, _NAME_WORD, _NAME_WORD))
 GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
-_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % _NAME_WORD)
+_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
 _MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
@@ -87,7 +82,7 @@ def people_index(text: str, resolver: Resolver) -> dict[str, str]:
     for line in text.split("\n"):
         if is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
             continue
-        for m in _FULL_NAME.finditer(line):
+        for m in FULL_NAME.finditer(line):
             resolved = resolver.resolve(m.group())
             if resolved.kind == "person" and len(resolved.name.split()) >= 2 and not not_a_person_name(line, m, resolved):
                 named.setdefault(resolved.name.split()[-1], Counter())[resolved.name] += 1
@@ -204,7 +199,7 @@ class PeopleMixin:
         if is_title_case(sentence.text):  # a headline's capitals are not names
             new.sort(key=lambda x: x.position)
             return new
-        for m in _FULL_NAME.finditer(sentence.text):
+        for m in FULL_NAME.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
                 continue
