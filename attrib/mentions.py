@@ -156,7 +156,7 @@ class DocumentMentions:
         for start, end, entry in resolver.gazetteer.find_in(text):
             i = bisect.bisect_right(spans, (start, len(text))) - 1
             if start not in found and not (i >= 0 and spans[i][0] <= start and end <= spans[i][1]):
-                # (a name inside a longer one is that one's: "Supreme Court" in "Supreme Court of the United Kingdom")
+                # (a name inside a longer one is that one's: "Audit Office" in "Audit Office of the Northern Provinces")
                 resolved = Resolved(name=entry.name, kind=entry.kind, source_id=entry.id, entry=entry)
                 found[start] = state._entity(start, end, resolved, titled_gender)
         state.entities = [found[s] for s in sorted(found)]

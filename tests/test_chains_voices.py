@@ -60,7 +60,7 @@ def test_opening_reportedly_beside_a_relative_clause_source(analyzer):
 
 
 def test_question_in_an_interview_opens_it(analyzer):
-    text = ("Former mayor Bill Dunn agreed with the analysis. In an interview that year with CNN, he was asked what "
+    text = ("Former mayor Bill Dunn agreed with the analysis. In an interview that spring with CNN, he was asked what "
             "happened to the vote. “The harbour happened. The minute it became possible, she was going to win,” he said.")
     assert chains(analyzer, text)[2:] == ["CNN > Bill Dunn", "CNN > Bill Dunn"]
 

@@ -90,11 +90,11 @@ def test_a_pronoun_in_a_speakers_own_words_is_not_guessed_from_the_document(anal
 
 
 def test_a_pronoun_repeated_in_a_sentence_stands_for_whom_the_first_does(analyzer):
-    text = ("Kyle Babcock, a party insider, spoke on Monday. Babcock said Trump is his third choice. He is leaning "
-            "toward John Kasich, he said, because he prizes electability.")
-    assert names(analyzer, text)[2] == "Kyle Babcock"
-    text = ("Reached by phone, John Hammond, the national committeeman, spoke about the race. He agreed that "
-            "Donald Trump may struggle, but he said that sentiment will change rapidly.")
+    text = ("Owen Pratt, a ward captain, spoke on Friday. Pratt said Okafor is his second choice. He is leaning "
+            "toward Tom Haller, he said, because he values experience.")
+    assert names(analyzer, text)[2] == "Owen Pratt"
+    text = ("Reached by phone, John Hammond, the national committeeman, spoke about the race. He conceded that "
+            "Ann Lee may falter, but he said that mood will shift quickly.")
     assert names(analyzer, text)[1] == "John Hammond"
 
 
@@ -106,21 +106,21 @@ def test_a_he_in_a_quotation_going_on_from_its_speaker_is_someone_else(analyzer)
 
 
 def test_a_possessor_is_a_mention_but_not_the_subject_and_any_given_name_tells_gender(analyzer):
-    text = ("Marco Rubio and David Byler spoke on Monday. Byler wrote a long piece. If we hear Rubio’s strategy "
-            "correctly when he says he intends to win, the race is long.")
-    assert names(analyzer, text)[2] == "Marco Rubio"
-    text = ("Berhanu Nega and Andargachew Tsege led the movement. Days after Tsege's arrest, Nega volunteered to "
-            "replace him. “Was I going to remain an academic?” he told me.")
-    assert names(analyzer, text)[2] == "Berhanu Nega"
+    text = ("Pablo Medina and David Ward spoke on Monday. Ward wrote a long piece. If we read Medina’s strategy "
+            "rightly when he says he hopes to win, the race is long.")
+    assert names(analyzer, text)[2] == "Pablo Medina"
+    text = ("Dawit Alemu and Tesfaye Bekele led the union. Days after Bekele's arrest, Alemu offered to "
+            "replace him. “Was I going to stay a teacher?” he told me.")
+    assert names(analyzer, text)[2] == "Dawit Alemu"
     text = ("Donald Trump spoke first. His audio was quieter than Crooked Hillary Clinton’s. He says, “Working that "
             "microphone was difficult.”")
     assert names(analyzer, text)[2] == "Donald Trump"
 
 
 def test_who_asks_is_not_who_answers(analyzer):
-    text = ("Marco Rubio spoke on Wednesday. Earhardt then asked Rubio which states he could win. “Well, we feel "
-            "great in every one of those states,” he said.")
-    assert names(analyzer, text)[1:] == ["Earhardt", "Marco Rubio"]
+    text = ("Pablo Reyes spoke on Wednesday. Whitman then asked Reyes which counties he could carry. “Well, we feel "
+            "strong in each of those counties,” he said.")
+    assert names(analyzer, text)[1:] == ["Whitman", "Pablo Reyes"]
 
 
 def test_a_role_description_takes_the_latest_person_given_that_role(analyzer):
@@ -175,6 +175,6 @@ def test_a_one_word_name_with_a_title_or_a_speech_verb_is_a_person_everywhere(an
 
 
 def test_a_body_described_by_kind_is_one_whose_name_says_so():
-    state = DocumentMentions.build("The Supreme Court of the United Kingdom sat on Tuesday. ", Resolver.create())
-    assert state.description("the court", 100).name == "Supreme Court of the United Kingdom"
+    state = DocumentMentions.build("The Constitutional Court of the Northern Provinces sat on Tuesday. ", Resolver.create())
+    assert state.description("the court", 100).name == "Constitutional Court of the Northern Provinces"
     assert state.description("the government", 100) is None  # a court is no government

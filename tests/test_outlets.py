@@ -17,9 +17,9 @@ def test_outlet_addressees_in_their_forms(analyzer):
 
 
 def test_an_interview_given_to_an_outlet_carries_to_the_speakers_quotes(analyzer):
-    text = ("Marco Rubio is a candidate for the nomination. Based upon an interview he gave to Fox News after the caucus, the "
-            "outcome is open.\n\n“We will win the states we need,” Rubio responded.")
-    assert chains(analyzer, text)[-1] == "Fox News > Marco Rubio"
+    text = ("Pablo Reyes is a candidate for the nomination. Based on an interview he granted to NPR after the debate, the "
+            "outcome is open.\n\n“We will carry the counties we need,” Reyes responded.")
+    assert chains(analyzer, text)[-1] == "NPR > Pablo Reyes"
 
 
 def test_reporters_in_the_passive_and_after(analyzer):
@@ -62,21 +62,21 @@ def test_speech_told_as_an_event_in_a_time_clause_is_no_hop(analyzer):
 
 def test_names_not_fragments(analyzer):
     text = ("Since May, according to Human Rights Watch, forces have killed 40 people. "
-            "His advice was valued, according to local politicians and officials who worked with him. "
+            "Her counsel was prized, according to county clerks and aides who served with her. "
             "A producer for Delta Studios told the Miami Herald that the show was cancelled. "
             "The delegate to the U.S. House of Representatives, Ana Moe, told the press that it was unwelcome. "
             "The study was led by Mark Hale, an ecologist and Regents Professor at the university, who said it "
             "mattered.")
-    assert chains(analyzer, text) == ["Human Rights Watch", "local politicians and officials",
+    assert chains(analyzer, text) == ["Human Rights Watch", "county clerks and aides",
                                       "Miami Herald > producer for Delta Studios", "Ana Moe", "Mark Hale"]
 
 
 def test_outlet_after_an_inverted_attribution_and_interviews_as_sources(analyzer):
     text = ("“You are not welcome,” said Ann Lee, director of the group, reports USA Today. "
             "Dan Shaw told Fox that he credits the change to defections. "
-            "Lee is nearly shut out, according to interviews with a dozen party leaders involved in the process. "
+            "Lee is nearly shut out, according to interviews with two dozen union stewards close to the talks. "
             "According to E. J. Fleming’s book, the studio paid.")
-    assert chains(analyzer, text) == ["USA Today > Ann Lee", "Fox News > Dan Shaw", "dozen party leaders",
+    assert chains(analyzer, text) == ["USA Today > Ann Lee", "Fox News > Dan Shaw", "dozen union stewards",
                                       "E. J. Fleming"]
 
 
@@ -101,6 +101,6 @@ def test_web_outlets_relays_and_authors_of_messages(analyzer):
 
 def test_nouns_in_ly_are_not_adverbs_and_named_things_not_speakers(analyzer):
     text = ("The family said the charges were false. "
-            "The headline, which mirrors a widely denounced tweet by Ann Coulter, is misleading. "
-            "But Tom Miller, at a consulting firm called Gavekal Dragonomics, argues that “its influence will grow.”")
+            "The caption, which echoes a widely mocked post by Lisa Grant, is wrong. "
+            "But Tom Miller, at a research firm called Halvorsen Metrics, argues that “its influence will grow.”")
     assert chains(analyzer, text) == ["family", "", "Tom Miller"]

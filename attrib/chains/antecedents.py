@@ -32,7 +32,7 @@ class AntecedentMixin:
     """DocumentChains methods on antecedents (state lives on DocumentChains)."""
 
     def _first_of_pronoun(self, sentence: Sentence, words: str, position: int) -> int:
-        """'He agreed that Trump may struggle, but he said ...', 'He's leaning toward Kasich, he said': a he or
+        """'He conceded that Ortega could falter, but he said ...', 'He's leaning toward Kasich, he said': a he or
         she repeated in a sentence stands for whom its first occurrence there does, so the antecedent is looked
         for before that one (outside quotations: a quoted 'he' is the speaker's to mean)."""
         forms = SAME_PERSON.get(clean_mention(words).lower())

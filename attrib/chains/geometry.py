@@ -73,7 +73,7 @@ def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
         return []  # "the people of Indiana and Oregon", "Prime Minister and party leader Boris Johnson"
     plural_nouns = _PLURAL_END.search(left) and _PLURAL_END.search(right)  # "private companies and ordinary traders"
     named = _ENDS_IN_NAME.search(left) and _ENDS_IN_NAME.search(right)  # "candidate Ann Lee and former president Bo Li"
-    named_and_group = _NAME_ONLY.match(left) and _PLURAL_END.search(" " + right)  # "the Red Cross and government officials"
+    named_and_group = _NAME_ONLY.match(left) and _PLURAL_END.search(" " + right)  # "the Harbour Authority and city engineers"
     if not (right[:1].isupper() or right.split()[0].lower() in ("his", "her", "their", "its", "the", "a", "an")
             or plural_nouns or named or named_and_group):
         return []  # "Minority and women voters": one noun shared by two modifiers

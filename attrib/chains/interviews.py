@@ -60,7 +60,7 @@ class InterviewMixin:
         return cue.start >= 0 and bool(_OWN_VENUE.match(self.doc.text, cue.end, cue.end + 80))
 
     def _interview_context(self, sentence: Sentence, frame: Frame) -> None:
-        """A speech event without content ('Klein spoke with Breitbart News about Clinton') opens an interview."""
+        """A speech event without content ('Haldane spoke with the Gazette about Moreno') opens an interview."""
         if frame.outer is None or not frame.hops:
             return
         resolved, _ = self._speaker(sentence, frame, 0, frame.hops[0], frame.cues[0], first=False)

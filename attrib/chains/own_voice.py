@@ -5,7 +5,7 @@ more than the inner frame covers, the outer source also asserts something of its
 give it a path of its own: '"My friends keep telling me 'Feel the Bern,' but I can't say I like him,"
 said Lee' -> Lee, and Lee > friends; '"He knows there is no crisis, and he admits he will lose," said
 Becerra' -> Becerra, and Becerra > Trump. A content that is the inner frame and nothing else ("According
-to Reuters, KCNA said ...", "The Journal notes that Coulter tweeted ...") keeps the one nested path.
+to Reuters, KCNA said ...", "The Tribune notes that Varga posted ...") keeps the one nested path.
 """
 from __future__ import annotations
 

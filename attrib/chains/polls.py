@@ -1,6 +1,6 @@
 """A poll referred back to, and respondents counted without their poll (stage 5, sources).
 
-"In the fall, Lee led by 24 points in a CNN national poll. By January, Kim was winning by 28 points in the same
+"In the fall, Lee led by 24 points in a CNN national poll. By January, Kim was ahead by 31 votes in that very
 poll" -> the CNN national poll. "While 86 percent of black voters in a recent Gallup survey liked Lee, 43 said the
 same for Kim" -> the Gallup survey: respondents named by a number are the poll's words (guidelines: polls).
 """

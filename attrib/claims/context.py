@@ -2,11 +2,11 @@
 
 - The speaker: the names its chains cite, after the chain stage resolved pronouns and descriptions
   ("In his statement, he said ..." -> Trump). A quote's words are its speaker's proposition: two
-  reports of what one person said share that person ("Ryan called the remarks 'racist'" and "'the
-  textbook definition of a racist comment,' Mr. Ryan said"), however few words they share.
-- The subject named by a description ("The Vermont senator won the state's caucuses"): news names a
+  reports of what one person said share that person ("Ryan called the remarks 'racist'" and "'a
+  plain case of a reckless remark,' Mr. Ryan said"), however few words they share.
+- The subject named by a description ("The Ohio governor carried the region's primaries"): news names a
   person once and then describes them; the description stands for the person the sentence before
-  made its subject ("Democrat Bernie Sanders has earned his latest win ...").
+  made its subject ("Republican Dana Whitfield has earned her latest win ...").
 - The state named by "the state's" ("won the state's caucuses"): the one state the sentences just
   before named ("... this time in Minnesota").
 """

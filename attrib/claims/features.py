@@ -3,7 +3,7 @@
 A statement is reduced in steps, each a rule of news writing:
 1. its attribution goes: the source and cue spans found by extraction (by offsets), the speaker's
    description beside the source ("said Dr. Jim Young, Ontario's commissioner"), and, when a quote
-   carries the sentence, everything outside the quote ("..., Kasich told a crowd in Berea");
+   carries the sentence, everything outside the quote ("..., Haller told a crowd in Dayton");
 2. what it mentions without asserting goes: a clause that sets the time or the condition
    ("two days after the WHO declared a pandemic", "In the wake of the attack, ...");
 3. the rest becomes features: names by their core ("President Putin" = "Vladimir Putin"), places,
@@ -183,7 +183,7 @@ def drop_asides(text: str) -> str:
     the end ("... Oklahoma primary — a wild turnaround from eight years ago"; not after a dateline),
     a sentence-final appositive that sums up the clause before it ("called the remarks 'racist,' an
     extraordinary indictment that generated a fresh wave of criticism"), a non-restrictive relative
-    clause ("Sanders, whose populist campaign harkened back to Oklahoma's roots, was projected the
+    clause ("Whitfield, whose folksy campaign reached back to Nebraska's farm towns, was projected the
     winner") and an appositive between the subject and its verb ("Ted Cruz, the Texas senator, won").
     Background, not what the sentence asserts; the names and places in it stay (they still say where
     and who)."""

@@ -15,8 +15,8 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
 
     Unlike single linkage, a statement that touches two facts cannot chain two claims together. Then
     a statement still alone that says what one member says, nearly word for word (STRONG), joins
-    however the claim's other members word it ("We have to make America whole" and "Clinton said the
-    goal was ... to 'make America whole again'"): it restates that member (and `restates(a, b)`
+    however the claim's other members word it ("We need to make the valley green" and "Moreno said the
+    aim was ... to 'make the valley green again'"): it restates that member (and `restates(a, b)`
     says they share enough words for that; a word and a speaker are not enough).
     An item stands for `weight` identical statements (similarity 1 among themselves).
     """

@@ -3,7 +3,7 @@
 - A finishing place: "ran a very strong third", "came in second", "placed fourth" say what
   "finished third" says (the verbs in rules/claims.toml `placement_verbs`).
 - A judgement quoted in a word: "Ryan ... called Trump's remarks ''racist''" quotes a word of what
-  "'the textbook definition of a racist comment,' Mr. Ryan said" quotes. The subject of a verb of
+  "'a plain case of a reckless remark,' Mr. Ryan said" quotes. The subject of a verb of
   judgement (`judgement_verbs`) is a speaker of the statement, and its quote of a word or two, held
   by the other statement's quote of that speaker, is one utterance (grouping.Features).
 """

@@ -118,7 +118,7 @@ def _named_appositive(source: Span, appositive: Span | None, before: str = "") -
 
 
 _COMPLEMENT_OF = regex.compile(r"\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|at|from|with|in|on)\s+(?:the\s+)?$")
-# 'Mark Hay, a marine ecologist and Regents Professor at GT, who said': the name the appositive describes
+# 'Lena Ortiz, a soil chemist and senior lecturer at UCL, who said': the name the appositive describes
 _NAME_APPOSITIVE = regex.compile(
     r"(?P<name>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,3}),\s+(?:a|an|the)\s+[^,;()\"“”]*$")
 

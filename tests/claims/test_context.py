@@ -62,7 +62,7 @@ def test_the_voice_of_an_interview_is_no_shared_speaker():
 
 def test_a_described_subject_stands_for_the_person_named_just_before():
     before = features("Meanwhile, Republican Tom Haller claimed the prize for exceeding expectations.")
-    described = features("Aided by late-deciding voters, the first-term senator ran a strong third.")
+    described = features("Helped by undecided farmers, the two-term governor came a close third.")
     assert described.described and not described.actor
     _, resolved = resolve_descriptions([before, described], [7, 7])
     assert resolved.actor == "@haller" and "@haller" in resolved.words
@@ -74,13 +74,13 @@ def test_a_place_in_a_persons_title_is_who_not_where():
     assert "@florida" not in features("Florida Sen. Marco Rubio suspended his campaign.").words
     assert "@texas" not in features("Senator Ann Lee of Texas finished a strong third.").words
     assert "@florida" not in features("Sen. Marco Rubio (R-Fla.) finished third in the caucuses.").words
-    assert "@missouri" in features("Hillary Clinton Wins Missouri Democratic Primary.").words
+    assert "@missouri" in features("Ann Lee Wins Missouri Republican Runoff.").words
     assert "@texas" in features("Ann Lee won Texas on Tuesday.").words
 
 
 def test_ending_a_campaign_is_withdrawing_however_worded():
-    suspended = features("Tom Haller suspended his campaign after losing his home state.").words
-    ending = features("Tom Haller is ending his campaign for the nomination.").words
+    suspended = features("Tom Haller suspended his campaign after a defeat in Ohio.").words
+    ending = features("Tom Haller is ending his campaign this week.").words
     dropped = features("Tom Haller dropped out of the race.").words
     assert {"withdraw", "@haller"} <= suspended & ending & dropped
 
@@ -94,7 +94,7 @@ def test_a_final_appositive_summing_up_the_clause_is_an_aside():
 
 
 def test_degree_adverbs_and_quoted_terms_assert_nothing():
-    assert {"absolut", "absolutely"}.isdisjoint(features("''I think that should be absolutely rejected.").words)
+    assert {"absolut", "absolutely"}.isdisjoint(features("''I believe the offer must be absolutely refused.").words)
     mention = "Obama said there is no magic to the phrase 'radical Islam.'"
     assert "radical Islam" not in blank_mentions(mention) and "magic" in blank_mentions(mention)
     assert "@islam" not in features(mention).words

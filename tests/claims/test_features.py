@@ -188,5 +188,5 @@ def test_a_time_clause_runs_on_past_its_commas():
     f = features("The league suspended play two days after the agency declared the outbreak, which began in "
                  "March, to be a pandemic.")
     assert {"leagu", "suspend", "play"} <= f.words and not {"pandem", "outbreak", "declar"} & f.words
-    during = features("The team flew home during the string of contests known as the finals: Leeds and York.")
-    assert {"@leeds", "@york"} <= during.words and "string" not in during.words
+    during = features("The team flew home during the series of matches called the finals: Leeds and York.")
+    assert {"@leeds", "@york"} <= during.words and "seri" not in during.words

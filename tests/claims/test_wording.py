@@ -31,8 +31,8 @@ def _claim_of(result, needle: str) -> str:
 
 
 def test_a_finishing_place_is_finishing_however_worded():
-    assert placements("the two-term mayor ran a very strong third behind Lee") == \
-        "the two-term mayor finished a very strong third behind Lee"
+    assert placements("the two-term mayor ran a very close third behind Lee") == \
+        "the two-term mayor finished a very close third behind Lee"
     assert placements("Okafor came in second in Nevada") == "Okafor finished in second in Nevada"
     assert placements("Okafor placed 4th") == "Okafor finished 4th"
     assert placements("Okafor ran for governor in 2010") == "Okafor ran for governor in 2010"
@@ -52,7 +52,7 @@ def test_a_finishing_place_meets_its_report_across_outlets(tmp_path):
 
 def test_the_states_caucuses_are_the_caucuses_of_the_state_just_named():
     before = features("Ann Lee earned another win on Tuesday, this time in Nevada.")
-    after = features("The senator won the state's caucuses, beating Tom Haller.")
+    after = features("The governor carried the state's primary, beating Tom Haller.")
     assert after.the_state and "@nevada" not in after.words
     _, resolved = resolve_descriptions([before, after], [3, 3])
     assert "@nevada" in resolved.words and "@nevada" in resolved.places
