@@ -3,7 +3,7 @@
 Two statements are the same claim when what they assert overlaps enough (IDF-weighted overlap of
 their features, relative to the smaller statement: a short report meets a long one that adds
 detail; or, for quoted speech, the same word shingles) and nothing says they differ: other numbers,
-another set of places, another actor, a hypothetical against a fact (`conflict`). Only statements
+other places, another actor, a hypothetical against a fact (`conflict`). Only statements
 that share one of their rarest features are compared (blocking with capped posting lists), so the
 work grows near-linearly. Average linkage with those conflicts as cannot-links keeps a sentence that
 touches two facts from chaining them together.
@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .context import PRONOUNS, cited_speakers, resolve_descriptions
-from .features import UNNAMED, StatementFeatures, statement_features
+from .features import DEMAND, UNNAMED, StatementFeatures, statement_features
 from .quantities import quantities_agree
 from .items import feature_counts, parse_blanks
 from .linkage import CONFLICT, THRESHOLD, average_link
@@ -29,7 +29,9 @@ ALSO_COVER = 0.40         # ... and when that claim covers this share of the sta
 BLOCK_KEYS = 12           # rarest features of a statement used as blocking keys
 MAX_POSTING = 64          # a blocking key shared by more distinct statements than this is too common to block on
 MIN_SHARED = 2            # content features two statements must share
-ANCHORLESS = 3            # content words a statement without names, places or numbers needs to be compared
+ANCHORLESS = 3            # content words a statement without names, places or numbers needs to be compared,
+                          # and the words two statements must share when they share no name, place, speaker or
+                          # demand (a number alone anchors little: "eight years" in four unrelated sentences)
 MIN_FEATURES = 2          # statements with fewer content features stay claims of their own
 QUOTE_MIN = 2             # quoted shingles two statements must share to be the same utterance
 LONGER = 0.10              # how much of what only the longer statement says counts against a match
@@ -152,7 +154,10 @@ class Features:
         # they share is rare ("disavow" twice in an article on Trump's remarks)
         voiced = any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) or bool(
             speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
-        if len(words) + len(rounded) + voiced >= MIN_SHARED:
+        # two words and nothing else in common is a topic ("social distancing", "ballot access"), not a fact
+        anchored = bool(speakers or rounded or ia.speakers and ib.speakers) or any(
+            self.names[k][0] == "@" or self.names[k] == DEMAND for k in words)
+        if len(words) + len(rounded) + voiced >= (MIN_SHARED if anchored else ANCHORLESS):
             weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
             extra = [who[k] for k in speakers]
             small, large = sorted((mass[a] + math.fsum(who[k] for k in speakers if k not in ia.feats),
@@ -209,8 +214,8 @@ class Features:
 
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
-    lacks), different place lists, another actor, each a name other than its actor that the other lacks,
-    or a hypothetical against a fact."""
+    lacks), different place lists or places with none in common, another actor, each a name other than
+    its actor that the other lacks, or a hypothetical against a fact."""
     if a.quantities and b.quantities:
         for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
             qa = [q for q, _ in a.quantities if q.unit == unit]
@@ -224,6 +229,8 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
                                              for x in counts_a for y in counts_b):
             return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
+        return "places"
+    if a.places and b.places and not a.places & b.places:   # "mourning in Oman", "mourning in Egypt"
         return "places"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:
         if unnamed in (a.actor, b.actor):     # "He received criticism" is not "Trump received criticism" by itself

@@ -215,3 +215,25 @@ def test_a_demand_meets_its_report_however_worded(tmp_path):
         ("Paper C", "The harbourmaster resigned in 2019.")])
     assert _claim_of(result, "called for") == _claim_of(result, "should step down")
     assert _claim_of(result, "resigned in 2019") != _claim_of(result, "called for")
+
+
+def test_a_shared_topic_of_two_words_is_no_claim(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "We keep social distancing."),
+        ("Paper B", "Social distancing is hard."),
+        ("Paper C", "Most guests ignored social distancing during the wedding reception."),
+        ("Paper D", "Guests at the wedding reception largely ignored social distancing."),
+        ("Paper E", "Floodwater closed the main bridge in Portugal on Sunday."),
+        ("Paper F", "The main bridge in Portugal was closed by floodwater on Sunday."),
+        ("Paper G", "The harbour will be dredged next spring.")])
+    assert _claim_of(result, "Most guests") == _claim_of(result, "largely ignored")
+    assert _claim_of(result, "We keep") != _claim_of(result, "is hard")
+
+
+def test_one_event_in_two_other_places_is_two_claims(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Floodwater closed the main bridge in Portugal on Sunday."),
+        ("Paper B", "Floodwater closed the main bridge in Norway on Sunday."),
+        ("Paper C", "The main bridge in Portugal was closed by floodwater on Sunday.")])
+    assert _claim_of(result, "Portugal on") == _claim_of(result, "The main bridge in Portugal")
+    assert _claim_of(result, "Norway") != _claim_of(result, "Portugal on")
