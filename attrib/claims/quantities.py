@@ -50,6 +50,7 @@ def _quantity(text: str, start: int, end: int, value: float, precision: float, u
             unit = "date"
         else:
             unit = ""
+            compound = text.startswith("-", end)    # "three-way fight": the fight is what it counts
             for w in _UNIT_TOKEN.findall(text, end, end + 40)[:3]:
                 low = w.lower()
                 if low == "%":
@@ -57,7 +58,8 @@ def _quantity(text: str, start: int, end: int, value: float, precision: float, u
                     break
                 if not w[0].isalpha() or w[0].isupper():
                     break
-                if low in vocab.stopwords:
+                if low in vocab.stopwords or (compound and low in vocab.counters):
+                    compound = False
                     continue
                 unit = content_stem(low, vocab)
                 break
@@ -108,9 +110,14 @@ def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity
         mult_m = _MULTIPLIER.match(text, m.end())
         mult = vocab.multipliers.get(mult_m.group(1).lower(), 1) if mult_m else 1
         unit = "year" if mult_m and mult_m.group(1).lower().startswith("decade") else None
-        quants.append(_quantity(text, m.start(), mult_m.end() if mult_m else m.end(), value * mult,
-                                max(1.0, mult) if value < 10 else 10.0 * mult, unit, vocab))
+        q = _quantity(text, m.start(), mult_m.end() if mult_m else m.end(), value * mult,
+                      max(1.0, mult) if value < 10 else 10.0 * mult, unit, vocab)
+        quants.append(q)
         feats.append("#" + _canonical(value * mult))
+        counter = None if mult_m else _COUNTER.match(text, m.end())
+        if counter and counter.group(1).lower() in vocab.counters and q.unit:
+            feats.append(f"#{_canonical(value)}-{q.unit}")   # "three-way fight" = "three-person race"
+            return " " * (counter.end() - m.start())         # "person" is part of the count
         return " " * ((mult_m.end() if mult_m else m.end()) - m.start())
 
     out, pos = [], 0
@@ -132,10 +139,23 @@ def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
     before = text[max(0, m.start() - 8):m.start()].lower().split()
     if w in vocab.ordinals and after.startswith("-"):
         return False
+    if w in vocab.ordinals and before and before[-1] in _POSSESSIVES and _tally(text, m.end(), vocab):
+        return False     # "his fourth win of the night": a running count, not what the fact is
     if w == "one" and (after.lstrip().startswith(("another", "of ")) or (before and before[-1] in (
             "no", "that", "every", "any", "each", "which", "this"))):
         return False
     return not (before and before[-1] == "the" and w in vocab.number_words)
+
+
+_COUNTER = regex.compile(r"-(\p{L}+)")
+_POSSESSIVES = frozenset("his her their its".split())
+_NEXT_WORDS = regex.compile(r"\s+(?:straight\s+|consecutive\s+)?([\p{L}]+)")
+
+
+def _tally(text: str, end: int, vocab: ClaimVocabulary) -> bool:
+    """Whether the word after an ordinal (past "straight", "consecutive") is a noun of a running tally."""
+    m = _NEXT_WORDS.match(text, end)
+    return bool(m and m.group(1).lower() in vocab.tallies)
 
 
 @lru_cache(maxsize=4)

@@ -44,6 +44,8 @@ class ClaimVocabulary:
     approximators: tuple[str, ...]
     number_words: dict[str, float]
     ordinals: dict[str, int]
+    counters: frozenset[str]          # what a number hyphenated before a contest counts ("three-way fight")
+    tallies: frozenset[str]           # nouns of a running tally ("his fourth win"): its ordinal is no quantity
     multipliers: dict[str, float]
 
 
@@ -126,7 +128,8 @@ def vocabulary() -> ClaimVocabulary:
                                    t=rules["time_phrases"]),
         finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
         approximators=tuple(rules["approximators"]), number_words=dict(rules["number_words"]),
-        ordinals=dict(rules["ordinals"]), multipliers=dict(rules["multipliers"]))
+        ordinals=dict(rules["ordinals"]), tallies=_words(rules["tallies"]),
+        counters=_words(rules["counters"]), multipliers=dict(rules["multipliers"]))
 
 
 def content_stem(word: str, vocab: ClaimVocabulary) -> str:

@@ -190,3 +190,17 @@ def test_a_time_clause_runs_on_past_its_commas():
     assert {"leagu", "suspend", "play"} <= f.words and not {"pandem", "outbreak", "declar"} & f.words
     during = features("The team flew home during the series of matches called the finals: Leeds and York.")
     assert {"@leeds", "@york"} <= during.words and "seri" not in during.words
+
+
+def test_an_ordinal_of_a_running_tally_is_no_quantity():
+    tally = features("The mayor won the district's runoff, her third victory of the evening.")
+    assert not any(q.unit == "ord" for q in tally.quantities)
+    placed = features("The mayor finished third in the district's runoff.")
+    assert any(q.unit == "ord" for q in placed.quantities)
+
+
+def test_a_count_hyphenated_before_a_contest_is_one_feature_however_worded():
+    way = features("The vote became a tight four-way contest for the chair.")
+    person = features("It is a four-person race for the chair now.")
+    assert {w for w in way.words if w.startswith("#4-")} == {w for w in person.words if w.startswith("#4-")} != set()
+    assert stem("person") not in person.words
