@@ -213,6 +213,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank_mentions(blank(text, spans))
+    if text.rstrip(" \"”’).,").endswith("?"):
+        return EMPTY    # a quoted question before its attribution: '"Is there a plan?" he asked.'
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
     scare, quoted = quoted_words(passages, vocab)

@@ -152,8 +152,9 @@ class Features:
         who = self.who_topical if one_doc else self.who_idf
         # the voice of a whole interview is no sign that two of its answers say one thing, unless what
         # they share is rare ("disavow" twice in an article on Trump's remarks)
-        voiced = any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) or bool(
-            speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
+        rare = bool(speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
+        voiced = rare or any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) and (
+            len(words) + len(rounded) >= MIN_SHARED)   # one word and its speaker: "'We had no chance,' Rubio said"
         # two words and nothing else in common is a topic ("social distancing", "ballot access"), not a fact
         anchored = bool(speakers or rounded or ia.speakers and ib.speakers) or any(
             self.names[k][0] == "@" or self.names[k] == DEMAND for k in words)
@@ -355,7 +356,9 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
                 continue
             total = sum(weight[j] for j in members)
             avg = sum(weight[j] * s for j, s in zip(members, sims)) / total
-            cover = sum(weight[j] * features.cover(i, j) for j in members) / total
+            # both ways: the claim is a good part of what it says, and it says a good part of what
+            # the claim's reports say ("Cruz captured Iowa" does not assert "Cruz won Iowa's evangelicals")
+            cover = sum(weight[j] * min(features.cover(i, j), features.cover(j, i)) for j in members) / total
             if avg >= ALSO_THRESHOLD and cover >= ALSO_COVER:
                 extra.append(claim_of[members[0]])
         out[i] = sorted(extra)

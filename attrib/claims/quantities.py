@@ -31,6 +31,7 @@ class Quantity:
     key: str = ""        # its feature ("#24", "#ord1")
 
 
+EXACT_BELOW = 100   # "10 months", "40 percent": a figure under this written in digits is exact, not rounded
 ROUNDING = 0.25     # a figure and its rounding differ by at most this share ("18" ~ "two decades", 10%)
 
 MONTHS = {name: i % 12 + 1 for i, name in enumerate(
@@ -72,7 +73,7 @@ def _digits_precision(digits: str) -> tuple[float, float]:
     if "." in clean:
         return value, 10.0 ** -len(clean.split(".")[1])
     stripped = clean.rstrip("0")
-    if 1900 <= value <= 2100 or not stripped:
+    if 1900 <= value <= 2100 or not stripped or value < EXACT_BELOW:
         return value, 1.0
     return value, 10.0 ** (len(clean) - len(stripped))
 

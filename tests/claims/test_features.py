@@ -92,6 +92,18 @@ def test_places_listed_make_a_set_claim():
 
 def test_question_asserts_nothing():
     assert not features("Did the senator win Alabama?").words
+    text = '"Is there a budget that pays for this?" the mayor asked.'
+    start = text.index("the mayor")
+    asked = features(text, blanks=[(start, start + 9), (start + 10, start + 15)], sources=[(start, start + 9)])
+    assert not asked.words
+
+
+def test_a_small_figure_in_digits_is_exact():
+    ten = features("The agency has grown in the last 10 months.").quantities
+    eight = features("The agency has grown in the last eight months.").quantities
+    assert not quantities_agree(ten[0], eight[0])
+    assert quantities_agree(features("Some 20,000 people marched.").quantities[0],
+                            features("About 19,500 people marched.").quantities[0])
 
 
 def test_the_actor_is_the_first_name_of_a_headline():

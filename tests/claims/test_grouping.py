@@ -237,3 +237,29 @@ def test_one_event_in_two_other_places_is_two_claims(tmp_path):
         ("Paper C", "The main bridge in Portugal was closed by floodwater on Sunday.")])
     assert _claim_of(result, "Portugal on") == _claim_of(result, "The main bridge in Portugal")
     assert _claim_of(result, "Norway") != _claim_of(result, "Portugal on")
+
+
+def test_a_short_report_does_not_also_support_a_longer_claim_it_only_touches():
+    texts = ["Mayor Lena Ortiz won the Dover runoff on Sunday with broad support among retired teachers.",
+             "Lena Ortiz won the Dover runoff on Sunday, carrying retired teachers by a wide margin.",
+             "Ortiz won in Dover.", "Lena Ortiz has won in Dover.",
+             "The harbour will be dredged next spring.", "Floodwater closed the main bridge on Sunday."]
+    features = grouping_module.Features(grouping_module.featurise([(t, "") for t in texts], frozenset()),
+                                        [1] * len(texts), len(texts))
+    cluster_of = [0, 0, 2, 2, 4, 5]
+    pairs = {(a, b): features.similarity(a, b) for a in range(len(texts)) for b in range(a + 1, len(texts))}
+    groups = {0: [0, 1], 2: [2, 3], 4: [4], 5: [5]}
+    also = grouping_module.also_supports(features, pairs, cluster_of, groups, ["c1", "c1", "c2", "c2", "c3", "c4"],
+                                         [1] * len(texts))
+    assert "c1" not in also[2] and "c1" not in also[3]
+
+
+def test_one_word_and_its_speaker_are_not_a_shared_fact(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", '"We had no chance," Ortiz said.'),
+        ("Paper B", "It is a chance for Ortiz to win back the harbour district from the council."),
+        ("Paper C", "There is a chance of rain in Dover on Sunday."),
+        ("Paper D", "The team missed a late chance to equalise against Leeds."),
+        ("Paper E", "A second chance programme for young offenders opened in Hull."),
+        ("Paper F", "Students get a chance to meet the astronauts in Houston.")])
+    assert _claim_of(result, "no chance") != _claim_of(result, "win back")
