@@ -22,7 +22,7 @@ from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_mentions, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
-from .wording import judged_by, judging_cue, placements, quoted_words
+from .wording import judged_by, judging_cue, lists_people, lists_places, placements, quoted_words
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -40,7 +40,6 @@ _APPOSITIVE = regex.compile(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
 _PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
 _LETTERS = regex.compile(r"\p{L}+")
 _ALNUM = regex.compile(r"[\p{L}\d]")
-_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
 _OFFICE = {"Sen.": "senator", "Sen": "senator", "Gov.": "governor", "Gov": "governor", "Rep.": "representative",
            "Rep": "representative", "Gen.": "general", "Sec.": "secretary", "Atty.": "attorney"}
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
@@ -87,6 +86,7 @@ class StatementFeatures:
     the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
     scare: frozenset[str] = frozenset()    # stems of a judgement's quote of a word or two ("called it ''racist''")
     quoted: frozenset[str] = frozenset()   # stems of every word it quotes
+    lists_people: bool = False     # three people in a row: a claim about that set ("Cruz, Rubio and Kasich in a race")
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -241,7 +241,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
 
     if vocab.places is not None:
         text = vocab.places.sub(place, text)
-    lists = _lists_places(text, found)
+    lists, people = lists_places(text, found), lists_people(text)
     num_feats, quants, text = numbers(text, vocab)
     quants.extend(_weekdays(text))
     features.update(num_feats)
@@ -330,7 +330,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
                              hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers | judge,
-                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted)
+                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted,
+                             people)
 
 
 def _names_who(m: regex.Match) -> bool:
@@ -359,16 +360,6 @@ def _speakers(text: str, sources: list[tuple[int, int]]) -> list[str]:
         if caps:
             out.append("@" + _bare(caps[-1].split()[-1]).lower().replace("’", "'"))
     return out
-
-
-def _lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
-    """Three or more places in a row, joined by commas and "and" ("Alabama, Georgia and Tennessee")."""
-    run = 1
-    for (_, end, _), (start, _, _) in zip(found, found[1:]):
-        run = run + 1 if _LIST_JOIN.fullmatch(text, end, start) else 1
-        if run >= 3:
-            return True
-    return False
 
 
 def _never(word: str) -> bool:

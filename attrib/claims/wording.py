@@ -2,6 +2,8 @@
 
 - A finishing place: "ran a very strong third", "came in second", "placed fourth" say what
   "finished third" says (the verbs in rules/claims.toml `placement_verbs`).
+- A set of places or people: "won Alabama, Georgia and Tennessee", "Cruz, Rubio and Kasich in a race
+  for second" say something of that set, not of any one of them (grouping.conflict).
 - A judgement quoted in a word: "Ryan ... called Trump's remarks ''racist''" quotes a word of what
   "'a plain case of a reckless remark,' Mr. Ryan said" quotes. The subject of a verb of
   judgement (`judgement_verbs`) is a speaker of the statement, and its quote of a word or two, held
@@ -16,6 +18,9 @@ import regex
 from ..lexicon import read_toml
 from .vocabulary import ClaimVocabulary, content_stem
 
+_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:\s*\([^)]{1,12}\))?"   # "Ted Cruz (R-Texas)"
+_PEOPLE = regex.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")+\s*,?\s+and\s+" + _NAME)
 SCARE_WORDS = 2           # a quote of at most this many words is a fragment ("called the remarks 'racist'")
 _QUOTE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _ORDINAL = r"(?:\L<ordinals>|\d+(?:st|nd|rd|th))(?![\p{L}\d])"
@@ -72,3 +77,20 @@ def judged_by(text: str, order: list[tuple[int, str]], actor: str) -> frozenset[
     if not actor or not order or actor != min(order)[1]:
         return frozenset()
     return frozenset((actor,)) if _judgement().match(text, min(order)[0]) else frozenset()
+
+
+def lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
+    """Three or more places in a row, joined by commas and "and" ("Alabama, Georgia and Tennessee");
+    `found`: (start, end, feature) of the places in `text`."""
+    run = 1
+    for (_, end, _), (start, _, _) in zip(found, found[1:]):
+        run = run + 1 if _LIST_JOIN.fullmatch(text, end, start) else 1
+        if run >= 3:
+            return True
+    return False
+
+
+def lists_people(text: str) -> bool:
+    """Three or more names in a row, joined by commas and "and" ("Ted Cruz (R-Texas), Marco Rubio
+    and John Kasich"), the places in them blanked."""
+    return bool(_PEOPLE.search(text))

@@ -216,3 +216,8 @@ def test_a_count_hyphenated_before_a_contest_is_one_feature_however_worded():
     person = features("It is a four-person race for the chair now.")
     assert {w for w in way.words if w.startswith("#4-")} == {w for w in person.words if w.startswith("#4-")} != set()
     assert stem("person") not in person.words
+
+
+def test_three_people_in_a_row_are_a_set():
+    assert features("Anna Berg (D-Maine), Tom Elridge (R-Ohio) and Gov. Maria Okafor are in a tight race for second.").lists_people
+    assert not features("Anna Berg beat Tom Elridge in Dover on Sunday.").lists_people
