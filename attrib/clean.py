@@ -42,11 +42,14 @@ class Splitter:
     def create(cls, lexicon: Lexicon | None = None) -> "Splitter":
         lexicon = lexicon or load_lexicon()
         lists = lexicon.lists
-        # After a closing quote, a short "Trump said" / "said Trump" keeps the sentence open.
+        # After a closing quote, a short "Trump said" / "said Trump" keeps the sentence open; a verb that
+        # is no inverted cue ("praised", "touted") only without an object ('"...!" Biden praised the
+        # endorsement.' is a sentence of its own); a tail that opens a new quoted sentence ('"..." He adds, "In
+        # ...') begins the next sentence.
         tail = compile_cached(  # from the cache of compiled patterns: compiling takes a tenth of a second
             r"\s+(?:(?:\p{Lu}[\w.'’-]*|he|she|they|it|the|a|an|[a-z]+)\s+){0,6}?"
-            r"(?:\L<hedges>\s+)?(?:\L<cue_inverted>|\L<cue_finite>)\b(?![\w'])"
-            r"(?:\s+[\w'’.-]+){0,4}?\s*(?:[.,;:!?]|$)",
+            r"(?:\L<hedges>\s+)?(?:\L<cue_inverted>\b(?![\w'])(?:\s+[\w'’.-]+){0,4}?|\L<cue_finite>\b(?![\w']))"
+            r"\s*(?:[.;!?]|[,:](?!\s*[\"“‘]\s*\p{Lu})|$)",
             0, hedges=lists["hedges"], cue_inverted=lists["cue_inverted"], cue_finite=lists["cue_finite"])
         return cls(lexicon=lexicon, abbreviations=frozenset(lists["abbreviations"]), attribution_tail=tail)
 

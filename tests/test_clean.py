@@ -24,6 +24,15 @@ def test_new_sentence_after_a_closing_quote_is_split():
     assert len(texts(text)) == 2
 
 
+def test_a_verb_with_its_object_or_a_new_quote_after_a_closing_quote_starts_a_sentence():
+    """'praised the plan' is a clause of its own, not the quote's tail; 'He adds, "In ...' opens the next quote."""
+    text = 'She called it "the best plan for the state." Ruiz praised the plan on Twitter, saying it was bold.'
+    assert len(texts(text)) == 2
+    text = 'She said the plan was "bold." She adds, "In a year we will know."'
+    assert texts(text) == ['She said the plan was "bold."', 'She adds, "In a year we will know."']
+    assert len(texts('"We will win!" Trump said, "and soon."')) == 1
+
+
 def test_abbreviations_and_initials_do_not_split():
     text = "Mr. Putin met Sen. J. D. Vance in Washington, D.C. on Jan. 5. The U.S. officials said nothing."
     assert texts(text) == ["Mr. Putin met Sen. J. D. Vance in Washington, D.C. on Jan. 5.",
