@@ -163,3 +163,13 @@ def test_a_pull_quote_belongs_to_the_name_on_its_credit_line(analyzer):
     text = ('"Everybody believes in the convention until they start losing. Then it is fine.\n'
             'Donald Trump."\n\nThe race goes on.')
     assert chains(analyzer, text) == ["Donald Trump", "Donald Trump", "", ""]
+
+
+def test_calling_names_a_speaker_not_the_thing_named(analyzer):
+    # the subject of "called", not what it names; a second clause with its own cue is a sibling
+    text = ("That view upended orthodoxy toward Spain, a country that the former nominee, Jim Hale, called "
+            "''our main rival.'' The Herald notes that Kemp tweeted that party leader Tom Ruiz should deport Haley, "
+            "and Ruiz later called Haley “very weak on taxes.” At the time, Mr. Dole called Mr. Ruiz, a former "
+            "trucker who was twice convicted, an outstanding leader. But neither he nor Kemp echoed the tone of "
+            "Dole, who has called the mayor an obvious phony.")
+    assert chains(analyzer, text) == ["Jim Hale", "Herald > Kemp | Herald > Tom Ruiz", "Dole", "Dole"]
