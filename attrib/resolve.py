@@ -271,6 +271,9 @@ class Resolver:
         resolved = self.resolve(text)
         if resolved.kind in ADDRESSEE_KINDS:
             return resolved
+        if _BRAND.match(text):  # "an interview with MTVu": a brand-cased name spoken to is a channel, not a person
+            return Resolved(name=text.removeprefix("the "), kind="online_outlet",
+                            source_id="outlet:" + text.removeprefix("the ").lower())
         # the outlet an interviewer works for ("CNN's Jane Roe", "Jane Roe of Fox News"), not a channel used
         # to reach someone ("the public via Twitter")
         outlets = [f for f in self.gazetteer.find_in(text) if f[2].kind in ADDRESSEE_KINDS
@@ -342,6 +345,9 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+# a brand-cased single word ('MTVu', 'BuzzFeed'), not a surname with a capitalised particle ('McCain', 'DeVos')
+_BRAND = regex.compile(r"^(?:the\s+)?(?:\p{Lu}{2,}\p{Ll}{1,2}|(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)\p{Lu})"
+                       r"\p{Lu}\p{Ll}+\p{Lu}\p{L}+)$")
 _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")

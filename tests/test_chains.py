@@ -173,3 +173,19 @@ def test_calling_names_a_speaker_not_the_thing_named(analyzer):
             "trucker who was twice convicted, an outstanding leader. But neither he nor Kemp echoed the tone of "
             "Dole, who has called the mayor an obvious phony.")
     assert chains(analyzer, text) == ["Jim Hale", "Herald > Kemp | Herald > Tom Ruiz", "Dole", "Dole"]
+
+
+def test_a_question_in_an_interview_opens_it(analyzer):
+    # a brand-cased outlet unknown to the gazetteer; its question is its own words, the answers carry it
+    text = ("Former governor Tom Ruiz agreed with the analysis. In an interview that year with KTVx, he was asked "
+            "what happened to the rural vote. “The city happened. I never resented it,” he said.")
+    assert chains(analyzer, text) == ["Tom Ruiz", "KTVx", "KTVx > Tom Ruiz", "KTVx > Tom Ruiz"]
+
+
+def test_partly_quoted_sentences_keep_the_speaker(analyzer):
+    text = ('Mayor Ruiz tweeted he had not heard of the march but would go anyway: "Great! Crowds gather in the '
+            'square. Did not know about it, but I will see them! #GO"  GO is a slogan used by his allies.\n\n'
+            "“We thought only Kemp was careless,” said writer Tom Aida. Ruiz “kind of slipped. This is not "
+            "something he should say in public.”\n\n"
+            "Kemp said he would run. The plan was “a mess” to some.")
+    assert chains(analyzer, text) == ["Ruiz"] * 3 + ["Tom Aida"] * 3 + ["Kemp", ""]

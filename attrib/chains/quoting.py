@@ -73,3 +73,26 @@ class QuotingMixin:
         if sentence.paragraph != self.previous_paragraph and sentence.text[:1] not in "“\"'«":
             return []
         return self.previous_paths[0]
+
+    def _partly_quoted(self, sentence: Sentence, speaker: dict[int, list[Hop]],
+                       attribution: dict[int, tuple[int, Frame]]) -> list[Hop]:
+        """The speaker of a sentence without a cue that is partly quoted: one that begins inside a quotation
+        whose speaker is known ('I will see them! #GO"  GO is a slogan ...'), or one that opens a quotation
+        running on into the next sentences with no attribution of its own, right after an attributed sentence
+        of its paragraph ('..." said Aida. Ruiz "kind of slipped. This is not ..."'): that sentence's speaker."""
+        first = _FIRST_WORD_CHAR.search(sentence.text)
+        if first is None:
+            return []
+        held = self._quotation_of(sentence.start + first.start(), sentence.start + first.end())
+        if held >= 0 and self.quotations[held].start < sentence.start:
+            return speaker.get(held, [])
+        k = bisect.bisect_left(self._quote_starts, sentence.start)
+        if k >= len(self.quotations) or self.quotations[k].start >= sentence.end or k in attribution:
+            return []
+        if self.quotations[k].end <= sentence.end or not self.quotations[k].closed:
+            return []  # a quoted phrase inside the sentence: the writer's own words around it
+        if (len(self.previous_paths) != 1 or sentence.index - self.previous_sentence != 1
+                or sentence.paragraph != self.previous_paragraph):
+            return []
+        speaker[k] = self.previous_paths[0]
+        return speaker[k]
