@@ -345,9 +345,9 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
-# a brand-cased single word ('MTVu', 'BuzzFeed'), not a surname with a capitalised particle ('McCain', 'DeVos')
-_BRAND = regex.compile(r"^(?:the\s+)?(?:\p{Lu}{2,}\p{Ll}{1,2}|(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)\p{Lu})"
-                       r"\p{Lu}\p{Ll}+\p{Lu}\p{L}+)$")
+# a brand-cased single word: capitals then one or two small letters ('MTVu', 'CNNi'), never a surname.
+# (Camel-case brands, 'InsideSources', would fit too, but PolNeAR does not mark the outlet spoken to as a source.)
+_BRAND = regex.compile(r"^(?:the\s+)?\p{Lu}{2,}\p{Ll}{1,2}$")
 _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
