@@ -189,3 +189,11 @@ def test_partly_quoted_sentences_keep_the_speaker(analyzer):
             "something he should say in public.”\n\n"
             "Kemp said he would run. The plan was “a mess” to some.")
     assert chains(analyzer, text) == ["Ruiz"] * 3 + ["Tom Aida"] * 3 + ["Kemp", ""]
+
+
+def test_a_group_from_two_places_is_one_source(analyzer):
+    # the coordination lies inside the group's "from" phrase: one source, not "Technology" and another
+    text = ("In findings published on Wednesday in Marine Letters, researchers from the Georgia Institute of "
+            "Technology (GT) and University of Maine Orono, both in the United States, reported warming seas "
+            "weaken corals.")
+    assert chains(analyzer, text) == ["researchers from the Georgia Institute of Technology"]
