@@ -197,3 +197,17 @@ def test_a_group_from_two_places_is_one_source(analyzer):
             "Technology (GT) and University of Maine Orono, both in the United States, reported warming seas "
             "weaken corals.")
     assert chains(analyzer, text) == ["researchers from the Georgia Institute of Technology"]
+
+
+def test_a_handle_names_its_owner_for_a_pronoun(analyzer):
+    text = ("Mayor Tom Ruiz is running for governor. Ruiz has run a busy campaign.\n\n"
+            "Psychologist Dan Lee writes that narcissists crave attention. They need the spotlight.\n\n"
+            "The candidate’s @TomRuiz Twitter feed is a direct line to his mind, so after the storm he tweeted "
+            "about himself.")
+    assert chains(analyzer, text)[-1] == "Tom Ruiz"
+
+
+def test_sources_quoted_by_a_speaker_nest_under_it(analyzer):
+    text = ('Political scientist Lee Kwan said the turnout was a sign of support.\n\n'
+            'He noted, "The council and the pro-business camp have always claimed they have public support."')
+    assert chains(analyzer, text)[-1] == "Lee Kwan > council | Lee Kwan > pro-business camp"

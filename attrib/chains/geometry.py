@@ -93,7 +93,8 @@ def set_content(sentence: Sentence, frames: list[Frame]) -> None:
             led_by_frame = any(g is not f and g.end <= f.start and not text[g.end - sentence.start:
                                                                             f.start - sentence.start].strip(" ,;:")
                                for g in frames)
-            if (before and before[-1] in ",\"”’'—–:;(" and n_after <= 8 and not led_by_frame
+            opening = before[-1:] in ("\"", "'") and (len(before) == 1 or before[-2] in " \t\n(")  # ', "The council ...'
+            if (before and before[-1] in ",\"”’'—–:;(" and not opening and n_after <= 8 and not led_by_frame
                     and not after.lower().startswith(("that", ":")) and not _SUBORDINATOR.match(before)):
                 side = "before"
             else:
