@@ -211,3 +211,17 @@ def test_sources_quoted_by_a_speaker_nest_under_it(analyzer):
     text = ('Political scientist Lee Kwan said the turnout was a sign of support.\n\n'
             'He noted, "The council and the pro-business camp have always claimed they have public support."')
     assert chains(analyzer, text)[-1] == "Lee Kwan > council | Lee Kwan > pro-business camp"
+
+
+def test_a_quotation_within_a_quotation_keeps_its_voice(analyzer):
+    text = ("Tom Ruiz, a radio host in Ohio, said that he noticed the shift in listener views after the vote.\n\n"
+            "“I remember a caller who called and said, ‘In some ways the vote sanctioned him as a new kind of "
+            "candidate. The farm community was kind of giving a heads up,’” said Ruiz, who is a farmer. "
+            "The farm is big.")
+    assert chains(analyzer, text) == ["Tom Ruiz", "Tom Ruiz > caller", "Tom Ruiz > caller", ""]
+
+
+def test_an_attributed_quotation_ends_its_sentence(analyzer):
+    text = ('In a video message posted online, Lee commended Kim for his empathy and said she was "proud to back '
+            'Kim for mayor." Kim praised Lee on Twitter.')
+    assert chains(analyzer, text) == ["Lee", "Kim"]

@@ -162,6 +162,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                     [speaker[q] for q, (at, _) in attribution.items() if at == i and q in speaker])
                 self.previous_sentence = sentence.index
                 self.previous_paragraph = sentence.paragraph
+        self._inner_quotations(sentences, paths_of)
         statements = [Statement(doc_id=self.doc.doc_id, statement_id=f"{self.doc.doc_id}:{s.index:04d}", sentence=s,
                                 paths=p, publisher=self.publisher.name) for s, p in zip(sentences, paths_of)]
         self.finish(statements)
