@@ -225,3 +225,10 @@ def test_an_attributed_quotation_ends_its_sentence(analyzer):
     text = ('In a video message posted online, Lee commended Kim for his empathy and said she was "proud to back '
             'Kim for mayor." Kim praised Lee on Twitter.')
     assert chains(analyzer, text) == ["Lee", "Kim"]
+
+
+def test_a_venue_between_subject_and_cue_is_no_outlet(analyzer):
+    # "speaking to the Atlantic Council": a think tank whose name begins like an outlet's
+    text = ('On Tuesday, Prime Minister Ana Lee speaking to the Atlantic Council think tank called the deal '
+            '"null and void". Lee told CNN Tuesday that it failed.')
+    assert chains(analyzer, text) == ["Ana Lee", "CNN > Ana Lee"]
