@@ -271,10 +271,13 @@ class Resolver:
         resolved = self.resolve(text)
         if resolved.kind in ADDRESSEE_KINDS:
             return resolved
+        if _BRAND.match(text):  # "an interview with MTVu": a brand-cased name spoken to is a channel, not a person
+            return Resolved(name=text.removeprefix("the "), kind="online_outlet",
+                            source_id="outlet:" + text.removeprefix("the ").lower())
         # the outlet an interviewer works for ("CNN's Jane Roe", "Jane Roe of Fox News"), not a channel used
         # to reach someone ("the public via Twitter")
         outlets = [f for f in self.gazetteer.find_in(text) if f[2].kind in ADDRESSEE_KINDS
-                   and not _CHANNEL_BEFORE.search(text, 0, f[0])]
+                   and not _CHANNEL_BEFORE.search(text, 0, f[0]) and not _NAME_GOES_ON.match(text, f[1])]
         if outlets:  # the outlet an interviewer works for
             return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
         if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
@@ -342,8 +345,13 @@ _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
 _HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+# a brand-cased single word: capitals then one or two small letters ('MTVu', 'CNNi'), never a surname.
+# (Camel-case brands, 'InsideSources', would fit too, but PolNeAR does not mark the outlet spoken to as a source.)
+_BRAND = regex.compile(r"^(?:the\s+)?\p{Lu}{2,}\p{Ll}{1,2}$")
 _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
+# an outlet's name that runs on into a longer capitalised name is part of that name ('the Atlantic Council')
+_NAME_GOES_ON = regex.compile(r"\s+\p{Lu}")
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
 _MEDIA_HEADS = frozenset({"media", "outlets", "newspapers", "broadcasters", "television", "tv", "radio", "agencies"})
 _HEAD_BEFORE_PHRASE = regex.compile(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")

@@ -100,7 +100,10 @@ class AntecedentMixin:
         The source_id keeps the identity either way, for graphs and counts.
         """
         if resolved.entry is None or not resolved.alias or resolved.name in self.doc.text:
-            return resolved.name
+            name = resolved.name
+            if resolved.kind == "group" and len(name.split()) > 8 and " and " in name:
+                name = name.split(" and ")[0]  # "researchers from A and B": a readable label, the first place named
+            return name
         return resolved.alias
 
     # -- context ----------------------------------------------------------

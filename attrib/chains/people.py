@@ -39,6 +39,7 @@ PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
 _SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
+_HANDLE = regex.compile(r"(?<![\w@])@(\w{4,30})")
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
 _MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
@@ -221,6 +222,15 @@ class PeopleMixin:
             new.append(Mention(sentence.index, sentence.paragraph, start,
                                Resolved(name=full, kind="person", source_id="person:" + full.lower()),
                                enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
+        for m in _HANDLE.finditer(sentence.text):  # "@TomRuiz's feed ... he tweeted": the handle of a person named
+            squashed = m.group(1).lower()
+            full = next((f for f in self.people.values() if len(f.split()) > 1
+                         and "".join(f.lower().split()) in squashed), None)
+            start = sentence.start + m.start()
+            if full is not None and not any(a <= start < b for a, b in (*hop_spans, *taken)):
+                new.append(Mention(sentence.index, sentence.paragraph, start,
+                                   Resolved(name=full, kind="person", source_id="person:" + full.lower()),
+                                   enclosing(paths, frames, start), False))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
