@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -45,9 +46,19 @@ def pattern_key(source: str, flags: int, named_lists: dict[str, Iterable[str]]) 
         digest.update(part + b"\x00")
     for name in sorted(named_lists):
         digest.update(name.encode() + b"\x01")
-        for item in sorted(set(named_lists[name])):
-            digest.update(item.encode("utf-8", "surrogatepass") + b"\x02")
+        items = named_lists[name]
+        digest.update(_list_bytes(items) if isinstance(items, tuple) else _items_bytes(items))
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _list_bytes(items: tuple[str, ...]) -> bytes:
+    """A list's part of a key, worked out once per list: every rule that names it hashes the same bytes."""
+    return _items_bytes(items)
+
+
+def _items_bytes(items: Iterable[str]) -> bytes:
+    return b"".join(item.encode("utf-8", "surrogatepass") + b"\x02" for item in sorted(set(items)))
 
 
 def compile_cached(source: str, flags: int = 0, **named_lists: Iterable[str]) -> regex.Pattern:
