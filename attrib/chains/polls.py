@@ -11,7 +11,7 @@ import regex
 from ..lexicon import list_pattern
 
 POLL_WINDOW = 6_000   # characters searched back for the poll a sentence refers to
-_BACK_REFERENCE = regex.compile(r"(?i)^the\s+(?:same|earlier|previous|prior|first|latest)\s+(?:\w[\w-]*\s+)?(?:poll|survey)$")
+_BACK_REFERENCE = regex.compile(r"(?i)^the\s+%s\s+(?:\w[\w-]*\s+)?(?:poll|survey)$" % list_pattern("poll_back_references"))
 # "43", "43 percent", "Six in 10", "a majority", each perhaps "of them" / "of those polled"
 _RESPONDENTS = regex.compile(
     r"(?i)^(?:%s\s+)?"
