@@ -16,7 +16,7 @@ from importlib import resources
 import regex
 
 from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
-from .lexicon import Lexicon, load_lexicon, word_list
+from .lexicon import Lexicon, list_pattern, load_lexicon, word_list
 from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
@@ -343,7 +343,7 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
 # (two capitalised words at least) and then where the person works
 _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
-_HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
+_HOST = regex.compile(r"(?i:\b%ss?)\s+" % list_pattern("host_roles") +
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 # a brand-cased single word: capitals then one or two small letters ('MTVu', 'CNNi'), never a surname.
 # (Camel-case brands, 'InsideSources', would fit too, but PolNeAR does not mark the outlet spoken to as a source.)
@@ -353,7 +353,7 @@ ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 # an outlet's name that runs on into a longer capitalised name is part of that name ('the Atlantic Council')
 _NAME_GOES_ON = regex.compile(r"\s+\p{Lu}")
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
-_MEDIA_HEADS = frozenset({"media", "outlets", "newspapers", "broadcasters", "television", "tv", "radio", "agencies"})
+_MEDIA_HEADS = frozenset(word_list("media_heads"))
 _HEAD_BEFORE_PHRASE = regex.compile(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
 _COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import list_pattern
 from ..mentions import DocumentMentions
 from ..records import Frame, Hop, Sentence, Span
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, clean_mention
@@ -24,8 +25,8 @@ from .people import (
 )
 
 OWNER_PRONOUN = {"their": "they", "its": "it", "his": "he"}   # an owner named by a possessive: its pronoun
-_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+(?:newspaper|paper|agency|news\s+agency|outlet|network|"
-                              r"website|site|magazine|channel|broadcaster)(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$")
+_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+%s(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$"
+                              % list_pattern("owner_outlet_nouns"))
 
 
 class AntecedentMixin:

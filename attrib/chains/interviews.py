@@ -7,6 +7,7 @@ import dataclasses
 
 import regex
 
+from ..lexicon import list_pattern
 from ..records import Frame, Hop, Sentence, Span
 from ..resolve import Resolved
 from ..turns import is_question
@@ -21,8 +22,7 @@ WIRE_NAMES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "Agence Fra
                "aap": "Australian Associated Press", "dpa": "dpa", "xinhua": "Xinhua", "tass": "TASS",
                "bloomberg": "Bloomberg"}
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
-                           r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
-                           r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
+                           r"(?:[\w'’-]+\s+){0,3}%s\b" % list_pattern("own_venue_events"))
 
 
 def _label_colon(text: str, label: Span) -> Span:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import regex
 
-from ..lexicon import word_list
+from ..lexicon import list_pattern, word_list
 from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
@@ -42,11 +42,7 @@ _SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAM
 _HANDLE = regex.compile(r"(?<![\w@])@(\w{4,30})")
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
-_MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
-                              r"aides?|allies|loyalists|team|rally|rallies|tower|hotel|organization|foundation|"
-                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies|consultants?|"
-                              r"advisers?|advisors?|spokes(?:man|woman|person)|staffers?|officials?|surrogates?|"
-                              r"pollsters?|strategists?|donors?|operatives?|lawyers?|attorneys?)\b")
+_MODIFIER_USE = regex.compile(r"\s+%s\b" % list_pattern("modifier_nouns"))
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 
 
