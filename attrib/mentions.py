@@ -134,8 +134,10 @@ class DocumentMentions:
             if resolved.kind == "person" and not not_a_person_name(text, m, resolved):
                 resolved = canonical(resolved)
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
+        named_at = sorted(found)  # the full names' starts: a capitalised name that holds one is that name's
         for m in _CAPITALISED.finditer(text):
-            if any(m.start() <= s < m.end() for s in range(m.start(), m.end()) if s in found):
+            i = bisect.bisect_left(named_at, m.start())
+            if i < len(named_at) and named_at[i] < m.end():
                 continue
             word = m.group()
             full = (people.get(word) or people.get(possessor(word))

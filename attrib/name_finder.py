@@ -17,6 +17,7 @@ import regex
 
 _WORD_RUN = regex.compile(r"\w+")
 _FEW_KEYS = 40
+_SHORT = 300  # characters: a text this short is scanned word by word
 _GOES_ON = regex.compile(r"[\w-]")  # after a name: no word and no hyphen may follow (the pattern's (?![\w-]))
 
 
@@ -49,17 +50,19 @@ class NameFinder:
             low = text.lower()
             if len(low) != len(text) or "ſ" in text:  # case folding that lower() does not mirror: not handled here
                 raise Unfoldable
-        if len(self._keys) <= _FEW_KEYS:  # a few keys: each looked for as a substring
-            present = {key for key in self._keys if key in low}
-        else:  # many: the text's words looked up among them
-            present = self._keys.intersection(self._starts.findall(low))
-        if not present:
+        few = len(self._keys) <= _FEW_KEYS
+        present = {key for key in self._keys if key in low} if few else None  # a few keys: each as a substring
+        if present is not None and not present:
             return []
-        if len(present) > 1:  # where each word that begins a name stands, from the scan of that word alone
+        if len(text) <= _SHORT:  # a mention: its words looked up one by one, in one scan
+            by_key = self.by_key
+            starts = [(m.start(), key) for m in self._starts.finditer(low) if (key := m.group()) in by_key]
+        else:  # a document: the keys it holds (many: its words looked up among them), then where each stands
+            if present is None:
+                present = self._keys.intersection(self._starts.findall(low))
+                if not present:
+                    return []
             starts = sorted((m.start(), key) for key in present for m in self._finder(key).finditer(low))
-        else:
-            key = next(iter(present))
-            starts = [(m.start(), key) for m in self._finder(key).finditer(low)]
         found: list[tuple[int, int, str]] = []
         by_key = self.by_key
         after = 0
