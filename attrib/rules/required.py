@@ -31,6 +31,21 @@ def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, .
     return _in_alternatives(pattern, False, [], lists, function_words, skip, 0)  # a match may begin inside a word
 
 
+def starts_a_word(pattern: str, cue: str) -> bool:
+    """Does the group `cue` begin where no word character ([\\w'’-]) stands before it, in every match:
+    the pattern puts spaces, the start or a check that no word goes on right before it (through
+    optional parts that end in spaces)? False where that is not sure."""
+    parts = split_parts(pattern, open_lookbehinds=False)
+    head = regex.compile(r"\(\?P?<" + regex.escape(cue) + ">")
+    index = next((i for i, p in enumerate(parts) if head.match(p)), None)
+    if not index:
+        return False
+    word_start = False
+    for part in parts[:index]:
+        word_start = _word_start_after(part, word_start)
+    return word_start
+
+
 def _in_alternatives(content: str, word_start: bool, after: list[str], lists, function_words, skip, depth: int):
     alternatives = split_alternatives(content)
     if not alternatives or depth > 4:
