@@ -189,9 +189,11 @@ class DocumentMentions:
     def _roles_before(self, start: int) -> list[str]:
         """'Italian economic development minister' before 'Stefano Patuanelli': the words of the same
         phrase, back to punctuation or a function word."""
-        words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
         out: list[str] = []
         before = self.text[max(0, start - 80):start].rstrip()
+        if before[-1:] in ",;:.!?\"“”()—–" and not before.endswith("."):
+            return out  # punctuation right before the name (or nothing): no role written there
+        words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
         if before[-1:] in ",;:.!?\"“”()—–" and not (before.endswith(".") and words
                                                     and words[-1].lower().rstrip(".") in _ABBREVIATIONS):
             return out

@@ -375,7 +375,10 @@ def _outlet_by_name(tokens: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def clean_mention(words: str) -> str:
+    """The words of a mention without tags, determiners, a possessive ending and stray punctuation
+    (kept for the words: the same mention is cleaned again at each step of the chains)."""
     text = _SPACE.sub(" ", _TAG.sub("", words)).strip(" \t\n,.;:\"“”‘’'").replace("#", "")
     text = _DETERMINER.sub("", text) if len(text.split()) > 1 else text
     text = _POSSESSIVE_END.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text
