@@ -119,7 +119,8 @@ def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ..
         flags = regex.V0
     names = _list_names(source)
     anchor_starts = _anchor_starts(entry, lists)
-    triggers, requires = _triggers(entry, lists), _requires(entry, rule_file, lists)
+    triggers = _triggers(entry, lists)
+    requires = _requires(entry, rule_file, lists, in_cue=not triggers)
     cue_check = "" if anchor_words or anchor_pairs or anchor_starts else _cue_check(entry, rule_file, lists,
                                                                                       triggers, requires)
     return Rule(
@@ -182,12 +183,13 @@ def _triggers(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
     return derive_triggers(entry["pattern"], entry.get("cues", []), lists) or frozenset()
 
 
-def _requires(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+def _requires(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...]], in_cue: bool = False) -> frozenset[str]:
     """The words written under `requires`, else the first words of a whole-word group every match
     passes through besides the cue (attrib.rules.required), else none."""
     if "requires" in entry:
         return _first_words(entry["requires"], lists)
-    return derive_requires(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []), lists) or frozenset()
+    return derive_requires(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []), lists,
+                           in_cue=in_cue) or frozenset()
 
 
 def _anchor_starts(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:

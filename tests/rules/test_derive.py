@@ -158,3 +158,9 @@ def test_a_cue_check_is_looked_for_at_word_starts_where_the_rule_allows_no_other
     checks = {r.id: r.cue_check for r in load_rules()}
     assert checks["citing-leading"].startswith("(?<![\\w'’-])")    # the cue after spaces: a list tried at word starts only
     assert not checks["evidence-aside-shows"].startswith("(?<!")  # after a dash, maybe with no space
+
+
+def test_requires_inside_a_cue_that_gave_no_triggers():
+    pattern = r"(?<![\w'’-])(?P<cue>(?i:(?:the|early)\s+)*(?i:estimates?|figures))\s+the\s+(?P<source>\w+)"
+    assert derive_requires(pattern, ["cue"], LISTS) is None                 # the cue's words are its triggers...
+    assert derive_requires(pattern, ["cue"], LISTS, in_cue=True) == {"estimate", "estimates", "figures"}  # ...unless it has none
