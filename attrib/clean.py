@@ -110,7 +110,7 @@ class Splitter:
 
     def _sentence_spans(self, line: str) -> list[tuple[int, int]]:
         cuts = [0]
-        if any(c in _CJK_MARKS for c in line):
+        if not _CJK_MARKS.isdisjoint(line):
             cuts += [m.end() for m in _CJK_END.finditer(line) if line[m.end():].strip()]
             if len(cuts) > 1 and not _BOUNDARY_PLAIN.search(line):
                 cuts.append(len(line))

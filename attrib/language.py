@@ -52,13 +52,23 @@ def load() -> None:
 def detect(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability), or ("", 0.0) when the text is too short or no detector is installed."""
     sample = text[:SAMPLE]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return "", 0.0
     identifier = _identifier()
     if identifier is None:
         return "", 0.0
     code, prob = identifier.classify(sample)
     return code, float(prob)
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Has the text `n` letters? Counted only until there are (most texts have them in their first line)."""
+    for c in text:
+        if c.isalpha():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
 
 
 def without_rules(code: str, prob: float) -> bool:

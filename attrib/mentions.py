@@ -132,8 +132,10 @@ class DocumentMentions:
             if resolved.kind == "person" and not not_a_person_name(text, m, resolved):
                 resolved = canonical(resolved)
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
+        named_at = sorted(found)  # the full names' starts: a capitalised name that holds one is that name's
         for m in _CAPITALISED.finditer(text):
-            if any(m.start() <= s < m.end() for s in range(m.start(), m.end()) if s in found):
+            i = bisect.bisect_left(named_at, m.start())
+            if i < len(named_at) and named_at[i] < m.end():
                 continue
             word = m.group()
             full = (people.get(word) or people.get(possessor(word))
@@ -185,9 +187,11 @@ class DocumentMentions:
     def _roles_before(self, start: int) -> list[str]:
         """'Italian economic development minister' before 'Stefano Patuanelli': the words of the same
         phrase, back to punctuation or a function word."""
-        words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
         out: list[str] = []
         before = self.text[max(0, start - 80):start].rstrip()
+        if before[-1:] in ",;:.!?\"“”()—–" and not before.endswith("."):
+            return out  # punctuation right before the name (or nothing): no role written there
+        words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
         if before[-1:] in ",;:.!?\"“”()—–" and not (before.endswith(".") and words
                                                     and words[-1].lower().rstrip(".") in _ABBREVIATIONS):
             return out

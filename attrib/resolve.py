@@ -17,6 +17,7 @@ import regex
 
 from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
 from .lexicon import Lexicon, list_pattern, load_lexicon, word_list
+from .name_finder import NameFinder, Unfoldable
 from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
@@ -77,8 +78,9 @@ class Gazetteer:
     by_alias: dict[str, SourceEntry] = field(default_factory=dict)
     by_alias_ci: dict[str, SourceEntry] = field(default_factory=dict)
     country_by_word: dict[str, Country] = field(default_factory=dict)
-    alias_finder: regex.Pattern | None = None
-    description_finder: regex.Pattern | None = None
+    alias_finder: NameFinder | None = None
+    description_finder: NameFinder | None = None
+    description_pattern: regex.Pattern | None = None  # for the rare text whose case lower() cannot fold
     by_description: dict[str, SourceEntry] = field(default_factory=dict)
     by_domain: dict[str, SourceEntry] = field(default_factory=dict)
     places: frozenset[str] = frozenset()   # multi-word place names: "New York City" is never a person
@@ -100,12 +102,10 @@ class Gazetteer:
                 self.country_by_word.setdefault(word, country)
         self.outlet_last_words = frozenset(e.name.lower().split()[-1] for e in self.entries.values()
                                            if e.kind in OUTLET_KINDS and len(e.name.split()) > 1)
-        names = sorted(self.by_alias, key=len, reverse=True)
-        if names:
-            self.alias_finder = compile_cached(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
+        if self.by_alias:
+            self.alias_finder = NameFinder(self.by_alias)
         if self.by_description:
-            self.description_finder = compile_cached(
-                r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
+            self.description_finder = NameFinder(self.by_description, fold=True)
 
     def outlet_names(self) -> tuple[str, ...]:
         return tuple(a for a, e in self.by_alias.items() if e.kind in OUTLET_KINDS)
@@ -117,12 +117,20 @@ class Gazetteer:
         """Every gazetteer name inside a text, longest first at each position."""
         found = []
         if self.alias_finder is not None:
-            for m in self.alias_finder.finditer(text, overlapped=False, timeout=1.0):
-                found.append((m.start(), m.end(), self.by_alias[m.group()]))
+            found = [(start, end, self.by_alias[name]) for start, end, name in self.alias_finder.finditer(text)]
         if self.description_finder is not None:
-            for m in self.description_finder.finditer(text, overlapped=False, timeout=1.0):
-                found.append((m.start(), m.end(), self.by_description[m.group().lower()]))
+            try:
+                descriptions = self.description_finder.finditer(text)
+            except Unfoldable:
+                descriptions = [(m.start(), m.end(), m.group().lower()) for m in self._description_pattern().finditer(text)]
+            found.extend((start, end, self.by_description[name]) for start, end, name in descriptions)
         return found
+
+    def _description_pattern(self) -> regex.Pattern:
+        if self.description_pattern is None:
+            self.description_pattern = compile_cached(
+                r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
+        return self.description_pattern
 
     def domain_publisher(self, url: str) -> SourceEntry | None:
         host = _SCHEME.sub("", url.lower()).split("/")[0].split(":")[0]
@@ -375,7 +383,10 @@ def _outlet_by_name(tokens: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def clean_mention(words: str) -> str:
+    """The words of a mention without tags, determiners, a possessive ending and stray punctuation
+    (kept for the words: the same mention is cleaned again at each step of the chains)."""
     text = _SPACE.sub(" ", _TAG.sub("", words)).strip(" \t\n,.;:\"“”‘’'").replace("#", "")
     text = _DETERMINER.sub("", text) if len(text.split()) > 1 else text
     text = _POSSESSIVE_END.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text
