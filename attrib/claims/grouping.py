@@ -38,9 +38,8 @@ LONGER = 0.10              # how much of what only the longer statement says cou
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
 TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated by more sentences per
                           # document than this weighs less (the documents' topic)
-SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
-                          # (their weight between its sentences at least this share of their IDF) ...
-SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
+SPEAKER_RARE = 4          # a shared speaker counts as a shared feature when the words two statements
+                          # share are in this many statements at most
 FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -152,11 +151,9 @@ class Features:
         # black holes): between them a word weighs less the more sentences per document repeat it
         one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
         who = self.who_topical if one_doc else self.who_idf
-        # the voice of a whole interview is no sign that two of its answers say one thing, unless what
-        # they share is rare ("disavow" twice in an article on Trump's remarks)
-        rare = bool(speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
-        voiced = rare or any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) and (
-            len(words) + len(rounded) >= MIN_SHARED)   # one word and its speaker: "'We had no chance,' Rubio said"
+        # a speaker and one shared word are one fact only when the word is rare ("disavow" twice in an
+        # article on Trump's remarks), not when it is common ("'We had no chance,' Ortiz said")
+        voiced = bool(speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
         # two words and nothing else in common is a topic ("social distancing", "ballot access"), not a fact
         anchored = bool(speakers or rounded or ia.speakers and ib.speakers) or any(
             self.names[k][0] == "@" or self.names[k] == DEMAND for k in words)

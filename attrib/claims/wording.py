@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -20,7 +21,8 @@ from .vocabulary import ClaimVocabulary, content_stem
 
 _LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
 _NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:\s*\([^)]{1,12}\))?"   # "Ted Cruz (R-Texas)"
-_PEOPLE = regex.compile(_NAME + r"(?:\s*,\s*" + _NAME + r")+\s*,?\s+and\s+" + _NAME)
+_PEOPLE = regex.compile(r"(?<![\p{L}'’.-])(?=(\p{Lu}[\p{L}'’.-]*))" + _NAME + r"(?:\s*,\s*" + _NAME
+                        + r")+\s*,?\s+and\s+" + _NAME)
 SCARE_WORDS = 2           # a quote of at most this many words is a fragment ("called the remarks 'racist'")
 _QUOTE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _ORDINAL = r"(?:\L<ordinals>|\d+(?:st|nd|rd|th))(?![\p{L}\d])"
@@ -90,7 +92,8 @@ def lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
     return False
 
 
-def lists_people(text: str) -> bool:
+def lists_people(text: str, no_name: Callable[[str], bool]) -> bool:
     """Three or more names in a row, joined by commas and "and" ("Ted Cruz (R-Texas), Marco Rubio
-    and John Kasich"), the places in them blanked."""
-    return bool(_PEOPLE.search(text))
+    and John Kasich"), the places in them blanked. A list must not start with a capitalised word
+    that `no_name` (lowercased) says is no name: "On Tuesday, Clinton and Sanders campaigned" names two."""
+    return any(not no_name(m.group(1).lower()) for m in _PEOPLE.finditer(text, overlapped=True))
