@@ -46,6 +46,8 @@ class ClaimVocabulary:
     ordinals: dict[str, int]
     counters: frozenset[str]          # what a number hyphenated before a contest counts ("three-way fight")
     tallies: frozenset[str]           # nouns of a running tally ("his fourth win"): its ordinal is no quantity
+    tally_owners: frozenset[str]      # "his", "her" before that ordinal
+    tally_modifiers: frozenset[str]   # "straight", "consecutive" between the ordinal and the noun
     multipliers: dict[str, float]
 
 
@@ -129,6 +131,7 @@ def vocabulary() -> ClaimVocabulary:
         finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
         approximators=tuple(rules["approximators"]), number_words=dict(rules["number_words"]),
         ordinals=dict(rules["ordinals"]), tallies=_words(rules["tallies"]),
+        tally_owners=_words(rules["tally_owners"]), tally_modifiers=_words(rules["tally_modifiers"]),
         counters=_words(rules["counters"]), multipliers=dict(rules["multipliers"]))
 
 
