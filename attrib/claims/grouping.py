@@ -64,6 +64,8 @@ class Item:
     scare: frozenset[int] = _NONE    # a quote of a word or two: what it quotes (wording.quoted_words) ...
     quoted: frozenset[int] = _NONE   # ... and every word it quotes
     lists_people: bool = False       # three names in a row: a claim about that set of people
+    region: frozenset[int] = _NONE   # its places and the countries they lie in: "Florida" has a place in
+                                     # common with "the US", not with "Texas"
 
 
 def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
@@ -90,6 +92,7 @@ class Features:
         ids: dict[str, int] = {}
         self.items: list[Item] = []
         cores, voice = cited_speakers(cited, doc) if cited is not None else ([], frozenset())
+        within = vocabulary().within
         for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
             d = doc[i] if doc is not None else None
@@ -102,7 +105,7 @@ class Features:
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
                 _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who),
-                f.lists_people))
+                f.lists_people, places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within)))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -230,7 +233,7 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
             return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
-    if a.places and b.places and not a.places & b.places:   # "mourning in Oman", "mourning in Egypt"
+    if a.places and b.places and not (a.places & b.region or b.places & a.region):   # "mourning in Oman", "in Egypt"
         return "places"
     for x, y in ((a, b), (b, a)):   # a set of people ("Cruz, Rubio and Kasich in a race for second") is
         if x.lists_people and not x.names & y.feats:   # not what a sentence naming none of them says
