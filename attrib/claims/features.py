@@ -86,7 +86,7 @@ class StatementFeatures:
     the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
     scare: frozenset[str] = frozenset()    # stems of a judgement's quote of a word or two ("called it ''racist''")
     quoted: frozenset[str] = frozenset()   # stems of every word it quotes
-    lists_people: bool = False     # three people in a row: a claim about that set ("Cruz, Rubio and Kasich in a race")
+    lists_people: bool = False     # three people in a row: a claim about that set ("Berg, Elridge and Okafor in a race")
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)

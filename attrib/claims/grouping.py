@@ -235,7 +235,7 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
         return "places"
     if a.places and b.places and not (a.places & b.region or b.places & a.region):   # "mourning in Oman", "in Egypt"
         return "places"
-    for x, y in ((a, b), (b, a)):   # a set of people ("Cruz, Rubio and Kasich in a race for second") is
+    for x, y in ((a, b), (b, a)):   # a set of people ("Berg, Elridge and Okafor in a race for second") is
         if x.lists_people and not x.names & y.feats:   # not what a sentence naming none of them says
             return "names"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:
@@ -362,7 +362,7 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
             total = sum(weight[j] for j in members)
             avg = sum(weight[j] * s for j, s in zip(members, sims)) / total
             # both ways: the claim is a good part of what it says, and it says a good part of what
-            # the claim's reports say ("Cruz captured Iowa" does not assert "Cruz won Iowa's evangelicals")
+            # the claim's reports say ("Ortiz won Dover" does not assert "Ortiz won Dover's retired teachers")
             cover = sum(weight[j] * min(features.cover(i, j), features.cover(j, i)) for j in members) / total
             if avg >= ALSO_THRESHOLD and cover >= ALSO_COVER:
                 extra.append(claim_of[members[0]])

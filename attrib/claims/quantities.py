@@ -141,7 +141,7 @@ def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
     if w in vocab.ordinals and after.startswith("-"):
         return False
     if w in vocab.ordinals and before and before[-1] in vocab.tally_owners and _tally(text, m.end(), vocab):
-        return False     # "his fourth win of the night": a running count, not what the fact is
+        return False     # "her third straight victory": a running count, not what the fact is
     if w == "one" and (after.lstrip().startswith(("another", "of ")) or (before and before[-1] in (
             "no", "that", "every", "any", "each", "which", "this"))):
         return False
