@@ -20,7 +20,7 @@ import regex
 
 from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
-from .quotes import blank, blank_mentions, quote_scope, shingles
+from .quotes import blank, blank_mentions, only_asks, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 from .wording import judged_by, judging_cue, lists_people, lists_places, placements, quoted_words
 
@@ -86,7 +86,7 @@ class StatementFeatures:
     the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
     scare: frozenset[str] = frozenset()    # stems of a judgement's quote of a word or two ("called it ''racist''")
     quoted: frozenset[str] = frozenset()   # stems of every word it quotes
-    lists_people: bool = False     # three people in a row: a claim about that set ("Cruz, Rubio and Kasich in a race")
+    lists_people: bool = False     # three people in a row: a claim about that set ("Berg, Elridge and Okafor in a race")
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -206,14 +206,14 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     """Features of one statement; `blanks` are its sentence-relative source and cue spans, `sources`
     the source spans among them, `common(word)` says whether a lowercase word is a common word of
     the corpus (a capitalised sentence opener or headline word that is one is no name)."""
-    if text.rstrip(" \"”’)").endswith("?") or _ASIDE.match(text):
+    if only_asks(text) or _ASIDE.match(text):
         return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
     speakers = frozenset(_speakers(text, sources or []))
     judging = judging_cue(text, blanks, sources or [])   # "Lee called the budget 'reckless'", "called" a cue
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
     text = blank_mentions(blank(text, spans))
-    if text.rstrip(" \"”’).,").endswith("?"):
+    if only_asks(text):
         return EMPTY    # a quoted question before its attribution: '"Is there a plan?" he asked.'
     text, passages = quote_scope(text, bool(blanks))
     quote = shingles(passages) if len(passages) else []
@@ -241,7 +241,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
 
     if vocab.places is not None:
         text = vocab.places.sub(place, text)
-    lists, people = lists_places(text, found), lists_people(text)
+    lists = lists_places(text, found)
+    people = lists_people(text, lambda w: w in vocab.stopwords or w in MONTHS or bool(common and common(w)))
     num_feats, quants, text = numbers(text, vocab)
     quants.extend(_weekdays(text))
     features.update(num_feats)

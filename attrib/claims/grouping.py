@@ -38,9 +38,8 @@ LONGER = 0.10              # how much of what only the longer statement says cou
 CONTENT_WEIGHT = 0.0      # share of the similarity that comes from content words alone (not names, numbers)
 TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated by more sentences per
                           # document than this weighs less (the documents' topic)
-SPEAKER_SHARE = 0.5       # a speaker counts as a shared feature when one document cites them this rarely
-                          # (their weight between its sentences at least this share of their IDF) ...
-SPEAKER_RARE = 4          # ... or when the words two statements share are in this many statements at most
+SPEAKER_RARE = 4          # a shared speaker counts as a shared feature when the words two statements
+                          # share are in this many statements at most
 FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
@@ -65,6 +64,8 @@ class Item:
     scare: frozenset[int] = _NONE    # a quote of a word or two: what it quotes (wording.quoted_words) ...
     quoted: frozenset[int] = _NONE   # ... and every word it quotes
     lists_people: bool = False       # three names in a row: a claim about that set of people
+    region: frozenset[int] = _NONE   # its places and the countries they lie in: "Florida" has a place in
+                                     # common with "the US", not with "Texas"
 
 
 def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
@@ -91,6 +92,7 @@ class Features:
         ids: dict[str, int] = {}
         self.items: list[Item] = []
         cores, voice = cited_speakers(cited, doc) if cited is not None else ([], frozenset())
+        within = vocabulary().within
         for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
             d = doc[i] if doc is not None else None
@@ -103,7 +105,7 @@ class Features:
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
                 _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who),
-                f.lists_people))
+                f.lists_people, places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within)))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -152,11 +154,9 @@ class Features:
         # black holes): between them a word weighs less the more sentences per document repeat it
         one_doc = self.doc is not None and self.doc[a] is not None and self.doc[a] == self.doc[b]
         who = self.who_topical if one_doc else self.who_idf
-        # the voice of a whole interview is no sign that two of its answers say one thing, unless what
-        # they share is rare ("disavow" twice in an article on Trump's remarks)
-        rare = bool(speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
-        voiced = rare or any(who[k] >= SPEAKER_SHARE * self.who_idf[k] for k in speakers) and (
-            len(words) + len(rounded) >= MIN_SHARED)   # one word and its speaker: "'We had no chance,' Rubio said"
+        # a speaker and one shared word are one fact only when the word is rare ("disavow" twice in an
+        # article on Trump's remarks), not when it is common ("'We had no chance,' Ortiz said")
+        voiced = bool(speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
         # two words and nothing else in common is a topic ("social distancing", "ballot access"), not a fact
         anchored = bool(speakers or rounded or ia.speakers and ib.speakers) or any(
             self.names[k][0] == "@" or self.names[k] == DEMAND for k in words)
@@ -233,9 +233,9 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
             return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
-    if a.places and b.places and not a.places & b.places:   # "mourning in Oman", "mourning in Egypt"
+    if a.places and b.places and not (a.places & b.region or b.places & a.region):   # "mourning in Oman", "in Egypt"
         return "places"
-    for x, y in ((a, b), (b, a)):   # a set of people ("Cruz, Rubio and Kasich in a race for second") is
+    for x, y in ((a, b), (b, a)):   # a set of people ("Berg, Elridge and Okafor in a race for second") is
         if x.lists_people and not x.names & y.feats:   # not what a sentence naming none of them says
             return "names"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:
@@ -362,7 +362,7 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
             total = sum(weight[j] for j in members)
             avg = sum(weight[j] * s for j, s in zip(members, sims)) / total
             # both ways: the claim is a good part of what it says, and it says a good part of what
-            # the claim's reports say ("Cruz captured Iowa" does not assert "Cruz won Iowa's evangelicals")
+            # the claim's reports say ("Ortiz won Dover" does not assert "Ortiz won Dover's retired teachers")
             cover = sum(weight[j] * min(features.cover(i, j), features.cover(j, i)) for j in members) / total
             if avg >= ALSO_THRESHOLD and cover >= ALSO_COVER:
                 extra.append(claim_of[members[0]])

@@ -140,8 +140,8 @@ def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
     before = text[max(0, m.start() - 8):m.start()].lower().split()
     if w in vocab.ordinals and after.startswith("-"):
         return False
-    if w in vocab.ordinals and before and before[-1] in _POSSESSIVES and _tally(text, m.end(), vocab):
-        return False     # "his fourth win of the night": a running count, not what the fact is
+    if w in vocab.ordinals and before and before[-1] in vocab.tally_owners and _tally(text, m.end(), vocab):
+        return False     # "her third straight victory": a running count, not what the fact is
     if w == "one" and (after.lstrip().startswith(("another", "of ")) or (before and before[-1] in (
             "no", "that", "every", "any", "each", "which", "this"))):
         return False
@@ -149,14 +149,18 @@ def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
 
 
 _COUNTER = regex.compile(r"-(\p{L}+)")
-_POSSESSIVES = frozenset("his her their its".split())
-_NEXT_WORDS = regex.compile(r"\s+(?:straight\s+|consecutive\s+)?([\p{L}]+)")
+_NEXT_WORDS = regex.compile(r"\s+(\p{L}+)(?:\s+(\p{L}+))?")
 
 
 def _tally(text: str, end: int, vocab: ClaimVocabulary) -> bool:
     """Whether the word after an ordinal (past "straight", "consecutive") is a noun of a running tally."""
     m = _NEXT_WORDS.match(text, end)
-    return bool(m and m.group(1).lower() in vocab.tallies)
+    if not m:
+        return False
+    first = m.group(1).lower()
+    if first in vocab.tally_modifiers:
+        return bool(m.group(2) and m.group(2).lower() in vocab.tallies)
+    return first in vocab.tallies
 
 
 @lru_cache(maxsize=4)

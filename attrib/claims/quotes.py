@@ -29,6 +29,18 @@ def blank_mentions(text: str) -> str:
     return _MENTION.sub(lambda m: " " * len(m.group()), text)
 
 
+_TRAILING = " \"”’).,"
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+
+
+def only_asks(text: str) -> bool:
+    """Whether the statement is one question ("Is there a plan?", with its attribution blanked): a
+    question asserts nothing, but a quote that states something before a rhetorical question ("We
+    will not close the plant. Why would we?") still states it."""
+    core = text.rstrip(_TRAILING)
+    return core.endswith("?") and not _SENTENCE_BREAK.search(core, 0, len(core) - 1)
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with these spans replaced by spaces (offsets kept)."""
     for a, b in sorted(spans):

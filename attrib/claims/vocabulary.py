@@ -27,6 +27,7 @@ class ClaimVocabulary:
     phrase_token: dict[str, str]      # lowercased phrase -> its stem
     places: regex.Pattern | None      # countries (names, adjectives, aliases) and places.csv
     place_names: dict[str, str]       # matched text -> the place's canonical name (lowercase)
+    within: dict[str, str]            # "@florida" -> "@united states": the country a place of places.csv is in
     stop_caps: frozenset[str]
     titles: frozenset[str]
     subordinators: frozenset[str]
@@ -46,6 +47,8 @@ class ClaimVocabulary:
     ordinals: dict[str, int]
     counters: frozenset[str]          # what a number hyphenated before a contest counts ("three-way fight")
     tallies: frozenset[str]           # nouns of a running tally ("his fourth win"): its ordinal is no quantity
+    tally_owners: frozenset[str]      # "his", "her" before that ordinal
+    tally_modifiers: frozenset[str]   # "straight", "consecutive" between the ordinal and the noun
     multipliers: dict[str, float]
 
 
@@ -98,6 +101,14 @@ def _places() -> dict[str, str]:
     return names
 
 
+def _within() -> dict[str, str]:
+    """The "@country" feature of the country each place of places.csv lies in."""
+    countries = load_gazetteer().countries
+    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
+    return {"@" + row["name"].removesuffix(" state").lower(): "@" + countries[row["country"]].name.lower()
+            for row in csv.DictReader(text.splitlines())}
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> ClaimVocabulary:
     lists = load_lexicon().lists
@@ -113,7 +124,7 @@ def vocabulary() -> ClaimVocabulary:
     skip = stopwords | attribution | set(rules["number_words"]) | set(rules["ordinals"])
     return ClaimVocabulary(
         stopwords=stopwords, attribution=frozenset(attribution), skip=frozenset(skip), synonyms=synonyms,
-        phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names,
+        phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names, within=_within(),
         stop_caps=frozenset(lists["stop_caps"]), titles=frozenset(lists["titles"]),
         subordinators=frozenset(rules["subordinators"]),
         converse_stems=frozenset(synonyms.get(stem(w), stem(w)) for w in rules["converse"].split()),
@@ -129,6 +140,7 @@ def vocabulary() -> ClaimVocabulary:
         finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
         approximators=tuple(rules["approximators"]), number_words=dict(rules["number_words"]),
         ordinals=dict(rules["ordinals"]), tallies=_words(rules["tallies"]),
+        tally_owners=_words(rules["tally_owners"]), tally_modifiers=_words(rules["tally_modifiers"]),
         counters=_words(rules["counters"]), multipliers=dict(rules["multipliers"]))
 
 

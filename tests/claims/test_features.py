@@ -96,6 +96,10 @@ def test_question_asserts_nothing():
     start = text.index("the mayor")
     asked = features(text, blanks=[(start, start + 9), (start + 10, start + 15)], sources=[(start, start + 9)])
     assert not asked.words
+    text = '"The council has no plan for the shipyard. Where is it?" the mayor said.'
+    start = text.index("the mayor")
+    stated = features(text, blanks=[(start, start + 9), (start + 10, start + 14)], sources=[(start, start + 9)])
+    assert {stem("shipyard"), stem("plan")} <= stated.words   # a rhetorical question after a statement
 
 
 def test_a_small_figure_in_digits_is_exact():
@@ -221,6 +225,7 @@ def test_a_count_hyphenated_before_a_contest_is_one_feature_however_worded():
 def test_three_people_in_a_row_are_a_set():
     assert features("Anna Berg (D-Maine), Tom Elridge (R-Ohio) and Gov. Maria Okafor are in a tight race for second.").lists_people
     assert not features("Anna Berg beat Tom Elridge in Dover on Sunday.").lists_people
+    assert not features("On Sunday, Berg and Elridge campaigned in Dover.").lists_people
 
 
 def test_too_close_to_call_is_one_word():

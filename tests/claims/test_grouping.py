@@ -271,3 +271,15 @@ def test_a_set_of_people_is_not_what_a_sentence_naming_none_of_them_says():
     features = grouping_module.Features(grouping_module.featurise([(t, "") for t in texts], frozenset()),
                                         [1] * len(texts), len(texts))
     assert grouping_module.conflict(features.items[0], features.items[1]) == "names"
+
+
+def test_a_state_and_its_country_are_places_in_common():
+    texts = ["In Washington, the senator called the Tampa flooding a national disaster.",
+             "The senator called the Florida flooding a national disaster.",
+             "The senator called the Norway flooding a national disaster.",
+             "The senator called the Texas flooding a national disaster."]
+    features = grouping_module.Features(grouping_module.featurise([(t, "") for t in texts], frozenset()),
+                                        [1] * len(texts), len(texts))
+    assert grouping_module.conflict(features.items[0], features.items[1]) is None
+    assert grouping_module.conflict(features.items[1], features.items[2]) == "places"
+    assert grouping_module.conflict(features.items[1], features.items[3]) == "places"
