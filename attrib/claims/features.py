@@ -22,7 +22,7 @@ from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_mentions, only_asks, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
-from .wording import judged_by, judging_cue, lists_people, lists_places, placements, quoted_words
+from .wording import judged_by, judging_cue, lists_places, placements, quoted_words
 
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -86,7 +86,6 @@ class StatementFeatures:
     the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
     scare: frozenset[str] = frozenset()    # stems of a judgement's quote of a word or two ("called it ''racist''")
     quoted: frozenset[str] = frozenset()   # stems of every word it quotes
-    lists_people: bool = False     # three people in a row: a claim about that set ("Berg, Elridge and Okafor in a race")
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
@@ -242,7 +241,6 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     if vocab.places is not None:
         text = vocab.places.sub(place, text)
     lists = lists_places(text, found)
-    people = lists_people(text, lambda w: w in vocab.stopwords or w in MONTHS or bool(common and common(w)))
     num_feats, quants, text = numbers(text, vocab)
     quants.extend(_weekdays(text))
     features.update(num_feats)
@@ -331,8 +329,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
                              hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers | judge,
-                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted,
-                             people)
+                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted)
 
 
 def _names_who(m: regex.Match) -> bool:

@@ -63,7 +63,6 @@ class Item:
     converse: bool = False       # it says the actor lost, trailed or conceded: the other party may be the actor
     scare: frozenset[int] = _NONE    # a quote of a word or two: what it quotes (wording.quoted_words) ...
     quoted: frozenset[int] = _NONE   # ... and every word it quotes
-    lists_people: bool = False       # three names in a row: a claim about that set of people
     region: frozenset[int] = _NONE   # its places and the countries they lie in: "Florida" has a place in
                                      # common with "the US", not with "Texas"
 
@@ -105,7 +104,7 @@ class Features:
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
                 _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who),
-                f.lists_people, places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within)))
+                places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within)))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -235,9 +234,6 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
         return "places"
     if a.places and b.places and not (a.places & b.region or b.places & a.region):   # "mourning in Oman", "in Egypt"
         return "places"
-    for x, y in ((a, b), (b, a)):   # a set of people ("Berg, Elridge and Okafor in a race for second") is
-        if x.lists_people and not x.names & y.feats:   # not what a sentence naming none of them says
-            return "names"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:
         if unnamed in (a.actor, b.actor):     # "He received criticism" is not "Trump received criticism" by itself
             return None if a.converse or b.converse or a.actor == b.actor else "actor"

@@ -2,8 +2,8 @@
 
 - A finishing place: "ran a very strong third", "came in second", "placed fourth" say what
   "finished third" says (the verbs in rules/claims.toml `placement_verbs`).
-- A set of places or people: "won Alabama, Georgia and Tennessee", "Berg, Elridge and Okafor in a race
-  for second" say something of that set, not of any one of them (grouping.conflict).
+- A set of places: "won Alabama, Georgia and Tennessee" says something of that set, not of any one
+  of them (grouping.conflict).
 - A judgement quoted in a word: "Ryan ... called Trump's remarks ''racist''" quotes a word of what
   "'a plain case of a reckless remark,' Mr. Ryan said" quotes. The subject of a verb of
   judgement (`judgement_verbs`) is a speaker of the statement, and its quote of a word or two, held
@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -20,9 +19,6 @@ from ..lexicon import read_toml
 from .vocabulary import ClaimVocabulary, content_stem
 
 _LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
-_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:\s*\([^)]{1,12}\))?"   # "Anna Berg (D-Maine)"
-_PEOPLE = regex.compile(r"(?<![\p{L}'’.-])(?=(\p{Lu}[\p{L}'’.-]*))" + _NAME + r"(?:\s*,\s*" + _NAME
-                        + r")+\s*,?\s+and\s+" + _NAME)
 SCARE_WORDS = 2           # a quote of at most this many words is a fragment ("called the remarks 'racist'")
 _QUOTE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 _ORDINAL = r"(?:\L<ordinals>|\d+(?:st|nd|rd|th))(?![\p{L}\d])"
@@ -90,10 +86,3 @@ def lists_places(text: str, found: list[tuple[int, int, str]]) -> bool:
         if run >= 3:
             return True
     return False
-
-
-def lists_people(text: str, no_name: Callable[[str], bool]) -> bool:
-    """Three or more names in a row, joined by commas and "and" ("Anna Berg (D-Maine), Tom Elridge
-    and Maria Okafor"), the places in them blanked. A list must not start with a capitalised word
-    that `no_name` (lowercased) says is no name: "On Tuesday, Clinton and Sanders campaigned" names two."""
-    return any(not no_name(m.group(1).lower()) for m in _PEOPLE.finditer(text, overlapped=True))

@@ -222,12 +222,6 @@ def test_a_count_hyphenated_before_a_contest_is_one_feature_however_worded():
     assert stem("person") not in person.words
 
 
-def test_three_people_in_a_row_are_a_set():
-    assert features("Anna Berg (D-Maine), Tom Elridge (R-Ohio) and Gov. Maria Okafor are in a tight race for second.").lists_people
-    assert not features("Anna Berg beat Tom Elridge in Dover on Sunday.").lists_people
-    assert not features("On Sunday, Berg and Elridge campaigned in Dover.").lists_people
-
-
 def test_too_close_to_call_is_one_word():
     close = features("The mayoral runoff in Dover remained too close to call.")
     assert stem("tossup") in close.words and stem("close") not in close.words

@@ -265,14 +265,6 @@ def test_one_word_and_its_speaker_are_not_a_shared_fact(tmp_path):
     assert _claim_of(result, "no chance") != _claim_of(result, "win back")
 
 
-def test_a_set_of_people_is_not_what_a_sentence_naming_none_of_them_says():
-    texts = ["Anna Berg, Tom Elridge and Maria Okafor are in a four-way race for second place.",
-             "It is a protracted four-way race for the chair.", "The harbour will be dredged next spring."]
-    features = grouping_module.Features(grouping_module.featurise([(t, "") for t in texts], frozenset()),
-                                        [1] * len(texts), len(texts))
-    assert grouping_module.conflict(features.items[0], features.items[1]) == "names"
-
-
 def test_a_state_and_its_country_are_places_in_common():
     texts = ["In Washington, the senator called the Tampa flooding a national disaster.",
              "The senator called the Florida flooding a national disaster.",
