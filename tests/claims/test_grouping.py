@@ -10,6 +10,7 @@ import polars as pl
 import attrib
 from attrib.result import Analysis
 from attrib.tables import EXTRACTED as SCHEMAS
+from attrib.claims import featurising as featurising_module
 from attrib.claims import grouping as grouping_module
 from attrib.claims import group_claims
 
@@ -92,7 +93,7 @@ def test_greeting_claim_spans_all_articles_and_fewer_origins_than_reports():
 
 def test_claims_are_identical_across_runs_and_processes(monkeypatch):
     one = attrib.analyze(FIXTURES, jobs=1)
-    monkeypatch.setattr(grouping_module, "PARALLEL_ITEMS", 10)   # featurise in worker processes too
+    monkeypatch.setattr(featurising_module, "PARALLEL_ITEMS", 10)   # featurise in worker processes too
     two = attrib.analyze(FIXTURES, jobs=2)
     assert one.claims.equals(two.claims)
     assert one.statements["claim_id"].equals(two.statements["claim_id"])
