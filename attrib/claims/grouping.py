@@ -225,6 +225,11 @@ class Features:
         return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
 
 
+def _lacks(xs: list, ys: list) -> bool:
+    """Whether one of the figures xs matches none of ys (the same value, or the same up to rounding)."""
+    return any(not any(x.value == y.value or quantities_agree(x, y) for y in ys) for x in xs)
+
+
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
     lacks), different place lists, another actor, each a name other than its actor that the other lacks,
@@ -238,9 +243,9 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
                 return "numbers"
         counts_a = [q for q, _ in a.quantities if q.unit not in ("date", "weekday")]
         counts_b = [q for q, _ in b.quantities if q.unit not in ("date", "weekday")]
-        if counts_a and counts_b and not any(x.value == y.value or quantities_agree(x, y)
-                                             for x in counts_a for y in counts_b):
-            return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
+        if counts_a and counts_b and _lacks(counts_a, counts_b) and _lacks(counts_b, counts_a):
+            return "numbers"   # "49.8 percent" and "699.57 delegates"; "10 of Toronto's 14 sub-indices" and "eight of
+                               # Toronto's 14 sub-indices": each gives a figure the other lacks, a figure shared or not
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
     if a.actor >= 0 and b.actor >= 0 and a.actor != b.actor and a.actor not in b.speakers and b.actor not in a.speakers:

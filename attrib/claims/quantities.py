@@ -31,6 +31,7 @@ class Quantity:
     key: str = ""        # its feature ("#24", "#ord1")
 
 
+EXACT_BELOW = 20    # a count below this is exact, however written ("ten of the 14 sub-indices" is not "eight")
 ROUNDING = 0.25     # a figure and its rounding differ by at most this share ("18" ~ "two decades", 10%)
 
 MONTHS = {name: i % 12 + 1 for i, name in enumerate(
@@ -70,7 +71,7 @@ def _digits_precision(digits: str) -> tuple[float, float]:
     if "." in clean:
         return value, 10.0 ** -len(clean.split(".")[1])
     stripped = clean.rstrip("0")
-    if 1900 <= value <= 2100 or not stripped:
+    if 1900 <= value <= 2100 or not stripped or value < EXACT_BELOW:
         return value, 1.0
     return value, 10.0 ** (len(clean) - len(stripped))
 
@@ -109,7 +110,7 @@ def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity
         mult = vocab.multipliers.get(mult_m.group(1).lower(), 1) if mult_m else 1
         unit = "year" if mult_m and mult_m.group(1).lower().startswith("decade") else None
         quants.append(_quantity(text, m.start(), mult_m.end() if mult_m else m.end(), value * mult,
-                                max(1.0, mult) if value < 10 else 10.0 * mult, unit, vocab))
+                                max(1.0, mult) if value < EXACT_BELOW else 10.0 * mult, unit, vocab))
         feats.append("#" + _canonical(value * mult))
         return " " * ((mult_m.end() if mult_m else m.end()) - m.start())
 

@@ -216,3 +216,12 @@ def test_a_demand_meets_its_report_however_worded(tmp_path):
         ("Paper C", "The harbourmaster resigned in 2019.")])
     assert _claim_of(result, "called for") == _claim_of(result, "should step down")
     assert _claim_of(result, "resigned in 2019") != _claim_of(result, "called for")
+
+
+def test_a_figure_each_lacks_parts_claims_that_share_another(tmp_path):
+    """A shared total does not make two different counts one fact (market reports on one frame)."""
+    result = _analyze(tmp_path, [
+        ("Paper A", "Ten of Oslo's 14 city districts voted for the new tram line, led by the eastern wards."),
+        ("Paper B", "Eight of Oslo's 14 city districts voted for the new tram line, led by the eastern wards."),
+    ])
+    assert _claim_of(result, "Ten of Oslo") != _claim_of(result, "Eight of Oslo")
