@@ -52,3 +52,12 @@ def test_sign_offs_do_not_merge_the_stories_they_end(tmp_path: Path):
                              for i, story in enumerate(STORIES)), encoding="utf-8")
     result = attrib.analyze(table)
     assert result.statements["claim_id"].n_unique() == len(STORIES)
+
+
+def test_an_e_mail_or_web_address_is_no_content():
+    from attrib.claims.features import statement_features
+    from attrib.claims.vocabulary import vocabulary
+    vocab = vocabulary()
+    assert statement_features("kberg@harbournews.example.com", [], vocab).n_content == 0
+    signed = statement_features("Ferries resume on Monday, details at www.harbournews.example.com/ferries today.", [], vocab)
+    assert not any("harbournew" in w or "example" in w for w in signed.words) and "resum" in signed.words
