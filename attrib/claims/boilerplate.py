@@ -34,9 +34,14 @@ def _key(piece: str) -> str:
 def line_rows(publisher: pl.Series, doc: pl.Series, text: pl.Series) -> pl.DataFrame:
     """(p, d, t, ctx) per statement row of one part: publisher, document, text and neighbours' hashes
     (a part's rows are its documents' statements, each document's in order)."""
-    frame = pl.DataFrame({"p": publisher, "d": doc, "t": text.hash(seed=7)})
+    frame = pl.DataFrame({"p": publisher, "d": doc, "t": _line_keys(text)})
     return frame.with_columns(
         pl.struct(pl.col("t").shift(1).over("d"), pl.col("t").shift(-1).over("d").alias("n")).hash(seed=3).alias("ctx"))
+
+
+def _line_keys(text: pl.Series) -> pl.Series:
+    """Hashes of lines as compared: letters and digits only, lowercase (a table header's spacing varies)."""
+    return text.str.replace_all(r"[^\p{L}\d]+", "").str.to_lowercase().hash(seed=7)
 
 
 def _pieces(text: str) -> list[tuple[int, int, str]]:
@@ -80,7 +85,7 @@ def boilerplate(lines: list[pl.DataFrame], pieces: list[pl.DataFrame]) -> tuple[
 
 def blank_boilerplate(text: pl.Series, lines: pl.Series, pieces: list[str]) -> pl.Series:
     """The items' texts with boilerplate blanked (spaces: offsets kept): a whole line, or its pieces."""
-    whole = text.hash(seed=7).is_in(lines.implode())
+    whole = _line_keys(text).is_in(lines.implode())
     found = text.str.contains("-", literal=True) | text.str.contains("—", literal=True) | text.str.contains("–", literal=True)
     touched = (whole | (found & bool(pieces))).arg_true().to_list()
     if not touched:
