@@ -24,7 +24,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = Path(os.environ.get("ATTRIB_DISTINCT", ROOT.parent / "shared" / "corpus" / "distinct" / "news41279.jsonl.gz"))  # a worktree sets it
+SOURCE = Path(os.environ.get("ATTRIB_DISTINCT",   # a worktree sets it
+                             ROOT.parent / "shared" / "corpus" / "distinct" / "news41279.jsonl.gz"))
 OUT = ROOT / "bench" / "out" / "distinct"
 
 
