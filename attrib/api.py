@@ -14,7 +14,7 @@ from . import read
 from .claims import group_claims
 from .engine_dask import run_dask
 from .engine_local import collect_tables, iter_batches
-from .pipeline import Analyzer, unique_ids
+from .pipeline import Analyzer, release_extraction, unique_ids
 from .progress import Progress, estimate_documents
 from .records import Document
 from .result import Analysis
@@ -81,6 +81,7 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
                         options={"metadata": str(metadata) if metadata else None, "jobs": jobs, "claims": claims,
                                  "engine": engine, "scheduler": str(scheduler) if scheduler is not None else None})
     if claims:
+        release_extraction()
         progress.stage("grouping claims")
         t0 = time.perf_counter()
         try:

@@ -49,6 +49,11 @@ def load() -> None:
     _identifier()
 
 
+def unload() -> None:
+    """Drop the detector's model (tens of MB) when no more documents are to be read."""
+    _identifier.cache_clear()
+
+
 def detect(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability), or ("", 0.0) when the text is too short or no detector is installed."""
     sample = text[:SAMPLE]

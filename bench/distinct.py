@@ -17,13 +17,15 @@ import argparse
 import csv
 import gzip
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent / "shared" / "corpus" / "distinct" / "news41279.jsonl.gz"
+SOURCE = Path(os.environ.get("ATTRIB_DISTINCT",   # a worktree sets it
+                             ROOT.parent / "shared" / "corpus" / "distinct" / "news41279.jsonl.gz"))
 OUT = ROOT / "bench" / "out" / "distinct"
 
 

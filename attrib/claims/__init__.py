@@ -17,6 +17,7 @@ import polars as pl
 from ..result import Analysis
 from ..tables import NAMES
 from .features import StatementFeatures, statement_features
+from .featurising import featurise
 from .grouping import also_supports, cluster_items, default_jobs
 from .items import distinct_items
 from .table import claim_rows
@@ -34,10 +35,12 @@ def group_claims(analysis: Analysis, jobs: int | None = None) -> None:
         return
     item_of_row, items, common = distinct_items(analysis)
     weight = items["weight"].to_list()
-    rows = list(zip(items["text"].to_list(), items["blanks"].to_list()))
-    features, pair_sim, cluster_of = cluster_items(rows, weight, n, common, default_jobs() if jobs is None else jobs,
-                                                   items["doc"].to_list(), items["cited"].to_list())
-    del rows
+    # the texts go to featurise alone (a chunk at a time) and are let go as soon as it is done
+    found = featurise(items.select("text", "blanks"), common, default_jobs() if jobs is None else jobs)
+    doc, cited = items["doc"].to_list(), items["cited"].to_list()
+    items = items.select("first")
+    features, pair_sim, cluster_of = cluster_items(found, weight, n, doc, cited)
+    del found, doc, cited
     comparable = [it.comparable for it in features.items]
     m = len(cluster_of)
     item_groups: dict[int, list[int]] = defaultdict(list)          # cluster -> items

@@ -8,7 +8,8 @@ import polars as pl
 
 from ..result import Analysis
 from ..tables import paths_text
-from .grouping import CONFLICT, THRESHOLD, Features, conflict, featurise
+from .featurising import featurise
+from .grouping import CONFLICT, THRESHOLD, Features, conflict
 from .items import distinct_items
 
 MAX_MATRIX = 12    # members shown in the similarity matrix
@@ -34,7 +35,7 @@ def explain(analysis: Analysis, claim_id: str) -> Explanation:
     item_of_row, items, common = distinct_items(analysis)
     weight = items["weight"].to_list()
     feats = Features(featurise(list(zip(items["text"].to_list(), items["blanks"].to_list())), common), weight,
-                     st.height, items["doc"].to_list(), items["cited"].to_list())
+                     st.height, items["doc"].to_list(), items["cited"].to_list(), prune=False)
     st = st.with_columns(item_of_row.alias("item"),
                          (pl.col("claim_id") == claim_id).alias("primary"),
                          pl.col("also_claims").list.contains(claim_id).fill_null(False).alias("also"))

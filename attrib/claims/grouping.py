@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .context import PRONOUNS, cited_speakers, resolve_descriptions
-from .features import DEMAND, UNNAMED, StatementFeatures, statement_features
+from .features import DEMAND, UNNAMED, StatementFeatures
 from .quantities import quantities_agree
-from .items import feature_counts, parse_blanks
+from .items import feature_counts
 from .linkage import CONFLICT, THRESHOLD, average_link
-from .vocabulary import stem, vocabulary
+from .vocabulary import vocabulary
 
 ALSO_THRESHOLD = 0.50     # a statement also supports another claim at this average similarity with its reports
 ALSO_COVER = 0.40         # ... and when that claim covers this share of the statement (not a passing mention)
@@ -42,7 +42,6 @@ SPEAKER_RARE = 4          # a shared speaker counts as a shared feature when the
                           # share are in this many statements at most
 FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
-PARALLEL_ITEMS = 20_000   # featurise in worker processes from this many items on
 
 
 _NONE: frozenset[int] = frozenset()
@@ -84,7 +83,9 @@ class Features:
     """Items with interned feature ids, their IDF and masses."""
 
     def __init__(self, found: Iterable[StatementFeatures], weight: Sequence[int], n_statements: int,
-                 doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None):
+                 doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None, prune: bool = True):
+        """`prune`: once the masses are known, drop from each item the features no other item has
+        (most quote shingles and rare words): they weigh in its mass but never meet another item."""
         self.doc = doc
         # ids in order of first appearance, a statement's features in sorted order: no dependence on
         # string hashing; each statement is interned as it comes, so its strings are not all kept
@@ -109,26 +110,44 @@ class Features:
         self.names = [""] * len(ids)
         for k, i in ids.items():
             self.names[i] = k
-        self.ids = ids
+        del ids
         self.shingle = [k.startswith('"') for k in self.names]
-        self.df, in_docs = feature_counts([it.feats for it in self.items], weight, doc, len(ids))
+        self.df, in_docs = feature_counts([it.feats for it in self.items], weight, doc, len(self.names))
         df = self.df
         # a word many sentences of few documents repeat is those documents' topic ("black hole" in an
         # interview on black holes), not what any one sentence asserts: its weight falls with burstiness
-        self.idf = [math.log((n_statements + 1) / (v + 0.5)) for v in df]
-        self.topical = [idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
-                        for k, idf in enumerate(self.idf)]
+        self.idf = array("d", (math.log((n_statements + 1) / (v + 0.5)) for v in df))
+        self.topical = array("d", (idf * min(1.0, TOPIC_REPEATS * in_docs[k] / df[k]) if df[k] else 0.0
+                                   for k, idf in enumerate(self.idf)))
         # a speaker weighs by how many statements name them or cite them
-        cited_df, cited_docs = feature_counts([it.speakers - it.feats for it in self.items], weight, doc, len(ids))
-        self.who_idf = [math.log((n_statements + 1) / (v + c + 0.5)) for v, c in zip(df, cited_df)]
-        self.who_topical = [idf * min(1.0, TOPIC_REPEATS * (in_docs[k] + cited_docs[k]) / (df[k] + cited_df[k]))
-                            if df[k] + cited_df[k] else 0.0 for k, idf in enumerate(self.who_idf)]
+        cited_df, cited_docs = feature_counts([it.speakers - it.feats for it in self.items], weight, doc, len(self.names))
+        self.who_idf = array("d", (math.log((n_statements + 1) / (v + c + 0.5)) for v, c in zip(df, cited_df)))
+        self.who_topical = array("d", (idf * min(1.0, TOPIC_REPEATS * (in_docs[k] + cited_docs[k]) / (df[k] + cited_df[k]))
+                                       if df[k] + cited_df[k] else 0.0 for k, idf in enumerate(self.who_idf)))
         self.content = [k[:1] not in "@#\"" for k in self.names]
-        self.mass = [math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0 for it in self.items]
-        self.topical_mass = [math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
-                             for it in self.items]
-        self.content_mass = [math.fsum(self.idf[k] for k in it.feats if self.content[k]) for it in self.items]
+        self.mass = array("d", (math.fsum(self.idf[k] for k in it.feats if not self.shingle[k]) or 1.0
+                                for it in self.items))
+        self.topical_mass = array("d", (math.fsum(self.topical[k] for k in it.feats if not self.shingle[k]) or 1.0
+                                        for it in self.items))
+        self.content_mass = array("d", (math.fsum(self.idf[k] for k in it.feats if self.content[k])
+                                        for it in self.items))
         self.quote_len = [sum(1 for k in it.feats if self.shingle[k]) for it in self.items]
+        if prune:
+            self._prune()
+
+    def _prune(self) -> None:
+        """Each item without the features no other item has (among its features, speakers or actor: a
+        speaker is looked up in the other's features), and their names: memory follows shared features."""
+        holders = [0] * len(self.names)
+        for it in self.items:
+            for k in it.feats | it.speakers | ({it.actor} if it.actor >= 0 else _NONE):
+                holders[k] += 1
+        for it in self.items:
+            if any(holders[k] == 1 for k in it.feats):
+                it.feats = frozenset(k for k in it.feats if holders[k] > 1) or _NONE
+        for k, n in enumerate(holders):
+            if n == 1:
+                self.names[k] = ""
 
     @staticmethod
     def _quoted(ids: dict[str, int], stems: frozenset[str], who: frozenset[str]) -> frozenset[int]:
@@ -214,6 +233,11 @@ class Features:
         return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
 
 
+def _lacks(xs: list, ys: list) -> bool:
+    """Whether one of the figures xs matches none of ys (the same value, or the same up to rounding)."""
+    return any(not any(x.value == y.value or quantities_agree(x, y) for y in ys) for x in xs)
+
+
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
     lacks), different place lists or places with none in common, another actor, each a name other than
@@ -227,9 +251,9 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
                 return "numbers"
         counts_a = [q for q, _ in a.quantities if q.unit not in ("date", "weekday")]
         counts_b = [q for q, _ in b.quantities if q.unit not in ("date", "weekday")]
-        if counts_a and counts_b and not any(x.value == y.value or quantities_agree(x, y)
-                                             for x in counts_a for y in counts_b):
-            return "numbers"   # "49.8 percent" and "699.57 delegates": each gives figures the other lacks
+        if counts_a and counts_b and _lacks(counts_a, counts_b) and _lacks(counts_b, counts_a):
+            return "numbers"   # "49.8 percent" and "699.57 delegates"; "10 of Toronto's 14 sub-indices" and "eight of
+                               # Toronto's 14 sub-indices": each gives a figure the other lacks, a figure shared or not
     if (a.lists_places or b.lists_places) and a.places != b.places:
         return "places"
     if a.places and b.places and not (a.places & b.region or b.places & a.region):   # "mourning in Oman", "in Egypt"
@@ -246,37 +270,6 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     if a.hypothetical != b.hypothetical:
         return "mood"
     return None
-
-
-_COMMON: frozenset[str] = frozenset()
-
-
-def _common(word: str) -> bool:
-    return stem(word) in _COMMON
-
-
-def _featurise_chunk(rows: list[tuple[str, str]]) -> list[StatementFeatures]:
-    vocab = vocabulary()
-    common = _common
-    out = []
-    for text, key in rows:
-        spans, sources = parse_blanks(key)
-        out.append(statement_features(text, spans, vocab, sources, common))
-    return out
-
-
-def featurise(rows: list[tuple[str, str]], common: frozenset[str], jobs: int = 1) -> Iterator[StatementFeatures]:
-    """Features of every item in order, in worker processes when there are many (same result)."""
-    global _COMMON
-    _COMMON = common
-    if jobs <= 1 or len(rows) < PARALLEL_ITEMS:
-        yield from _featurise_chunk(rows)
-        return
-    size = max(2_000, len(rows) // (jobs * 8))
-    vocabulary()  # built before the fork, inherited by the workers
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in pool.map(_featurise_chunk, (rows[i:i + size] for i in range(0, len(rows), size))):
-            yield from part
 
 
 def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
@@ -366,12 +359,13 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
     return out
 
 
-def cluster_items(rows: list[tuple[str, str]], weight: list[int], n_statements: int, common: frozenset[str],
-                  jobs: int = 1, doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None
+def cluster_items(found: Iterable[StatementFeatures], weight: list[int], n_statements: int,
+                  doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None
                   ) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
-    """(features, compared pairs, cluster of each item); `doc`: the document of each item found in
-    one document only (else None); `cited`: the names its chains cite (tab-separated)."""
-    features = Features(featurise(rows, common, jobs), weight, n_statements, doc, cited)
+    """(features, compared pairs, cluster of each item) from the items' features in order (`featurise`);
+    `doc`: the document of each item found in one document only (else None); `cited`: the names its
+    chains cite (tab-separated)."""
+    features = Features(found, weight, n_statements, doc, cited)
     pair_sim = candidate_pairs(features, weight)
     cluster_of = average_link(len(features.items), pair_sim,
                               [w if it.comparable else 1 for w, it in zip(weight, features.items)], features.restates)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 import polars as pl
 
 from ..result import Analysis
+from .boilerplate import blank_boilerplate, boilerplate, line_rows, piece_rows
 from .rows import with_statement_rows
 from .vocabulary import stem
 
@@ -76,7 +77,7 @@ def parse_blanks(key: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
 
 
 def parts(analysis: Analysis) -> Iterator[dict[str, pl.DataFrame]]:
-    return analysis.parts(statements=["statement_id", "doc_id", "chains", "start", "text"],
+    return analysis.parts(statements=["statement_id", "doc_id", "publisher", "chains", "start", "text"],
                           citations=["statement_id", "source_start", "source_end", "cue_start", "cue_end"])
 
 
@@ -94,8 +95,12 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     counts: list[pl.DataFrame] = []
     collided = False
     offset = 0
+    lines, pieces = [], []   # what boilerplate.py counts, per part
     for part in parts(analysis):
         st = part["statements"]
+        doc_hash = st["doc_id"].hash(seed=5)
+        lines.append(line_rows(st["publisher"], doc_hash, st["text"]))
+        pieces.append(piece_rows(st["publisher"], doc_hash, st["text"]))
         blanks = blank_keys(st, part["citations"])
         keyed = pl.DataFrame({"t": st["text"].hash(seed=7), "b": blanks.hash(seed=11), "text": st["text"],
                               "blanks": blanks, "cited": cited_names(st["chains"])}).with_row_index("first", offset=offset)
@@ -110,14 +115,14 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
             counts = [pl.concat(counts).group_by("word").agg(pl.col("lower").sum(), pl.col("capital").sum())]
         item = keyed.join(pl.concat([known, new]), on=["t", "b"], how="left", maintain_order="left")
         collided = collided or not ((item["text"] == item["text_right"]) & (item["blanks"] == item["blanks_right"])).all()
-        keys.append(keyed.select("t", "b", st["doc_id"].hash(seed=5).alias("d")))
+        keys.append(keyed.select("t", "b", doc_hash.alias("d")))
     if collided:  # a 64-bit hash collision: group on the texts themselves (reads the parts again)
         rows = [pl.DataFrame({"text": part["statements"]["text"], "d": part["statements"]["doc_id"].hash(seed=5),
                               "blanks": blank_keys(part["statements"], part["citations"]),
                               "cited": cited_names(part["statements"]["chains"])})
                 for part in parts(analysis)]
         item_of_row, items = _exact_items(pl.concat(rows))
-        return item_of_row, items, common_words(counts)
+        return item_of_row, _without_boilerplate(items, lines, pieces), common_words(counts)
     items = pl.concat(chunks)
     numbered = items.with_row_index("item").select("t", "b", pl.col("item").cast(pl.Int64))
     rows = pl.concat(keys).join(numbered, on=["t", "b"], how="left", maintain_order="left")
@@ -127,9 +132,15 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     # the document of an item found in one document only, else null: statements of one document
     # share its topic words, so they must be closer to be one claim
     doc = per_item.select(pl.when(pl.col("one_doc")).then(pl.col("doc")).alias("doc"))["doc"]
-    return (item_of_row, items.select(pl.col("first").cast(pl.Int64), per_item["weight"].alias("weight"), doc,
-                                      "text", "blanks", "cited"),
-            common_words(counts))
+    items = items.select(pl.col("first").cast(pl.Int64), per_item["weight"].alias("weight"), doc,
+                         "text", "blanks", "cited")
+    return item_of_row, _without_boilerplate(items, lines, pieces), common_words(counts)
+
+
+def _without_boilerplate(items: pl.DataFrame, lines: list[pl.DataFrame], pieces: list[pl.DataFrame]) -> pl.DataFrame:
+    """The items with the publishers' boilerplate blanked in the text they are featurised from."""
+    boiler_lines, boiler_pieces = boilerplate(lines, pieces)
+    return items.with_columns(blank_boilerplate(items["text"], boiler_lines, boiler_pieces))
 
 
 def _exact_items(rows: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:

@@ -22,9 +22,7 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     cluster = list(range(n))
-    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sim < THRESHOLD:
-            break
+    for a, b in _closest_first(pair_sim, THRESHOLD):
         ca, cb = cluster[a], cluster[b]
         if ca == cb:
             continue
@@ -49,14 +47,20 @@ def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[in
     return _restatements(pair_sim, cluster, members, restates or (lambda a, b: True))
 
 
+def _closest_first(pair_sim: dict[tuple[int, int], float], least: float) -> list[tuple[int, int]]:
+    """The pairs of similarity `least` or more, the closest first, ties in pair order. Sorted as keys
+    with the dict's own floats: no (similarity, pair) tuple per pair, whose list was the peak of memory."""
+    pairs = sorted(k for k, v in pair_sim.items() if v >= least)
+    pairs.sort(key=pair_sim.__getitem__, reverse=True)   # stable: ties stay in pair order
+    return pairs
+
+
 def _restatements(pair_sim: dict[tuple[int, int], float], cluster: list[int], members: dict[int, list[int]],
                   restates: Callable[[int, int], bool]) -> list[int]:
     """A statement left alone by average linkage joins the claim of the member it restates (STRONG),
     unless it conflicts with one of that claim's members; the closest pairs first."""
     alone = {c for c, m in members.items() if len(m) == 1}
-    for (a, b), sim in sorted(pair_sim.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sim < STRONG:
-            break
+    for a, b in _closest_first(pair_sim, STRONG):
         for x, y in ((a, b), (b, a)):
             cx, cy = cluster[x], cluster[y]
             if cx not in alone or cy in alone or cx == cy or not restates(a, b):

@@ -32,6 +32,7 @@ class Quantity:
 
 
 EXACT_BELOW = 100   # "10 months", "40 percent": a figure under this written in digits is exact, not rounded
+WORDS_EXACT_BELOW = 20   # a count in words below this is exact ("ten of the 14 sub-indices" is not "eight")
 ROUNDING = 0.25     # a figure and its rounding differ by at most this share ("18" ~ "two decades", 10%)
 
 MONTHS = {name: i % 12 + 1 for i, name in enumerate(
@@ -112,7 +113,7 @@ def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity
         mult = vocab.multipliers.get(mult_m.group(1).lower(), 1) if mult_m else 1
         unit = "year" if mult_m and mult_m.group(1).lower().startswith("decade") else None
         q = _quantity(text, m.start(), mult_m.end() if mult_m else m.end(), value * mult,
-                      max(1.0, mult) if value < 10 else 10.0 * mult, unit, vocab)
+                      max(1.0, mult) if value < WORDS_EXACT_BELOW else 10.0 * mult, unit, vocab)
         quants.append(q)
         feats.append("#" + _canonical(value * mult))
         counter = None if mult_m else _COUNTER.match(text, m.end())

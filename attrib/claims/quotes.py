@@ -41,6 +41,15 @@ def only_asks(text: str) -> bool:
     return core.endswith("?") and not _SENTENCE_BREAK.search(core, 0, len(core) - 1)
 
 
+_CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+
+
+def blank_contacts(text: str) -> str:
+    """Blank e-mail addresses and web addresses ("jdoe@dailynews.com", "www.example.org/x"): a way to
+    reach the writer, not what the sentence asserts; one newsroom's sign-offs share its domain."""
+    return _CONTACT.sub(lambda m: " " * len(m.group()), text) if "@" in text or "www." in text or "://" in text else text
+
+
 def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with these spans replaced by spaces (offsets kept)."""
     for a, b in sorted(spans):

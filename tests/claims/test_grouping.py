@@ -10,6 +10,7 @@ import polars as pl
 import attrib
 from attrib.result import Analysis
 from attrib.tables import EXTRACTED as SCHEMAS
+from attrib.claims import featurising as featurising_module
 from attrib.claims import grouping as grouping_module
 from attrib.claims import group_claims
 
@@ -92,7 +93,7 @@ def test_greeting_claim_spans_all_articles_and_fewer_origins_than_reports():
 
 def test_claims_are_identical_across_runs_and_processes(monkeypatch):
     one = attrib.analyze(FIXTURES, jobs=1)
-    monkeypatch.setattr(grouping_module, "PARALLEL_ITEMS", 10)   # featurise in worker processes too
+    monkeypatch.setattr(featurising_module, "PARALLEL_ITEMS", 10)   # featurise in worker processes too
     two = attrib.analyze(FIXTURES, jobs=2)
     assert one.claims.equals(two.claims)
     assert one.statements["claim_id"].equals(two.statements["claim_id"])
@@ -275,3 +276,12 @@ def test_a_state_and_its_country_are_places_in_common():
     assert grouping_module.conflict(features.items[0], features.items[1]) is None
     assert grouping_module.conflict(features.items[1], features.items[2]) == "places"
     assert grouping_module.conflict(features.items[1], features.items[3]) == "places"
+
+
+def test_a_figure_each_lacks_parts_claims_that_share_another(tmp_path):
+    """A shared total does not make two different counts one fact (market reports on one frame)."""
+    result = _analyze(tmp_path, [
+        ("Paper A", "Ten of Oslo's 14 city districts voted for the new tram line, led by the eastern wards."),
+        ("Paper B", "Eight of Oslo's 14 city districts voted for the new tram line, led by the eastern wards."),
+    ])
+    assert _claim_of(result, "Ten of Oslo") != _claim_of(result, "Eight of Oslo")
