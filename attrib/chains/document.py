@@ -19,7 +19,7 @@ from .geometry import attach_frames, nest, set_content, split_coordinated
 from .interviews import WIRE_DATELINE, WIRE_NAMES, InterviewMixin
 from .nesting import drop_event_clauses
 from .own_voice import own_paths, speaking_on, speaks_beside
-from .paths import Mention, carried_hop, collapse_repeats, dedupe
+from .paths import Mention, carried_hop, carried_into, collapse_repeats, dedupe
 from .people import GENDER_TITLE, PeopleMixin, first_lines, people_index, publisher_of, reads_as_description
 from .polls import poll_before, refers_to_poll
 from .quoting import PULL_QUOTE_CREDIT, QuotingMixin
@@ -109,7 +109,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                     if q < 0 or attribution.get(q, (0, None))[1] is root:
                         paths.append(path)
                     elif q in speaker:
-                        paths.append([*(carried_hop(h) for h in speaker[q]), *path])
+                        paths.append(carried_into(speaker[q], path))
                         beside.add(q)
                     elif q in attribution and attribution[q][0] > i:
                         waiting.setdefault(q, []).append((i, path))
@@ -118,7 +118,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                         if inherited:
                             speaker[q] = inherited
                             beside.add(q)
-                        paths.append([*(carried_hop(h) for h in inherited), *path] if inherited else path)
+                        paths.append(carried_into(inherited, path))
                 for q in sorted(beside):  # the quotation's speaker says more than the voice it quotes
                     if speaks_beside(sentence, self.quotations[q].start, self.quotations[q].end, main):
                         paths.append([carried_hop(h) for h in speaker[q]])
@@ -141,7 +141,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                         speaker[inside] = inherited
                         paths = [[carried_hop(h) for h in inherited]]
             if i in block:  # a block quotation after a colon: the introducing source's words
-                paths = [[*(carried_hop(h) for h in block[i]), *p] for p in paths] or [[carried_hop(h) for h in block[i]]]
+                paths = [carried_into(block[i], p) for p in paths] or [[carried_hop(h) for h in block[i]]]
             elif paths and introduces_block(sentence, main):
                 block.update((j, paths[0]) for j in block_after(sentences, i))
             self._remember_people(sentence, main, paths)

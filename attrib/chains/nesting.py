@@ -38,12 +38,27 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
             continue  # "Six in 10 say so, after half said so in the earlier poll": the respondents' poll, no hop
         if f.rule_id == UNNAMED_REPORTS and any(_governs(g, f) for g in named):
             continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
-        if _is_event(f, frames, text, offset):
+        if _is_event(f, frames, text, offset) or _is_free_relative(f, text, offset):
             continue
         if f.hops and _OBJECT_RELATIVE.search(text, 0, max(0, f.hops[0].start - offset)):
             f.parallel = True  # "— which the BBC noted as unusual —": the BBC's words, beside the speaker's
         out.append(f)
     return out
+
+
+_FREE_RELATIVE = regex.compile(r"(?i)(?:^|[^\w'’-])(?:what|whatever)\s+$")
+_CLEFT_OR_QUOTE = regex.compile(r"(?i)\s*(?:(?:was|is|were)\s+(?:that\b|:|[\"“])|[,:]?\s*[\"“])")
+
+
+def _is_free_relative(f: Frame, text: str, offset: int) -> bool:
+    """'The plan is what he says it is', 'they do whatever they claim': the speech is named, not reported (no
+    content of its own, guidelines). 'What he said was that ...' and 'what she called "..."' do report words."""
+    if len(f.hops) != 1 or len(f.cues) != 1 or f.antecedent is not None or f.cues[0].start < 0:
+        return False
+    head = min(f.start, f.hops[0].start) - offset
+    if not _FREE_RELATIVE.search(text, max(0, head - 12), max(0, head)):
+        return False
+    return not _CLEFT_OR_QUOTE.match(text, f.cues[0].end - offset)
 
 
 def _governs(named: Frame, reportedly: Frame) -> bool:
