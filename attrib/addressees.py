@@ -10,12 +10,13 @@ from typing import Any
 
 import regex
 
+from .lexicon import list_pattern
+
 BARE_NETWORKS = {"Fox": "Fox News"}
-_NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+(?:host|co-host|anchor|"
-                               r"presenter|correspondent|reporter|interviewer|moderator|program|programme|show)\b)")
+_NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+%s\b)"
+                               % list_pattern("network_roles"))
 _NETWORK_LAST = regex.compile(r"^.+?\s+(?:of|on|at|from)\s+(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)$")
-_OUTLET_NOUN = (r"(?:magazine|newspaper|paper|daily|weekly|tabloid|website|news\s+(?:site|website|agency|channel|outlet|portal)|"
-                r"broadcaster|channel|radio(?:\s+station)?|(?:TV|television)(?:\s+(?:station|channel))?|station|outlet)")
+_OUTLET_NOUN = list_pattern("addressee_outlet_nouns")
 _NAMED_BY_NOUN = regex.compile(r"(?i:^(?:the\s+)?(?:[\w-]+\s+){0,2}%s)\s+(?P<name>(?:\p{Lu}|\d)[\w'’.&-]*"
                                r"(?:\s+(?:\p{Lu}[\w'’.&-]*|\d+|of|the|de|du|la|el))*)$" % _OUTLET_NOUN)
 _INDEFINITE_OUTLET = regex.compile(r"(?i)^(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}%s$" % _OUTLET_NOUN)

@@ -37,6 +37,7 @@ class Splitter:
     lexicon: Lexicon
     abbreviations: frozenset[str]
     attribution_tail: regex.Pattern
+    cue_word: regex.Pattern
 
     @classmethod
     def create(cls, lexicon: Lexicon | None = None) -> "Splitter":
@@ -51,7 +52,10 @@ class Splitter:
             r"(?:\L<hedges>\s+)?(?:\L<cue_inverted>\b(?![\w'])(?:\s+[\w'’.-]+){0,4}?|\L<cue_finite>\b(?![\w']))"
             r"\s*(?:[.;!?]|[,:](?!\s*[\"“‘]\s*\p{Lu})|$)",
             0, hedges=lists["hedges"], cue_inverted=lists["cue_inverted"], cue_finite=lists["cue_finite"])
-        return cls(lexicon=lexicon, abbreviations=frozenset(lists["abbreviations"]), attribution_tail=tail)
+        cue_word = compile_cached(r"\b(?:\L<cue_inverted>|\L<cue_finite>)\b(?![\w'])", 0,
+                                  cue_inverted=lists["cue_inverted"], cue_finite=lists["cue_finite"])
+        return cls(lexicon=lexicon, abbreviations=frozenset(lists["abbreviations"]), attribution_tail=tail,
+                   cue_word=cue_word)
 
     def is_clutter(self, line: str, script: str) -> bool:
         stripped = line.strip().strip("\ufeff")
@@ -106,7 +110,7 @@ class Splitter:
 
     def _sentence_spans(self, line: str) -> list[tuple[int, int]]:
         cuts = [0]
-        if any(c in _CJK_MARKS for c in line):
+        if not _CJK_MARKS.isdisjoint(line):
             cuts += [m.end() for m in _CJK_END.finditer(line) if line[m.end():].strip()]
             if len(cuts) > 1 and not _BOUNDARY_PLAIN.search(line):
                 cuts.append(len(line))
@@ -118,14 +122,14 @@ class Splitter:
             nxt = line[after:after + 200]  # a bounded look ahead: run-on lines stay linear
             if not nxt:
                 continue
-            if not self._is_boundary(line, m.start(), end, nxt):
+            if not self._is_boundary(line, m.start(), end, nxt, cuts[-1]):
                 continue
             cuts.append(end)
         cuts = sorted(set(cuts))
         cuts.append(len(line))
         return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
-    def _is_boundary(self, line: str, punct_start: int, end: int, nxt: str) -> bool:
+    def _is_boundary(self, line: str, punct_start: int, end: int, nxt: str, begun: int = 0) -> bool:
         first = nxt[0]
         if not (first.isupper() or first.isdigit() or first in OPEN_QUOTES + "\"'(["):
             return False
@@ -145,9 +149,17 @@ class Splitter:
             if _ACRONYM.fullmatch(bare):  # U.S., U.N., D.C.
                 return nxt.split(" ", 1)[0] in _SENTENCE_STARTERS
         closes_quote = any(q in punct for q in CLOSE_QUOTES + '"')
-        if closes_quote and punct[0] in "!?.…" and self.attribution_tail.match(" " + nxt, timeout=0.2):
+        if (closes_quote and punct[0] in "!?.…" and self.attribution_tail.match(" " + nxt, timeout=0.2)
+                and not self._attributed_within(line, begun, punct_start)):
             return False  # '"We will win!" Trump said.': the attribution belongs to the quote
         return True
+
+    def _attributed_within(self, line: str, begun: int, punct_start: int) -> bool:
+        """The quotation closing here opened in this sentence after a cue of its own ('Lee said she was
+        "proud." Kim praised her'): what follows is a new sentence, not the quotation's attribution."""
+        piece = line[begun:punct_start]
+        opening = max(piece.rfind(q) for q in OPEN_QUOTES + '"')
+        return opening > 0 and bool(self.cue_word.search(piece, 0, opening, timeout=0.2))
 
 
 MAX_SENTENCE = 2000  # characters; longer runs (tables, run-on crawls) are cut at spaces

@@ -7,6 +7,7 @@ The Dask engine (engine_dask.py) runs the same `analyze_batch` on a cluster.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import signal
 from collections import deque
@@ -69,11 +70,18 @@ def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) 
 
     At most jobs x 4 batches are read ahead, so memory does not grow with the corpus in this stage.
     """
-    Analyzer.shared()  # compiled here, before the fork, so that every worker inherits it
+    analyzer = Analyzer.shared()  # built here, before the fork, so that every worker inherits it
+    batches: Iterator[list[Document]] = chunked(docs, batch_size)
+    if jobs > 1:
+        ahead = list(itertools.islice(batches, 2))
+        batches = itertools.chain(ahead, batches)
+        if len(ahead) < 2:  # one batch: worker processes would only add their start-up
+            jobs = 1
     if jobs <= 1:
-        for batch in chunked(docs, batch_size):
+        for batch in batches:
             yield analyze_batch(batch)
         return
+    analyzer.rules.compile_all()  # every pattern, so that the workers share them instead of compiling each
     # workers take the default SIGTERM: the pool stops them with it when one of them dies
     with ProcessPoolExecutor(max_workers=jobs, initializer=signal.signal,
                              initargs=(signal.SIGTERM, signal.SIG_DFL)) as pool:
@@ -81,7 +89,7 @@ def iter_batches(docs: Iterable[Document], jobs: int = 1, batch_size: int = 32) 
         # waits for the slowest batch of a window (results still come back in input order)
         in_flight: deque[Future[BatchResult]] = deque()
         try:
-            for batch in chunked(docs, batch_size):
+            for batch in batches:
                 in_flight.append(pool.submit(analyze_batch, batch))
                 if len(in_flight) >= jobs * 4:
                     yield in_flight.popleft().result()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicon import word_list
+from .lexicon import list_pattern, word_list
 from .resolve import OUTLET_KINDS, Resolved, Resolver
 
 _CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"
@@ -41,18 +41,16 @@ _TITLES = frozenset(w.lower().rstrip(".") for w in word_list("titles"))
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:the|a|an|my|our|your)\s+$")
 # a one-word name with a title before it or a speech verb after it: 'President Trump', 'Mr. Putin', 'Trump said'
 _ONE_NAME = regex.compile(
-    r"(?:\b(?:President|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Senator|Rep\.|Gov\.|Governor|Minister|Chancellor|Judge|Mayor)"
+    r"(?:\b%s"
     r"\s+(?P<name>\p{Lu}\p{Ll}+)(?![\w-]|\s+\p{Lu})"
-    r"|(?<!\p{Lu}[\p{L}.'’-]*\s|[\w-])(?P<name>\p{Lu}\p{Ll}+)(?=\s+(?:said|says|told|wrote|added|spoke|stated|tweeted)\b))")
+    r"|(?<!\p{Lu}[\p{L}.'’-]*\s|[\w-])(?P<name>\p{Lu}\p{Ll}+)(?=\s+%s\b))"
+    % (list_pattern("one_name_titles"), list_pattern("one_name_verbs")))
 _POSSESSIVE = regex.compile(r"(?<=\w)['’]s?$")
 _ACRONYM = regex.compile(r"\p{Lu}{3,6}")
 # a thing named in between that 'it' may stand for as well as an organisation ("The subpoena was issued by
 # the committee ... It also called for"): 'it' is left unresolved rather than guessed
 _THING_BETWEEN = regex.compile(
-    r"(?i)\b(?:a|an|the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:statement|report|subpoena|study|letter|"
-    r"ruling|lawsuit|suit|motion|order|bill|law|document|post|tweet|survey|poll|article|decision|judgment|"
-    r"complaint|filing|memo|e-?mail|release|announcement|video|book|plan|proposal|agreement|deal|treaty|"
-    r"resolution|account|website|page|paper|research|analysis|investigation|inquiry|probe)\b")
+    r"(?i)\b(?:a|an|the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}%s\b" % list_pattern("thing_nouns"))
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SINGULAR = frozenset({"it", "its"})
@@ -134,8 +132,10 @@ class DocumentMentions:
             if resolved.kind == "person" and not not_a_person_name(text, m, resolved):
                 resolved = canonical(resolved)
                 found[m.start()] = state._entity(m.start(), m.end(), resolved, titled_gender)
+        named_at = sorted(found)  # the full names' starts: a capitalised name that holds one is that name's
         for m in _CAPITALISED.finditer(text):
-            if any(m.start() <= s < m.end() for s in range(m.start(), m.end()) if s in found):
+            i = bisect.bisect_left(named_at, m.start())
+            if i < len(named_at) and named_at[i] < m.end():
                 continue
             word = m.group()
             full = (people.get(word) or people.get(possessor(word))
@@ -187,9 +187,11 @@ class DocumentMentions:
     def _roles_before(self, start: int) -> list[str]:
         """'Italian economic development minister' before 'Stefano Patuanelli': the words of the same
         phrase, back to punctuation or a function word."""
-        words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
         out: list[str] = []
         before = self.text[max(0, start - 80):start].rstrip()
+        if before[-1:] in ",;:.!?\"“”()—–" and not before.endswith("."):
+            return out  # punctuation right before the name (or nothing): no role written there
+        words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
         if before[-1:] in ",;:.!?\"“”()—–" and not (before.endswith(".") and words
                                                     and words[-1].lower().rstrip(".") in _ABBREVIATIONS):
             return out

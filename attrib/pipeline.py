@@ -16,7 +16,8 @@ from . import language, web
 from .chains import DocumentChains, publisher_of
 from .clean import Splitter
 from .lexicon import load_lexicon
-from .match import RuleSet, load_rules, match_document
+from .match import RuleSet, match_document
+from .match.stored import ready_rules
 from .records import ALSO_CUE, Document, Frame, Sentence, Span, Statement
 from .resolve import UNRESOLVED, Resolver, load_gazetteer
 from .turns import TranscriptReader
@@ -41,8 +42,8 @@ class Analyzer:
     @classmethod
     @lru_cache(maxsize=1)
     def shared(cls) -> "Analyzer":
-        """One analyzer per process: compiling the rules takes a second or two (a few
-        hundredths when their compiled patterns are in the cache, see attrib.rules.cache)."""
+        """One analyzer per process: deriving and compiling the rules takes a second or two the first
+        time, then a few hundredths (see attrib.match.stored and attrib.rules.cache)."""
         return cls.create()
 
     @classmethod
@@ -50,7 +51,7 @@ class Analyzer:
         lexicon = load_lexicon()
         gazetteer = load_gazetteer()
         language.load()  # the detector's model, loaded once before workers fork
-        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(load_rules(gazetteer.outlet_names(), lexicon)).compile_all(),
+        return cls(splitter=Splitter.create(lexicon), rules=RuleSet.of(ready_rules(gazetteer.outlet_names(), lexicon)),
                    resolver=Resolver.create(gazetteer, lexicon), transcripts=TranscriptReader.create(lexicon))
 
     def statements(self, doc: Document, sentences: list[Sentence] | None = None,

@@ -16,7 +16,8 @@ from importlib import resources
 import regex
 
 from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
-from .lexicon import Lexicon, load_lexicon, word_list
+from .lexicon import Lexicon, list_pattern, load_lexicon, word_list
+from .name_finder import NameFinder, Unfoldable
 from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
@@ -77,8 +78,9 @@ class Gazetteer:
     by_alias: dict[str, SourceEntry] = field(default_factory=dict)
     by_alias_ci: dict[str, SourceEntry] = field(default_factory=dict)
     country_by_word: dict[str, Country] = field(default_factory=dict)
-    alias_finder: regex.Pattern | None = None
-    description_finder: regex.Pattern | None = None
+    alias_finder: NameFinder | None = None
+    description_finder: NameFinder | None = None
+    description_pattern: regex.Pattern | None = None  # for the rare text whose case lower() cannot fold
     by_description: dict[str, SourceEntry] = field(default_factory=dict)
     by_domain: dict[str, SourceEntry] = field(default_factory=dict)
     places: frozenset[str] = frozenset()   # multi-word place names: "New York City" is never a person
@@ -100,12 +102,10 @@ class Gazetteer:
                 self.country_by_word.setdefault(word, country)
         self.outlet_last_words = frozenset(e.name.lower().split()[-1] for e in self.entries.values()
                                            if e.kind in OUTLET_KINDS and len(e.name.split()) > 1)
-        names = sorted(self.by_alias, key=len, reverse=True)
-        if names:
-            self.alias_finder = compile_cached(r"(?<![\w'’-])\L<names>(?![\w-])", names=names)
+        if self.by_alias:
+            self.alias_finder = NameFinder(self.by_alias)
         if self.by_description:
-            self.description_finder = compile_cached(
-                r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
+            self.description_finder = NameFinder(self.by_description, fold=True)
 
     def outlet_names(self) -> tuple[str, ...]:
         return tuple(a for a, e in self.by_alias.items() if e.kind in OUTLET_KINDS)
@@ -117,12 +117,20 @@ class Gazetteer:
         """Every gazetteer name inside a text, longest first at each position."""
         found = []
         if self.alias_finder is not None:
-            for m in self.alias_finder.finditer(text, overlapped=False, timeout=1.0):
-                found.append((m.start(), m.end(), self.by_alias[m.group()]))
+            found = [(start, end, self.by_alias[name]) for start, end, name in self.alias_finder.finditer(text)]
         if self.description_finder is not None:
-            for m in self.description_finder.finditer(text, overlapped=False, timeout=1.0):
-                found.append((m.start(), m.end(), self.by_description[m.group().lower()]))
+            try:
+                descriptions = self.description_finder.finditer(text)
+            except Unfoldable:
+                descriptions = [(m.start(), m.end(), m.group().lower()) for m in self._description_pattern().finditer(text)]
+            found.extend((start, end, self.by_description[name]) for start, end, name in descriptions)
         return found
+
+    def _description_pattern(self) -> regex.Pattern:
+        if self.description_pattern is None:
+            self.description_pattern = compile_cached(
+                r"(?i)(?<![\w'’-])\L<descs>(?![\w-])", descs=sorted(self.by_description, key=len, reverse=True))
+        return self.description_pattern
 
     def domain_publisher(self, url: str) -> SourceEntry | None:
         host = _SCHEME.sub("", url.lower()).split("/")[0].split(":")[0]
@@ -273,10 +281,13 @@ class Resolver:
         resolved = self.resolve(text)
         if resolved.kind in ADDRESSEE_KINDS:
             return resolved
+        if _BRAND.match(text):  # "an interview with MTVu": a brand-cased name spoken to is a channel, not a person
+            return Resolved(name=text.removeprefix("the "), kind="online_outlet",
+                            source_id="outlet:" + text.removeprefix("the ").lower())
         # the outlet an interviewer works for ("CNN's Jane Roe", "Jane Roe of Fox News"), not a channel used
         # to reach someone ("the public via Twitter")
         outlets = [f for f in self.gazetteer.find_in(text) if f[2].kind in ADDRESSEE_KINDS
-                   and not _CHANNEL_BEFORE.search(text, 0, f[0])]
+                   and not _CHANNEL_BEFORE.search(text, 0, f[0]) and not _NAME_GOES_ON.match(text, f[1])]
         if outlets:  # the outlet an interviewer works for
             return _from_entry(max(outlets, key=lambda f: f[0])[2], text[outlets[-1][0]:outlets[-1][1]])
         if resolved.kind == "group" and text.lower().split()[-1] in _MEDIA_HEADS:
@@ -329,8 +340,7 @@ class Resolver:
         name = " ".join(tokens[i:]).strip(",")
         if name in self.gazetteer.places:  # "states like South Carolina"
             return Resolved(name=name, kind="place", source_id="place:" + name.lower())
-        if " " not in name and (name in self.sentence_openers or name.rstrip(".") in self.sentence_openers
-                                or name in self.name_openers):
+        if " " not in name and (name in self.sentence_openers or name in self.name_openers or name.rstrip(".") in self.sentence_openers):
             # "On Tuesday", "In January": a capitalised opener, no one's name
             return Resolved(name=name, kind="other", source_id="other:" + name.lower())
         return Resolved(name=name, kind="person", source_id="person:" + name.lower())
@@ -344,12 +354,17 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
 # (two capitalised words at least) and then where the person works
 _AFFILIATION = regex.compile(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
-_HOST = regex.compile(r"(?i:\b(?:host|co-host|anchor|interviewer|presenter|moderator)s?)\s+"
+_HOST = regex.compile(r"(?i:\b%ss?)\s+" % list_pattern("host_roles") +
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
+# a brand-cased single word: capitals then one or two small letters ('MTVu', 'CNNi'), never a surname.
+# (Camel-case brands, 'InsideSources', would fit too, but PolNeAR does not mark the outlet spoken to as a source.)
+_BRAND = regex.compile(r"^(?:the\s+)?\p{Lu}{2,}\p{Ll}{1,2}$")
 _CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
+# an outlet's name that runs on into a longer capitalised name is part of that name ('the Atlantic Council')
+_NAME_GOES_ON = regex.compile(r"\s+\p{Lu}")
 _CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
-_MEDIA_HEADS = frozenset({"media", "outlets", "newspapers", "broadcasters", "television", "tv", "radio", "agencies"})
+_MEDIA_HEADS = frozenset(word_list("media_heads"))
 _HEAD_BEFORE_PHRASE = regex.compile(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
 _COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = regex.compile(r"\s*\([^()]{0,30}\)")
@@ -371,7 +386,10 @@ def _outlet_by_name(tokens: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def clean_mention(words: str) -> str:
+    """The words of a mention without tags, determiners, a possessive ending and stray punctuation
+    (kept for the words: the same mention is cleaned again at each step of the chains)."""
     text = _SPACE.sub(" ", _TAG.sub("", words)).strip(" \t\n,.;:\"“”‘’'").replace("#", "")
     text = _DETERMINER.sub("", text) if len(text.split()) > 1 else text
     text = _POSSESSIVE_END.sub("", text) if text.endswith(("'s", "’s", "s'", "s’")) else text

@@ -11,6 +11,7 @@ import polars as pl
 import regex
 
 from .claims.rows import source_key
+from .lexicon import list_pattern
 from .records import ALSO_CUE
 from .resolve import UNRESOLVED, Gazetteer, SourceEntry, load_gazetteer
 from .tables import EDGES, NODES, SOURCES
@@ -20,8 +21,7 @@ from .tables import EDGES, NODES, SOURCES
 # a group of state media: "Russian state media", "state-run television", "the official news agency"
 _STATE_GROUP = regex.compile(
     r"(?i)\b(?:(?:state|government)(?:[- ](?:run|owned|controlled|affiliated))?|official)\s+"
-    r"(?:(?:news|television|tv)\s+)?(?:media|news|television|tv|broadcasters?|press|outlets?|agenc(?:y|ies)|"
-    r"newspapers?)\b")
+    r"(?:(?:news|television|tv)\s+)?%s\b" % list_pattern("state_media_nouns"))
 
 
 def state_affiliated(name: str, entry: SourceEntry | None) -> bool:

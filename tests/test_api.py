@@ -55,3 +55,24 @@ def test_jobs_give_identical_tables():
     two = attrib.analyze(FIXTURES, jobs=2)
     for name, frame in one.tables().items():
         assert frame.equals(two.tables()[name]), name
+
+
+def test_worker_processes_give_the_batches_of_one_process(monkeypatch):
+    """One batch runs in this process whatever --jobs says (workers would only cost their start);
+    several go to the pool, and come back as the same tables in the same order."""
+    from attrib import engine_local
+    from attrib.read import read_documents
+
+    docs = list(read_documents([FIXTURES / "seeds"]))
+    pools = []
+    real_pool = engine_local.ProcessPoolExecutor
+    monkeypatch.setattr(engine_local, "ProcessPoolExecutor", lambda *a, **k: pools.append(1) or real_pool(*a, **k))
+    one = [b.tables for b in engine_local.iter_batches(docs, jobs=1, batch_size=2)]
+    single = [b.tables for b in engine_local.iter_batches(docs, jobs=2, batch_size=len(docs))]
+    assert pools == []
+    two = [b.tables for b in engine_local.iter_batches(docs, jobs=2, batch_size=2)]
+    assert pools == [1] and len(two) == len(one) == 3
+    for mine, theirs in zip(one, two, strict=True):
+        for name, frame in mine.items():
+            assert frame.equals(theirs[name]), name
+    assert pl.concat([b["statements"] for b in one]).equals(single[0]["statements"])

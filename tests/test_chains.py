@@ -163,3 +163,72 @@ def test_a_pull_quote_belongs_to_the_name_on_its_credit_line(analyzer):
     text = ('"Everybody believes in the convention until they start losing. Then it is fine.\n'
             'Donald Trump."\n\nThe race goes on.')
     assert chains(analyzer, text) == ["Donald Trump", "Donald Trump", "", ""]
+
+
+def test_calling_names_a_speaker_not_the_thing_named(analyzer):
+    # the subject of "called", not what it names; a second clause with its own cue is a sibling
+    text = ("That view upended orthodoxy toward Spain, a country that the former nominee, Jim Hale, called "
+            "''our main rival.'' The Herald notes that Kemp tweeted that party leader Tom Ruiz should deport Haley, "
+            "and Ruiz later called Haley “very weak on taxes.” At the time, Mr. Dole called Mr. Ruiz, a former "
+            "trucker who was twice convicted, an outstanding leader. But neither he nor Kemp echoed the tone of "
+            "Dole, who has called the mayor an obvious phony.")
+    assert chains(analyzer, text) == ["Jim Hale", "Herald > Kemp | Herald > Tom Ruiz", "Dole", "Dole"]
+
+
+def test_a_question_in_an_interview_opens_it(analyzer):
+    # a brand-cased outlet unknown to the gazetteer; its question is its own words, the answers carry it
+    text = ("Former governor Tom Ruiz agreed with the analysis. In an interview that year with KTVx, he was asked "
+            "what happened to the rural vote. “The city happened. I never resented it,” he said.")
+    assert chains(analyzer, text) == ["Tom Ruiz", "KTVx", "KTVx > Tom Ruiz", "KTVx > Tom Ruiz"]
+
+
+def test_partly_quoted_sentences_keep_the_speaker(analyzer):
+    text = ('Mayor Ruiz tweeted he had not heard of the march but would go anyway: "Great! Crowds gather in the '
+            'square. Did not know about it, but I will see them! #GO"  GO is a slogan used by his allies.\n\n'
+            "“We thought only Kemp was careless,” said writer Tom Aida. Ruiz “kind of slipped. This is not "
+            "something he should say in public.”\n\n"
+            "Kemp said he would run. The plan was “a mess” to some.")
+    assert chains(analyzer, text) == ["Ruiz"] * 3 + ["Tom Aida"] * 3 + ["Kemp", ""]
+
+
+def test_a_group_from_two_places_is_one_source(analyzer):
+    # the coordination lies inside the group's "from" phrase: one source, not "Technology" and another
+    text = ("In findings published on Wednesday in Marine Letters, researchers from the Georgia Institute of "
+            "Technology (GT) and University of Maine Orono, both in the United States, reported warming seas "
+            "weaken corals.")
+    assert chains(analyzer, text) == ["researchers from the Georgia Institute of Technology"]
+
+
+def test_a_handle_names_its_owner_for_a_pronoun(analyzer):
+    text = ("Mayor Tom Ruiz is running for governor. Ruiz has run a busy campaign.\n\n"
+            "Psychologist Dan Lee writes that narcissists crave attention. They need the spotlight.\n\n"
+            "The candidate’s @TomRuiz Twitter feed is a direct line to his mind, so after the storm he tweeted "
+            "about himself.")
+    assert chains(analyzer, text)[-1] == "Tom Ruiz"
+
+
+def test_sources_quoted_by_a_speaker_nest_under_it(analyzer):
+    text = ('Political scientist Lee Kwan said the turnout was a sign of support.\n\n'
+            'He noted, "The council and the pro-business camp have always claimed they have public support."')
+    assert chains(analyzer, text)[-1] == "Lee Kwan > council | Lee Kwan > pro-business camp"
+
+
+def test_a_quotation_within_a_quotation_keeps_its_voice(analyzer):
+    text = ("Tom Ruiz, a radio host in Ohio, said that he noticed the shift in listener views after the vote.\n\n"
+            "“I remember a caller who called and said, ‘In some ways the vote sanctioned him as a new kind of "
+            "candidate. The farm community was kind of giving a heads up,’” said Ruiz, who is a farmer. "
+            "The farm is big.")
+    assert chains(analyzer, text) == ["Tom Ruiz", "Tom Ruiz > caller", "Tom Ruiz > caller", ""]
+
+
+def test_an_attributed_quotation_ends_its_sentence(analyzer):
+    text = ('In a video message posted online, Lee commended Kim for his empathy and said she was "proud to back '
+            'Kim for mayor." Kim praised Lee on Twitter.')
+    assert chains(analyzer, text) == ["Lee", "Kim"]
+
+
+def test_a_venue_between_subject_and_cue_is_no_outlet(analyzer):
+    # "speaking to the Atlantic Council": a think tank whose name begins like an outlet's
+    text = ('On Tuesday, Prime Minister Ana Lee speaking to the Atlantic Council think tank called the deal '
+            '"null and void". Lee told CNN Tuesday that it failed.')
+    assert chains(analyzer, text) == ["Ana Lee", "CNN > Ana Lee"]

@@ -19,6 +19,12 @@ def test_quote_then_attribution_stays_one_sentence():
     assert texts('"We will win!" Trump said. The crowd cheered.') == ['"We will win!" Trump said.', "The crowd cheered."]
 
 
+def test_a_quotation_attributed_within_its_sentence_takes_no_tail():
+    text = 'Lee said she was "proud to back Kim for mayor." Kim praised Lee on Twitter, stating he was glad.'
+    assert texts(text) == ['Lee said she was "proud to back Kim for mayor."',
+                           "Kim praised Lee on Twitter, stating he was glad."]
+
+
 def test_new_sentence_after_a_closing_quote_is_split():
     text = 'The test was a "regular exercise." The agency added that no country had been threatened.'
     assert len(texts(text)) == 2

@@ -213,6 +213,21 @@ def test_word_lists_have_no_duplicates_and_none_unused():
     assert sorted(name for name in lists if name not in referenced) == []
 
 
+def test_every_list_python_names_is_in_lists_toml_and_not_empty():
+    """Python patterns keep no words of their own (issue 14): they name lists of lists.toml, through
+    `word_list` or `list_pattern`, and a list they name is there with words in it."""
+    lists = rules_toml("lists.toml")["lists"]
+    named: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("word_list", "list_pattern") and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                named.add(node.args[0].value)
+    assert {"one_name_titles", "thing_nouns", "modifier_nouns", "poll_approximators"} <= named
+    assert sorted(name for name in named if not lists.get(name)) == []
+
+
 def test_claim_words_have_no_duplicates_and_none_unused():
     words = rules_toml("claims.toml")
     strings = python_strings()

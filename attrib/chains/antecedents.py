@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import list_pattern
 from ..mentions import DocumentMentions
 from ..records import Frame, Hop, Sentence, Span
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, clean_mention
@@ -24,8 +25,8 @@ from .people import (
 )
 
 OWNER_PRONOUN = {"their": "they", "its": "it", "his": "he"}   # an owner named by a possessive: its pronoun
-_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+(?:newspaper|paper|agency|news\s+agency|outlet|network|"
-                              r"website|site|magazine|channel|broadcaster)(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$")
+_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+%s(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$"
+                              % list_pattern("owner_outlet_nouns"))
 
 
 class AntecedentMixin:
@@ -100,7 +101,10 @@ class AntecedentMixin:
         The source_id keeps the identity either way, for graphs and counts.
         """
         if resolved.entry is None or not resolved.alias or resolved.name in self.doc.text:
-            return resolved.name
+            name = resolved.name
+            if resolved.kind == "group" and len(name.split()) > 8 and " and " in name:
+                name = name.split(" and ")[0]  # "researchers from A and B": a readable label, the first place named
+            return name
         return resolved.alias
 
     # -- context ----------------------------------------------------------

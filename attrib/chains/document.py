@@ -97,9 +97,10 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
             if sentence.speaker is not None and sentence.label is not None:
                 self.previous_paths = []  # a new turn of a transcript: nothing carries over from the last one
             inside = self._quotation_of(sentence.start, sentence.end, words=sentence.text)
-            for frame in contexts[i]:
-                self._interview_context(sentence, frame)
+            asked = [hop for frame in contexts[i] for hop in self._interview_context(sentence, frame)]
             rooted, frame_paths = self._paths(sentence, main) if main else ([], {})
+            if asked and not main and inside < 0:  # the outlet's question, the sentence's only attribution
+                paths.append(asked[:1])
             if rooted:
                 beside: set[int] = set()
                 for root, path in rooted:
@@ -140,6 +141,9 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                     if inherited:
                         speaker[inside] = inherited
                         paths = [[carried_hop(h) for h in inherited]]
+            elif not main and not paths:  # partly quoted, no cue of its own: a quotation it opens or closes
+                voice = self._partly_quoted(sentence, speaker, attribution)
+                paths = [[carried_hop(h) for h in voice]] if voice else []
             if i in block:  # a block quotation after a colon: the introducing source's words
                 paths = [carried_into(block[i], p) for p in paths] or [[carried_hop(h) for h in block[i]]]
             elif paths and introduces_block(sentence, main):
@@ -158,6 +162,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                     [speaker[q] for q, (at, _) in attribution.items() if at == i and q in speaker])
                 self.previous_sentence = sentence.index
                 self.previous_paragraph = sentence.paragraph
+        self._inner_quotations(sentences, paths_of)
         statements = [Statement(doc_id=self.doc.doc_id, statement_id=f"{self.doc.doc_id}:{s.index:04d}", sentence=s,
                                 paths=p, publisher=self.publisher.name) for s, p in zip(sentences, paths_of)]
         self.finish(statements)

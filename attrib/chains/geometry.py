@@ -95,10 +95,12 @@ def set_content(sentence: Sentence, frames: list[Frame]) -> None:
             led_by_frame = any(g is not f and g.end <= f.start and not text[g.end - sentence.start:
                                                                             f.start - sentence.start].strip(" ,;:")
                                for g in frames)
+            opening = before[-1:] in ("\"", "'") and (len(before) == 1 or before[-2] in " \t\n(")  # ', "The council ...'
             # "A said X; B said Y": after a semicolon that closes another frame's clause, B's content follows B
             after_clause = before.endswith(";") and any(g is not f and g.end <= head for g in frames)
-            after_clause = after_clause or bool(_OPENING_MARK.search(before))  # 'Smith said: "Jones told me ...'
-            if (before and before[-1] in ",\"”’'—–:;(" and n_after <= 8 and not led_by_frame and not after_clause
+            after_clause = after_clause or bool(_OPENING_MARK.search(before))  # 'Smith said: “Jones told me ...'
+            if (before and before[-1] in ",\"”’'—–:;(" and not opening and n_after <= 8 and not led_by_frame
+                    and not after_clause
                     and not after.lower().startswith(("that", ":")) and not _SUBORDINATOR.match(before)):
                 side = "before"
             else:
@@ -183,9 +185,11 @@ def nest(frames: list[Frame], text: str = "", offset: int = 0) -> dict[int, Fram
         if g is not None and g.content_side == "after" and g.end <= f.start and text:
             # a relative clause counts from its antecedent: "Mr. Carson, who claimed A, and Donald J.
             # Trump, who suggested B" are two sources side by side
-            start = f.antecedent.start if f.antecedent is not None else f.start
+            # (a rule may read its source in a look-behind, so the frame starts at its cue)
+            leads = bool(f.hops) and 0 <= f.hops[0].start <= f.start
+            start = f.antecedent.start if f.antecedent is not None else f.hops[0].start if leads else f.start
             between = text[g.end - offset:max(g.end, start) - offset]
-            if _COORDINATED.search(between) and f.hops and (f.hops[0].start == f.start or f.antecedent is not None):
+            if _COORDINATED.search(between) and f.hops and (leads or f.antecedent is not None):
                 grand = parent.get(id(g))
                 if grand is None:
                     del parent[id(f)]

@@ -7,6 +7,7 @@ import dataclasses
 
 import regex
 
+from ..lexicon import list_pattern
 from ..records import Frame, Hop, Sentence, Span
 from ..resolve import Resolved
 from ..turns import is_question
@@ -21,8 +22,7 @@ WIRE_NAMES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "Agence Fra
                "aap": "Australian Associated Press", "dpa": "dpa", "xinhua": "Xinhua", "tass": "TASS",
                "bloomberg": "Bloomberg"}
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
-                           r"(?:[\w'’-]+\s+){0,3}(?:speech|rally|statement|address|hearing|debate|conference|letter|"
-                           r"op-ed|event|post|tweet|video|message|remarks|meeting|session|briefing|sermon)\b")
+                           r"(?:[\w'’-]+\s+){0,3}%s\b" % list_pattern("own_venue_events"))
 
 
 def _label_colon(text: str, label: Span) -> Span:
@@ -59,16 +59,20 @@ class InterviewMixin:
         """'he said in his victory speech': the statement names another occasion than an earlier interview."""
         return cue.start >= 0 and bool(_OWN_VENUE.match(self.doc.text, cue.end, cue.end + 80))
 
-    def _interview_context(self, sentence: Sentence, frame: Frame) -> None:
-        """A speech event without content ('Haldane spoke with the Gazette about Moreno') opens an interview."""
+    def _interview_context(self, sentence: Sentence, frame: Frame) -> list[Hop]:
+        """A speech event without content ('Haldane spoke with the Gazette about Moreno') opens an interview.
+        A question put there ('In an interview with KTVx, she was asked what went wrong') is the outlet's
+        words: its hop, as the sentence's path (empty otherwise)."""
         if frame.outer is None or not frame.hops:
-            return
+            return []
         resolved, _ = self._speaker(sentence, frame, 0, frame.hops[0], frame.cues[0], first=False)
         outer = self.resolver.addressee(frame.outer.text)
         hop = None
         if outer is not None and outer.source_id != self.publisher.source_id:
             hop = self._hop(outer, frame.outer, Span(-1, -1, ""), frame.rule_id, "")
         self._remember_interview(resolved, hop, sentence)
+        asked = hop is not None and bool(frame.cues) and frame.cues[0].text.split()[-1:] == ["asked"]
+        return [hop] if asked and hop is not None else []
 
     def _in_turn(self, sentence: Sentence, paths: list[list[Hop]]) -> list[list[Hop]]:
         """A sentence of a transcript turn (see `turns`): the speaker heads every path; other sentences as they are.

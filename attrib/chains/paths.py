@@ -70,8 +70,13 @@ def mention_context(m: Mention) -> list[Hop]:
 
 def is_title_case(text: str) -> bool:
     """A headline in title case ('Here’s Why Winning Iowa Could Break Hillary’s Firewall')."""
-    words = [w for w in WORDS.findall(text) if len(w) > 3]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    words = _LONG_WORDS.findall(text)  # the words of four letters or more, as WORDS would find them
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+
+_LONG_WORDS = regex.compile(r"\w{4,}")
 
 
 SPACE_RE = regex.compile(r"\s+")

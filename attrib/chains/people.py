@@ -7,7 +7,7 @@ from collections import Counter
 
 import regex
 
-from ..lexicon import word_list
+from ..lexicon import list_pattern, word_list
 from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
@@ -39,13 +39,10 @@ PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
 _SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
+_HANDLE = regex.compile(r"(?<![\w@])@(\w{4,30})")
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
-_MODIFIER_USE = regex.compile(r"\s+(?:supporters?|backers?|voters|campaign|camp|administration|presidency|era|"
-                              r"aides?|allies|loyalists|team|rally|rallies|tower|hotel|organization|foundation|"
-                              r"university|family|delegates|fans|critics|doctrine|plan|policy|policies|consultants?|"
-                              r"advisers?|advisors?|spokes(?:man|woman|person)|staffers?|officials?|surrogates?|"
-                              r"pollsters?|strategists?|donors?|operatives?|lawyers?|attorneys?)\b")
+_MODIFIER_USE = regex.compile(r"\s+%s\b" % list_pattern("modifier_nouns"))
 _DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 
 
@@ -221,6 +218,15 @@ class PeopleMixin:
             new.append(Mention(sentence.index, sentence.paragraph, start,
                                Resolved(name=full, kind="person", source_id="person:" + full.lower()),
                                enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
+        for m in _HANDLE.finditer(sentence.text):  # "@TomRuiz's feed ... he tweeted": the handle of a person named
+            squashed = m.group(1).lower()
+            full = next((f for f in self.people.values() if len(f.split()) > 1
+                         and "".join(f.lower().split()) in squashed), None)
+            start = sentence.start + m.start()
+            if full is not None and not any(a <= start < b for a, b in (*hop_spans, *taken)):
+                new.append(Mention(sentence.index, sentence.paragraph, start,
+                                   Resolved(name=full, kind="person", source_id="person:" + full.lower()),
+                                   enclosing(paths, frames, start), False))
         for m in _ROLE_DESCRIPTION.finditer(sentence.text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)

@@ -9,11 +9,14 @@ import regex
 
 from ..records import Frame, Hop, Sentence
 from .geometry import ADJACENT_AFTER, ADJACENT_BEFORE
+from .paths import carried_hop
 
 PULL_QUOTE_CREDIT = "pull-quote-credit"
 
 _FIRST_WORD_CHAR = regex.compile(r"\w")
 _LAST_WORD_CHAR = regex.compile(r"\w(?=\W*$)")
+_INNER_OPENING = regex.compile(r"[\s,:]*‘")
+_INNER_CLOSING = regex.compile(r"’(?!\p{L})")
 
 
 class QuotingMixin:
@@ -73,3 +76,49 @@ class QuotingMixin:
         if sentence.paragraph != self.previous_paragraph and sentence.text[:1] not in "“\"'«":
             return []
         return self.previous_paths[0]
+
+    def _partly_quoted(self, sentence: Sentence, speaker: dict[int, list[Hop]],
+                       attribution: dict[int, tuple[int, Frame]]) -> list[Hop]:
+        """The speaker of a sentence without a cue that is partly quoted: one that begins inside a quotation
+        whose speaker is known ('I will see them! #GO"  GO is a slogan ...'), or one that opens a quotation
+        running on into the next sentences with no attribution of its own, right after an attributed sentence
+        of its paragraph ('..." said Aida. Ruiz "kind of slipped. This is not ..."'): that sentence's speaker."""
+        first = _FIRST_WORD_CHAR.search(sentence.text)
+        if first is None:
+            return []
+        held = self._quotation_of(sentence.start + first.start(), sentence.start + first.end())
+        if held >= 0 and self.quotations[held].start < sentence.start:
+            return speaker.get(held, [])
+        k = bisect.bisect_left(self._quote_starts, sentence.start)
+        if k >= len(self.quotations) or self.quotations[k].start >= sentence.end or k in attribution:
+            return []
+        if self.quotations[k].end <= sentence.end or not self.quotations[k].closed:
+            return []  # a quoted phrase inside the sentence: the writer's own words around it
+        if (len(self.previous_paths) != 1 or sentence.index - self.previous_sentence != 1
+                or sentence.paragraph != self.previous_paragraph):
+            return []
+        speaker[k] = self.previous_paths[0]
+        return speaker[k]
+
+    def _inner_quotations(self, sentences: list[Sentence], paths_of: list[list[list[Hop]]]) -> None:
+        """A quotation within a quotation that goes on past its sentence ('"I remember a caller who said, ‘The
+        vote was rigged. We knew it,’" said Ruiz'): its next sentences carry the inner voice after the speaker's
+        chain (done once every sentence has its chains: a quotation's speaker may be named after it)."""
+        text = self.doc.text
+        for j, sentence in enumerate(sentences):
+            for path in paths_of[j]:
+                last = path[-1] if len(path) > 1 else None
+                if last is None or last.cue_end is None:
+                    continue
+                opening = _INNER_OPENING.match(text, last.cue_end)
+                if opening is None or opening.end() > sentence.end:
+                    continue
+                closing = _INNER_CLOSING.search(text, opening.end())
+                if closing is None or closing.start() <= sentence.end:
+                    continue
+                outer = [h.source_id for h in path[:-1]]
+                carried = [carried_hop(h) for h in path]
+                for k in range(j + 1, len(sentences)):
+                    if sentences[k].start >= closing.start():
+                        break
+                    paths_of[k] = [carried if [h.source_id for h in p] == outer else p for p in paths_of[k]] or [carried]

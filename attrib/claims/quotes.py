@@ -5,6 +5,8 @@ import zlib
 
 import regex
 
+from ..lexicon import list_pattern
+
 QUOTE_SHINGLES = 16        # bottom-k word 3-shingles of quoted speech kept per statement (consistent sampling)
 
 _MARK = regex.compile(r"''|[“”\"‘’]")
@@ -13,8 +15,8 @@ _ALNUM = regex.compile(r"[\p{L}\d]")
 
 
 _QUOTED = r"(?:''|[‘'\"“])[^’'\"”]{1,60}(?:''|[’'\"”])"
-_NAMING = r"(?:phrase|term|words?|label|slogan|expression|motto|mantra)"
-_SLOGAN = r"(?:call|pledge|promise|vow|slogan|motto|mantra|cry)"
+_NAMING = list_pattern("naming_nouns")
+_SLOGAN = list_pattern("slogan_nouns")
 _MENTION = regex.compile(rf"(?i)\b{_NAMING}\s+{_QUOTED}"                         # the phrase 'radical Islam'
                          rf"|\b{_SLOGAN}\b(?:\s+\p{{Ll}}+){{0,5}}?\s+to\s+{_QUOTED}"   # her call ... to "make ..."
                          rf"|{_QUOTED}\s+(?:rallying\s+)?{_SLOGAN}\b")                # "Make America Great Again" rallying cry

@@ -33,7 +33,11 @@ _PREVIOUS_WORD = regex.compile(r"(?r)[\w'’-]+|[:―—–(]")  # searched righ
 
 def scan(keys: frozenset[str], text: str) -> list[Hit]:
     """The words of `text` that are in `keys`, in order: one pass of the word pattern over the
-    text, keeping only the few words some rule looks for."""
+    text, keeping only the few words some rule looks for. The text is lower-cased once where that
+    keeps every character one character (it does not change which characters make a word)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return [(m.start(), m.end(), word) for m in WORD.finditer(low) if (word := m.group()) in keys]
     return [(m.start(), m.end(), word) for m in WORD.finditer(text) if (word := m.group().lower()) in keys]
 
 

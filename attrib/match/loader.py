@@ -20,7 +20,7 @@ from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, deri
                             derive_triggers,
                             first_words)
 from ..rules.macros import documented_macros
-from ..rules.required import derive_requires
+from ..rules.required import derive_requires, starts_a_word
 from ..rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
 
 FRAME = "frame"  # the group of an end-anchored rule that spans its whole match (see `_anchored`)
@@ -119,7 +119,8 @@ def build_rule(table: Table, rule_file: RuleFile, lists: dict[str, tuple[str, ..
         flags = regex.V0
     names = _list_names(source)
     anchor_starts = _anchor_starts(entry, lists)
-    triggers, requires = _triggers(entry, lists), _requires(entry, rule_file, lists)
+    triggers = _triggers(entry, lists)
+    requires = _requires(entry, rule_file, lists, in_cue=not triggers)
     cue_check = "" if anchor_words or anchor_pairs or anchor_starts else _cue_check(entry, rule_file, lists,
                                                                                       triggers, requires)
     return Rule(
@@ -143,16 +144,26 @@ def _cue_check(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...
     attrib.rules.derive.derive_cue_check); "" where the rule's triggers or required words are
     already the words its cue begins with, or the cue cannot stand alone. For rules without
     anchors only: an anchored rule is tried at its cue words already."""
-    cue = derive_cue_check(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []))
+    pattern = expand_macros(entry["pattern"], rule_file.macros)
+    cue = derive_cue_check(pattern, entry.get("cues", []))
     if cue is None:
         return ""
     starts = first_words(cue, lists)
-    plain = cue_group(expand_macros(entry["pattern"], rule_file.macros), entry["cues"][0])
+    plain = cue_group(pattern, entry["cues"][0])
     if plain is not None and cue != plain[0]:
-        return cue  # the cue with what must follow it: worth a search even where the triggers are there
+        return _at_word_start(cue, plain[0], pattern, entry["cues"][0])  # the cue with what must follow it
     if starts is not None and any(words and words <= starts for words in (triggers, requires)):
         return ""
-    return cue
+    return _at_word_start(cue, plain[0] if plain else None, pattern, entry["cues"][0])
+
+
+def _at_word_start(cue: str, group: str | None, pattern: str, name: str) -> str:
+    """A cue check that begins with the cue group is looked for only where a word begins when every
+    match of the rule has no word character right before its cue (attrib.rules.required.starts_a_word):
+    the check stays exact, and a list of words (\\L<cue_finite>) is no longer tried inside every word."""
+    if group is None or not (cue == group or cue.startswith("(?:" + group + ")")) or not starts_a_word(pattern, name):
+        return cue
+    return "(?<![\\w'’-])(?:" + cue + ")"
 
 
 def _list_names(source: str) -> set[str]:
@@ -172,12 +183,13 @@ def _triggers(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
     return derive_triggers(entry["pattern"], entry.get("cues", []), lists) or frozenset()
 
 
-def _requires(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:
+def _requires(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...]], in_cue: bool = False) -> frozenset[str]:
     """The words written under `requires`, else the first words of a whole-word group every match
     passes through besides the cue (attrib.rules.required), else none."""
     if "requires" in entry:
         return _first_words(entry["requires"], lists)
-    return derive_requires(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []), lists) or frozenset()
+    return derive_requires(expand_macros(entry["pattern"], rule_file.macros), entry.get("cues", []), lists,
+                           in_cue=in_cue) or frozenset()
 
 
 def _anchor_starts(entry: dict, lists: dict[str, tuple[str, ...]]) -> frozenset[str]:

@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -45,9 +46,19 @@ def pattern_key(source: str, flags: int, named_lists: dict[str, Iterable[str]]) 
         digest.update(part + b"\x00")
     for name in sorted(named_lists):
         digest.update(name.encode() + b"\x01")
-        for item in sorted(set(named_lists[name])):
-            digest.update(item.encode("utf-8", "surrogatepass") + b"\x02")
+        items = named_lists[name]
+        digest.update(_list_bytes(items) if isinstance(items, tuple) else _items_bytes(items))
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _list_bytes(items: tuple[str, ...]) -> bytes:
+    """A list's part of a key, worked out once per list: every rule that names it hashes the same bytes."""
+    return _items_bytes(items)
+
+
+def _items_bytes(items: Iterable[str]) -> bytes:
+    return b"".join(item.encode("utf-8", "surrogatepass") + b"\x02" for item in sorted(set(items)))
 
 
 def compile_cached(source: str, flags: int = 0, **named_lists: Iterable[str]) -> regex.Pattern:
@@ -64,13 +75,8 @@ def compile_cached(source: str, flags: int = 0, **named_lists: Iterable[str]) ->
 
 
 def _read(path: Path) -> regex.Pattern | None:
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    checksum, payload = blob[:32], blob[32:]
-    if hashlib.sha256(payload).digest() != checksum:
-        log.debug("cache file %s is damaged; compiling again", path)
+    payload = read_payload(path)
+    if payload is None:
         return None
     try:
         return _regex.compile(*marshal.loads(payload))
@@ -79,13 +85,36 @@ def _read(path: Path) -> regex.Pattern | None:
         return None
 
 
+def read_payload(path: Path) -> bytes | None:
+    """What `write_payload` stored at `path`, or None when it is missing or damaged."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    checksum, payload = blob[:32], blob[32:]
+    if hashlib.sha256(payload).digest() != checksum:
+        log.debug("cache file %s is damaged; compiling again", path)
+        return None
+    return payload
+
+
 def _write(folder: Path, path: Path, pattern: regex.Pattern) -> None:
+    try:
+        payload = marshal.dumps(pattern._pickled_data)
+    except (ValueError, AttributeError) as exc:  # another regex build
+        log.debug("cannot keep compiled patterns (%s); compiling every run", exc)
+        return
+    write_payload(folder, path, payload)
+
+
+def write_payload(folder: Path, path: Path, payload: bytes) -> None:
+    """`payload` with its checksum at `path`, written under a temporary name and renamed into place;
+    a folder that cannot be written is noted and not tried again in this process."""
     if str(folder) in _DISABLED:
         return
     try:
-        payload = marshal.dumps(pattern._pickled_data)
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".re")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=path.suffix)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(hashlib.sha256(payload).digest() + payload)
@@ -93,6 +122,6 @@ def _write(folder: Path, path: Path, pattern: regex.Pattern) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
-    except (OSError, ValueError, AttributeError) as exc:  # read-only home, full disk, another regex build
+    except OSError as exc:  # read-only home, full disk
         _DISABLED.add(str(folder))
-        log.debug("cannot keep compiled patterns in %s (%s); compiling every run", folder, exc)
+        log.debug("cannot keep files in %s (%s); compiling every run", folder, exc)

@@ -18,17 +18,36 @@ _NO_WORD_BEFORE = ("^", "(?<![\\w'’-])")
 _NO_WORD_AFTER = (r"\s+", r"\s", "(?![\\w'’-])", ",", "(?=,)")
 _TRANSPARENT = (r"\b", r"\s*")  # neither makes nor unmakes a word start before what follows
 _WORD_GROUP = regex.compile(r"\((?:\?(?:i|P<\w+>)?:?)?(.*)\)", flags=regex.S)
+_OPTIONAL_LAST = regex.compile(r"([A-Za-z]+)([a-z])\?")
+_CASELESS = regex.compile(r"^\(\?i:")  # a group without case reads spaces as any group does
 _FIRST_WORD = regex.compile(r"([A-Za-z]+)(?:\\s\+.*)?", flags=regex.S)
 _QUANTIFIED = regex.compile(r"(.*?)(?:[?*]|\{0,\d*\})\??", flags=regex.S)
 _REPEATED = regex.compile(r"(.*?)(?:\+|\{[1-9]\d*(?:,\d*)?\})\??", flags=regex.S)
 
 
-def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
+def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]],
+                    in_cue: bool = False) -> frozenset[str] | None:
     """The first words of a whole-word group every match passes through, outside the rule's first
-    cue group (whose words are its triggers already), not mostly function words; None if none."""
+    cue group (whose words are its triggers already; with `in_cue`, for a rule whose cue gave no
+    triggers, inside it too), not mostly function words; None if none."""
     function_words = frozenset(w.lower() for w in lists.get("function_words", ()))
-    skip = regex.compile(r"\(\?P<" + regex.escape(cues[0]) + ">") if cues else None
+    skip = regex.compile(r"\(\?P<" + regex.escape(cues[0]) + ">") if cues and not in_cue else None
     return _in_alternatives(pattern, False, [], lists, function_words, skip, 0)  # a match may begin inside a word
+
+
+def starts_a_word(pattern: str, cue: str) -> bool:
+    """Does the group `cue` begin where no word character ([\\w'’-]) stands before it, in every match:
+    the pattern puts spaces, the start or a check that no word goes on right before it (through
+    optional parts that end in spaces)? False where that is not sure."""
+    parts = split_parts(pattern, open_lookbehinds=False)
+    head = regex.compile(r"\(\?P?<" + regex.escape(cue) + ">")
+    index = next((i for i, p in enumerate(parts) if head.match(p)), None)
+    if not index:
+        return False
+    word_start = False
+    for part in parts[:index]:
+        word_start = _word_start_after(part, word_start)
+    return word_start
 
 
 def _in_alternatives(content: str, word_start: bool, after: list[str], lists, function_words, skip, depth: int):
@@ -82,6 +101,10 @@ def _group_words(part: str, lists: dict[str, tuple[str, ...]]) -> frozenset[str]
     alternatives = split_alternatives(inner)
     words = set()
     for alternative in alternatives or ():
+        plural = _OPTIONAL_LAST.fullmatch(alternative)  # 'estimates?': both forms
+        if plural:
+            words |= {plural.group(1).lower(), (plural.group(1) + plural.group(2)).lower()}
+            continue
         first = _FIRST_WORD.fullmatch(alternative)
         if not first:
             return None
@@ -105,7 +128,7 @@ def _word_start_after(part: str, before: bool) -> bool:
         return before
     optional = _QUANTIFIED.fullmatch(part)
     if optional and close_paren(part, 0) == len(optional.group(1)) and optional.group(1).startswith("("):
-        return before and _ends_with_space(optional.group(1))
+        return before and _ends_with_space(_CASELESS.sub("(?:", optional.group(1), count=1))
     repeated = _REPEATED.fullmatch(part)  # once or more: ends as its last repetition does
     if repeated and close_paren(part, 0) == len(repeated.group(1)) and repeated.group(1).startswith("("):
         return _ends_with_space(repeated.group(1))

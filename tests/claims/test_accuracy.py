@@ -12,8 +12,10 @@ from attrib.claims.score import claim_pairs
 from conftest import FIXTURES, shared_path
 
 SEEDS_F1 = 0.941         # fixtures/gold/seeds-claims.gold.jsonl, measured 0.941 (0.875 before issue 12)
-CLAIMS_DEV_F1 = 0.896    # ../shared/gold/claims-dev.jsonl, measured 0.896 (0.874 before claimsacc, 0.819 before claims4, 0.403 before issue 12)
-CLAIMS_DEV_PRECISION = 1.0     # measured 1.000: tp 69, fp 0, fn 16 (tp 66, fn 19 before claimsacc; tp 59, fn 26 before claims4; 0.949 before claims3)
+# ../shared/gold/claims-dev.jsonl, measured 0.896 (0.874 before claimsacc, 0.819 before claims4, 0.403 before issue 12)
+CLAIMS_DEV_F1 = 0.896
+# measured 1.000: tp 69, fp 0, fn 16 (tp 66, fn 19 before claimsacc; tp 59, fn 26 before claims4; 0.949 before claims3)
+CLAIMS_DEV_PRECISION = 1.0
 
 
 def test_seed_claim_pairs():

@@ -141,3 +141,26 @@ def test_requires_found_inside_mandatory_groups_and_in_every_alternative():
     assert derive_requires(r"(?P<cue>in)(?:\s+poll)?\s+", ["cue"], LISTS) is None
     assert derive_requires(r"(?P<cue>in)\s+poll", ["cue"], LISTS) is None
     assert derive_requires(r"(?P<s>\w+)(?:the|a)\s+", [], LISTS) is None
+
+
+def test_a_cue_begins_a_word_where_spaces_or_the_start_stand_before_it():
+    from attrib.rules.required import starts_a_word
+    assert starts_a_word(r"(?P<source>\w+)\s+(?P<cue>said)", "cue")
+    assert starts_a_word(r"(?P<source>\w+)\s+(?:(?:then|also)\s+)?(?P<cue>said)", "cue")  # optional part ending in spaces
+    assert starts_a_word(r"^(?P<cue>said)", "cue")
+    assert not starts_a_word(r"(?P<source>\w+)\s*[—–]\s*(?P<cue>said)", "cue")  # a dash may stand right before it
+    assert not starts_a_word(r"(?P<source>\w+)(?P<cue>said)", "cue")
+    assert not starts_a_word(r"(?P<cue>said)", "cue")  # a match may begin inside a word
+
+
+def test_a_cue_check_is_looked_for_at_word_starts_where_the_rule_allows_no_other():
+    from attrib.match import load_rules
+    checks = {r.id: r.cue_check for r in load_rules()}
+    assert checks["citing-leading"].startswith("(?<![\\w'’-])")    # the cue after spaces: a list tried at word starts only
+    assert not checks["evidence-aside-shows"].startswith("(?<!")  # after a dash, maybe with no space
+
+
+def test_requires_inside_a_cue_that_gave_no_triggers():
+    pattern = r"(?<![\w'’-])(?P<cue>(?i:(?:the|early)\s+)*(?i:estimates?|figures))\s+the\s+(?P<source>\w+)"
+    assert derive_requires(pattern, ["cue"], LISTS) is None                 # the cue's words are its triggers...
+    assert derive_requires(pattern, ["cue"], LISTS, in_cue=True) == {"estimate", "estimates", "figures"}  # ...unless it has none
