@@ -73,3 +73,11 @@ def test_will_and_may_in_names(analyzer, text, source):
 ])
 def test_will_and_may_as_words(analyzer, text, expected):
     assert chains(analyzer, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The councillors met on Monday.\n\nThe mayor sued over what they say is an unlawful levy.",
+    "The councillors met on Monday.\n\nThat is what the councillors said: 'The levy is unlawful.'",
+])
+def test_free_relative_with_content_reports(analyzer, text):
+    assert chains(analyzer, text)[-1] != ""

@@ -47,18 +47,19 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
 
 
 _FREE_RELATIVE = regex.compile(r"(?i)(?:^|[^\w'’-])(?:what|whatever)\s+$")
-_CLEFT_OR_QUOTE = regex.compile(r"(?i)\s*(?:(?:was|is|were)\s+(?:that\b|:|[\"“])|[,:]?\s*[\"“])")
+_REPORTED = regex.compile(r"(?i)\s*(?:(?:is|was|are|were|will|would)(?![\w'’-])|,?\s*[\"“‘']|:)")
 
 
 def _is_free_relative(f: Frame, text: str, offset: int) -> bool:
     """'The plan is what he says it is', 'they do whatever they claim': the speech is named, not reported (no
-    content of its own, guidelines). 'What he said was that ...' and 'what she called "..."' do report words."""
+    content of its own, guidelines). 'What he said was that ...', 'for what they say is an unlawful order', 'that's
+    what voters said: "..."' and 'what she called "..."' do report words."""
     if len(f.hops) != 1 or len(f.cues) != 1 or f.antecedent is not None or f.cues[0].start < 0:
         return False
     head = min(f.start, f.hops[0].start) - offset
     if not _FREE_RELATIVE.search(text, max(0, head - 12), max(0, head)):
         return False
-    return not _CLEFT_OR_QUOTE.match(text, f.cues[0].end - offset)
+    return not _REPORTED.match(text, f.cues[0].end - offset)
 
 
 def _governs(named: Frame, reportedly: Frame) -> bool:
