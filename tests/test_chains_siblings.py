@@ -32,13 +32,19 @@ def test_nested_attribution_in_a_quote_with_a_trailing_told(analyzer):
 
 
 @pytest.mark.parametrize("quote", [
-    "The levy is what he says it is on paper, not in the shops",
+    "Judge the levy by what it does, not by what he says",
     "They can promise whatever they claim on the radio",
 ])
 def test_free_relative_in_a_quote_is_no_hop(analyzer, quote):
     text = ("Mayor Ann Bell said the levy was fair; councillor Raj Patel said it would drive shops away.\n\n"
-            f'"{quote}," shop owner Lena Cruz told reporters on Friday.')
+            f'"{quote}," Lena Cruz told reporters on Friday.')
     assert chains(analyzer, text) == ["Ann Bell | Raj Patel", "Lena Cruz"]
+
+
+def test_free_relative_with_a_clause_nests_once(analyzer):
+    text = ("Mayor Ann Bell said the levy was fair; councillor Raj Patel said it would drive shops away.\n\n"
+            '"The levy is what he says it is on paper, not in the shops," Lena Cruz told reporters.')
+    assert chains(analyzer, text) == ["Ann Bell | Raj Patel", "Lena Cruz > Raj Patel"]
 
 
 def test_pseudo_cleft_still_reports(analyzer):

@@ -48,6 +48,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
     _sentences: list[Sentence] = field(default_factory=list)  # the document's, for a credit line's sentence before
     _document_mentions: DocumentMentions | None = None   # built when a pronoun or description first needs it
     _siblings: dict[int, list[Hop]] = field(default_factory=dict)  # a plural pronoun's start -> its other sources
+    _quoted_by: dict[int, Frame] = field(default_factory=dict)  # id(frame) in a quotation -> the quotation's speaker frame
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
         publisher = publisher_of(doc, resolver)
@@ -85,6 +86,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                 set_content(sentence, kept)
         attribution = self._quote_attributions(sentences, mains)
         self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
+        self._quoted_by = self._within_quotations(mains, attribution)
         speaker: dict[int, list[Hop]] = {}
         waiting: dict[int, list[tuple[int, list[Hop] | None]]] = {}
         paths_of: list[list[list[Hop]]] = []
@@ -171,6 +173,11 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                ) -> tuple[list[tuple[Frame, list[Hop]]], dict[int, list[Hop]]]:
         """Each path of the sentence with the frame it starts from, and the chain up to each frame."""
         parent = nest(frames, sentence.text, sentence.start)
+        for f in frames:  # '"Lee told me so," Ann Bell told reporters': the voice quoted is the speaker's
+            by = self._quoted_by.get(id(f))
+            if id(f) not in parent and by is not None and by is not f and parent.get(id(by)) is not f \
+                    and any(by is g for g in frames):
+                parent[id(f)] = by
         parents = {id(p) for p in parent.values()}
         out: list[tuple[Frame, list[Hop]]] = []
         frame_paths: dict[int, list[Hop]] = {}
