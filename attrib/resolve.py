@@ -180,6 +180,7 @@ class Resolver:
     org_words: frozenset[str]
     group_heads: frozenset[str]
     sentence_openers: frozenset[str]   # "Although Klein", "But Tom Miller": the capital is the sentence's, not the name's
+    name_openers: frozenset[str] = frozenset()  # "Will Rogers", "Theresa May": openers left on a name, never one alone
     female_names: frozenset[str] = frozenset()   # common first names: "she said" is not Donald Trump
     male_names: frozenset[str] = frozenset()
     cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
@@ -190,7 +191,8 @@ class Resolver:
         return cls(gazetteer=gazetteer or load_gazetteer(), lexicon=lexicon,
                    titles=frozenset(lexicon.lists["titles"]), org_words=frozenset(lexicon.lists["org_words"]),
                    group_heads=frozenset(lexicon.lists["group_heads"]),
-                   sentence_openers=frozenset(lexicon.lists["stop_caps"]),
+                   sentence_openers=frozenset(lexicon.lists["stop_caps"]) - frozenset(lexicon.lists["name_stop_caps"]),
+                   name_openers=frozenset(lexicon.lists["name_stop_caps"]),
                    female_names=frozenset(lexicon.lists["female_given_names"]),
                    male_names=frozenset(lexicon.lists["male_given_names"]))
 
@@ -329,6 +331,7 @@ class Resolver:
                 i = n
                 break
         while i < len(bare) - 1 and (bare[i] in self.titles or bare[i] in self.sentence_openers or bare[i].capitalize() in self.titles
+                                     or (i > 0 and bare[i] in self.name_openers)  # "In May Smith": the month
                                      or bare[i] in self.org_words or bare[i] in self.gazetteer.country_by_word
                                      or not bare[i][:1].isupper() or bare[i].endswith(("'s", "’s"))
                                      or self.gazetteer.lookup(bare[i]) is not None
@@ -337,7 +340,7 @@ class Resolver:
         name = " ".join(tokens[i:]).strip(",")
         if name in self.gazetteer.places:  # "states like South Carolina"
             return Resolved(name=name, kind="place", source_id="place:" + name.lower())
-        if " " not in name and (name in self.sentence_openers or name.rstrip(".") in self.sentence_openers):
+        if " " not in name and (name in self.sentence_openers or name in self.name_openers or name.rstrip(".") in self.sentence_openers):
             # "On Tuesday", "In January": a capitalised opener, no one's name
             return Resolved(name=name, kind="other", source_id="other:" + name.lower())
         return Resolved(name=name, kind="person", source_id="person:" + name.lower())

@@ -19,7 +19,7 @@ from .geometry import attach_frames, nest, set_content, split_coordinated
 from .interviews import WIRE_DATELINE, WIRE_NAMES, InterviewMixin
 from .nesting import drop_event_clauses
 from .own_voice import own_paths, speaking_on, speaks_beside
-from .paths import Mention, carried_hop, collapse_repeats, dedupe
+from .paths import Mention, carried_hop, carried_into, collapse_repeats, dedupe
 from .people import GENDER_TITLE, PeopleMixin, first_lines, people_index, publisher_of, reads_as_description
 from .polls import poll_before, refers_to_poll
 from .quoting import PULL_QUOTE_CREDIT, QuotingMixin
@@ -48,6 +48,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
     _sentences: list[Sentence] = field(default_factory=list)  # the document's, for a credit line's sentence before
     _document_mentions: DocumentMentions | None = None   # built when a pronoun or description first needs it
     _siblings: dict[int, list[Hop]] = field(default_factory=dict)  # a plural pronoun's start -> its other sources
+    _quoted_by: dict[int, Frame] = field(default_factory=dict)  # id(frame) in a quotation -> the quotation's speaker frame
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
         publisher = publisher_of(doc, resolver)
@@ -85,6 +86,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                 set_content(sentence, kept)
         attribution = self._quote_attributions(sentences, mains)
         self._limits = {id(f): self.quotations[q].start for q, (_, f) in attribution.items()}
+        self._quoted_by = self._within_quotations(mains, attribution)
         speaker: dict[int, list[Hop]] = {}
         waiting: dict[int, list[tuple[int, list[Hop] | None]]] = {}
         paths_of: list[list[list[Hop]]] = []
@@ -110,7 +112,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                     if q < 0 or attribution.get(q, (0, None))[1] is root:
                         paths.append(path)
                     elif q in speaker:
-                        paths.append([*(carried_hop(h) for h in speaker[q]), *path])
+                        paths.append(carried_into(speaker[q], path))
                         beside.add(q)
                     elif q in attribution and attribution[q][0] > i:
                         waiting.setdefault(q, []).append((i, path))
@@ -119,7 +121,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                         if inherited:
                             speaker[q] = inherited
                             beside.add(q)
-                        paths.append([*(carried_hop(h) for h in inherited), *path] if inherited else path)
+                        paths.append(carried_into(inherited, path))
                 for q in sorted(beside):  # the quotation's speaker says more than the voice it quotes
                     if speaks_beside(sentence, self.quotations[q].start, self.quotations[q].end, main):
                         paths.append([carried_hop(h) for h in speaker[q]])
@@ -145,7 +147,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                 voice = self._partly_quoted(sentence, speaker, attribution)
                 paths = [[carried_hop(h) for h in voice]] if voice else []
             if i in block:  # a block quotation after a colon: the introducing source's words
-                paths = [[*(carried_hop(h) for h in block[i]), *p] for p in paths] or [[carried_hop(h) for h in block[i]]]
+                paths = [carried_into(block[i], p) for p in paths] or [[carried_hop(h) for h in block[i]]]
             elif paths and introduces_block(sentence, main):
                 block.update((j, paths[0]) for j in block_after(sentences, i))
             self._remember_people(sentence, main, paths)
@@ -171,6 +173,11 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
                ) -> tuple[list[tuple[Frame, list[Hop]]], dict[int, list[Hop]]]:
         """Each path of the sentence with the frame it starts from, and the chain up to each frame."""
         parent = nest(frames, sentence.text, sentence.start)
+        for f in frames:  # '"Lee told me so," Ann Bell told reporters': the voice quoted is the speaker's
+            by = self._quoted_by.get(id(f))
+            if id(f) not in parent and by is not None and by is not f and parent.get(id(by)) is not f \
+                    and any(by is g for g in frames):
+                parent[id(f)] = by
         parents = {id(p) for p in parent.values()}
         out: list[tuple[Frame, list[Hop]]] = []
         frame_paths: dict[int, list[Hop]] = {}

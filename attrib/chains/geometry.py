@@ -83,9 +83,11 @@ def _coordinated_parts(span: Span, offset: int, text: str) -> list[Span]:
 
 def set_content(sentence: Sentence, frames: list[Frame]) -> None:
     text = sentence.text
+    breaks = clause_breaks(text)
     for f in frames:
         side = f.content_side
-        before = text[: f.start - sentence.start].rstrip()
+        head = _head(f)
+        before = text[: head - sentence.start].rstrip()
         after = text[f.end - sentence.start:].strip()
         if side == "auto":
             n_after = len(WORDS.findall(after))
@@ -94,16 +96,21 @@ def set_content(sentence: Sentence, frames: list[Frame]) -> None:
                                                                             f.start - sentence.start].strip(" ,;:")
                                for g in frames)
             opening = before[-1:] in ("\"", "'") and (len(before) == 1 or before[-2] in " \t\n(")  # ', "The council ...'
+            # "A said X; B said Y": after a semicolon that closes another frame's clause, B's content follows B
+            after_clause = before.endswith(";") and any(g is not f and g.end <= head for g in frames)
+            after_clause = after_clause or bool(_OPENING_MARK.search(before))  # 'Smith said: “Jones told me ...'
             if (before and before[-1] in ",\"”’'—–:;(" and not opening and n_after <= 8 and not led_by_frame
+                    and not after_clause
                     and not after.lower().startswith(("that", ":")) and not _SUBORDINATOR.match(before)):
                 side = "before"
             else:
                 side = "after"
         f.content_side = side
         if side == "before":
-            f.content_start, f.content_end = sentence.start, f.start
+            f.content_start, f.content_end = sentence.start, head
         else:
             f.content_start, f.content_end = f.end, sentence.end
+        _within_clause(f, frames, breaks, sentence.start)
     for f in frames:
         if f.content_side == "after":
             for g in frames:
@@ -114,6 +121,37 @@ def set_content(sentence: Sentence, frames: list[Frame]) -> None:
                 comma = _CLAUSE_COMMA.search(text, f.end - sentence.start)
                 if comma is not None:
                     f.content_end = min(f.content_end, sentence.start + comma.start())
+
+
+_OPENING_MARK = regex.compile(r"(?:^|[\s:(—–])[\"“]$")
+
+
+def clause_breaks(text: str) -> list[int]:
+    """Offsets in a sentence of the semicolons outside quotation marks: each joins two independent clauses."""
+    out: list[int] = []
+    marks = 0
+    for m in regex.finditer(r"[;\"“”]", text):
+        if m.group() != ";":
+            marks += 1
+        elif marks % 2 == 0:
+            out.append(m.start())
+    return out
+
+
+def _head(f: Frame) -> int:
+    """Where a frame's words begin: its first source, where the match starts at the cue ('X told CNN')."""
+    return min([f.start, *(h.start for h in f.hops if h.start >= 0)])
+
+
+def _within_clause(f: Frame, frames: list[Frame], breaks: list[int], offset: int) -> None:
+    """'Smith said the budget was balanced; Jones said the deficit would grow': a semicolon between two
+    frames closes the content of each at its side, so neither cites the other (guidelines: two clauses
+    with their own cues are separate paths)."""
+    for b in (offset + i for i in breaks):
+        if f.content_side == "after" and f.end <= b < f.content_end and any(_head(g) > b for g in frames if g is not f):
+            f.content_end = b
+        elif f.content_side == "before" and f.content_start <= b < _head(f) and any(g.end <= b for g in frames if g is not f):
+            f.content_start = b + 1
 
 
 # between a closing quote and its attribution; between an attribution and its opening quote (a colon may

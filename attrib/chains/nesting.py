@@ -38,12 +38,32 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
             continue  # "Six in 10 say so, after half said so in the earlier poll": the respondents' poll, no hop
         if f.rule_id == UNNAMED_REPORTS and any(_governs(g, f) for g in named):
             continue  # "KCNA reportedly added": KCNA's, the hedge recorded on its hop
-        if _is_event(f, frames, text, offset):
+        if _is_event(f, frames, text, offset) or _is_free_relative(f, text, offset):
             continue
         if f.hops and _OBJECT_RELATIVE.search(text, 0, max(0, f.hops[0].start - offset)):
             f.parallel = True  # "— which the BBC noted as unusual —": the BBC's words, beside the speaker's
         out.append(f)
     return out
+
+
+_FREE_RELATIVE = regex.compile(r"(?i)(?:^|[^\w'’-])(?:what|whatever)\s+$")
+_NO_CLAUSE = regex.compile(r"(?i)\s*(?:[.,;?!)”’]|$|(?:and|or|but|nor|on|in|at|to|about|during|with|from|of|for|by|over|under|"
+                           r"not|instead|yesterday|today)(?![\w'’-]))")
+_REPORTED = regex.compile(r"(?i)\s*(?:(?:is|was|are|were|will|would)(?![\w'’-])|,?\s+[\"'“‘]|,?\s*[“‘]|:)")
+
+
+def _is_free_relative(f: Frame, text: str, offset: int) -> bool:
+    """'Judge him by what he does, not what he says', 'they do whatever they claim on TV': the speech is named, not
+    reported (no content of its own, guidelines). A clause after the cue is content: 'what Trump says his plan would
+    do', 'what he says it is', 'what they say is an unlawful order', 'what analysts described as ...', 'What he said
+    was that ...', 'that's what voters said: "..."', 'what she called "..."'."""
+    if len(f.hops) != 1 or len(f.cues) != 1 or f.antecedent is not None or f.cues[0].start < 0:
+        return False
+    head = min(f.start, f.hops[0].start) - offset
+    if not _FREE_RELATIVE.search(text, max(0, head - 12), max(0, head)):
+        return False
+    after = f.cues[0].end - offset
+    return not _REPORTED.match(text, after) and bool(_NO_CLAUSE.match(text, after))
 
 
 def _governs(named: Frame, reportedly: Frame) -> bool:

@@ -96,6 +96,16 @@ def carried_hop(hop: Hop) -> Hop:
                source_id=hop.source_id)
 
 
+def carried_into(chain: list[Hop], path: list[Hop]) -> list[Hop]:
+    """A quotation's chain carried before a voice quoted in it: where the path already begins with the end of the
+    chain (a pronoun that stands for the speaker, with the chain it came by), the shared hops count once, so no
+    chain is repeated inside another ('Jones > Smith > Jones > Smith')."""
+    ids = [h.source_id or h.cited for h in chain]
+    own = [h.source_id or h.cited for h in path]
+    k = next((k for k in range(min(len(ids), len(own)), 0, -1) if ids[-k:] == own[:k]), 0)
+    return collapse_repeats([*(carried_hop(h) for h in chain[:len(chain) - k]), *path])
+
+
 def dedupe(paths: list[list[Hop]]) -> list[list[Hop]]:
     seen: set[tuple[str, ...]] = set()
     out = []

@@ -65,6 +65,23 @@ class QuotingMixin:
                     before.setdefault(k, (i, f))
         return {**before, **after}
 
+    def _within_quotations(self, mains: list[list[Frame]], attribution: dict[int, tuple[int, Frame]]) -> dict[int, Frame]:
+        """A frame inside a quotation reports within the quoted words: its content ends where the quotation does
+        (not over the attribution after it). Returns id(frame) -> the frame the quotation is attributed to in the
+        same sentence, for nesting the quoted voice under its speaker."""
+        out: dict[int, Frame] = {}
+        for i, main in enumerate(mains):
+            for f in main:
+                q = self._quotation_of_frame(f)
+                if q < 0:
+                    continue
+                quote = self.quotations[q]
+                if f.content_start < quote.end and f.content_end > quote.start:
+                    f.content_start, f.content_end = max(f.content_start, quote.start), min(f.content_end, quote.end)
+                if q in attribution and attribution[q][0] == i:
+                    out[id(f)] = attribution[q][1]
+        return out
+
     def _inherited(self, sentence: Sentence, quotation: int, speaker: dict[int, list[Hop]]) -> list[Hop]:
         """An unattributed quotation right after an attributed sentence, in its paragraph or opening the
         next one, goes on with that sentence's speaker ("...,” he said. “It's not rocket science.”)."""
