@@ -245,7 +245,7 @@ def test_a_short_report_does_not_also_support_a_longer_claim_it_only_touches():
              "Lena Ortiz won the Dover runoff on Sunday, carrying retired teachers by a wide margin.",
              "Ortiz won in Dover.", "Lena Ortiz has won in Dover.",
              "The harbour will be dredged next spring.", "Floodwater closed the main bridge on Sunday."]
-    features = grouping_module.Features(grouping_module.featurise([(t, "") for t in texts], frozenset()),
+    features = grouping_module.Features(featurising_module.featurise([(t, "") for t in texts], frozenset()),
                                         [1] * len(texts), len(texts))
     cluster_of = [0, 0, 2, 2, 4, 5]
     pairs = {(a, b): features.similarity(a, b) for a in range(len(texts)) for b in range(a + 1, len(texts))}
@@ -271,7 +271,7 @@ def test_a_state_and_its_country_are_places_in_common():
              "The senator called the Florida flooding a national disaster.",
              "The senator called the Norway flooding a national disaster.",
              "The senator called the Texas flooding a national disaster."]
-    features = grouping_module.Features(grouping_module.featurise([(t, "") for t in texts], frozenset()),
+    features = grouping_module.Features(featurising_module.featurise([(t, "") for t in texts], frozenset()),
                                         [1] * len(texts), len(texts))
     assert grouping_module.conflict(features.items[0], features.items[1]) is None
     assert grouping_module.conflict(features.items[1], features.items[2]) == "places"
