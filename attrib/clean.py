@@ -91,7 +91,8 @@ class Splitter:
             if not has_blank and not prev_blank:
                 paragraph += 1
             prev_blank = False
-            for s, e in self._split_line(line):
+            pieces = self._split_line(line)
+            for k, (s, e) in enumerate(pieces):
                 piece = line[s:e]
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece.rstrip())
@@ -99,8 +100,10 @@ class Splitter:
                     continue
                 sent_text = piece[lead:trail]
                 opens = _quote_open_after(sent_text, in_quote)
+                # a credit or label ending a caption line ("Dakota, a deer. Image: Jane Roe.") is clutter of its own
+                tail_clutter = 0 < k == len(pieces) - 1 and ":" in sent_text and self.is_clutter(sent_text, "")
                 sentences.append(Sentence(index=len(sentences), start=start + s + lead, end=start + s + trail,
-                                          text=sent_text, paragraph=paragraph, clutter=clutter,
+                                          text=sent_text, paragraph=paragraph, clutter=clutter or tail_clutter,
                                           opens_quote=opens, in_quote=in_quote))
                 in_quote = opens
         return sentences

@@ -79,3 +79,10 @@ def test_clutter_patterns_match_their_examples_only():
             assert c.pattern.fullmatch(example), (c.id, example)
         for counter in c.counter:
             assert not c.pattern.fullmatch(counter), (c.id, counter)
+
+
+def test_a_credit_ending_a_caption_line_is_clutter_but_a_labelled_figure_is_not():
+    text = "The council met on Monday.\n\nDakota, a deer. Image: Jane Roe (flickr).\n\nThe mayor spoke. Turnout: 40 percent.\n"
+    flagged = {s.text: s.clutter for s in SPLITTER.split(text)}
+    assert flagged["Image: Jane Roe (flickr)."] and not flagged["Dakota, a deer."]
+    assert not flagged["Turnout: 40 percent."]
