@@ -39,6 +39,13 @@ def run_scorer(script: str, *args: str | Path) -> str:
     return done.stdout
 
 
+def chain_strings(analyzer, text: str, publisher: str = "", wire: str = "") -> list[str]:
+    """Each statement's paths as "A > B | C" for a document of `text`, as the chain tests compare them."""
+    from attrib.records import Document
+    doc = Document(doc_id="t", text=text, publisher=publisher, wire=wire)
+    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+
+
 @pytest.fixture(scope="session")
 def analyzer():
     from attrib.pipeline import Analyzer

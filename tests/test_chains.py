@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from attrib.records import Document
 
+from conftest import chain_strings
+
 
 def chains(analyzer, text: str, publisher: str = "", wire: str = "") -> list[str]:
-    doc = Document(doc_id="t", text=text, publisher=publisher, wire=wire)
-    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+    return chain_strings(analyzer, text, publisher, wire)
 
 
 def test_according_to_then_said_nests(analyzer):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.records import Document
+
+from conftest import chain_strings
 
 
-def chains(analyzer, text: str) -> list[str]:
-    doc = Document(doc_id="t", text=text, publisher="", wire="")
-    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+chains = chain_strings
 
 
 @pytest.mark.parametrize("text", [

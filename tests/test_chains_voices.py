@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from attrib.records import Document
 
+from conftest import chain_strings
 
-def chains(analyzer, text: str) -> list[str]:
-    doc = Document(doc_id="t", text=text, publisher="", wire="")
-    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+
+chains = chain_strings
 
 
 def test_speaker_says_more_than_the_voice_quoted(analyzer):

@@ -5,6 +5,8 @@ import pytest
 
 from attrib.clean import Splitter
 from attrib.records import Document
+
+from conftest import chain_strings
 from attrib.turns import TranscriptReader
 
 INTRO = ("Marine biologist Jane Roe, who led the survey of the reef, spoke with Wikinews about the results.  "
@@ -29,8 +31,7 @@ def speakers(reader, splitter, text: str, publisher: str = "Wikinews") -> list[t
 
 
 def chains(analyzer, text: str, publisher: str = "Wikinews") -> list[str]:
-    doc = Document(doc_id="t", text=text, publisher=publisher)
-    return [" | ".join(" > ".join(h.cited for h in p) for p in s.paths) for s in analyzer.statements(doc)]
+    return chain_strings(analyzer, text, publisher)
 
 
 def test_a_turn_runs_over_sentences_and_paragraphs_until_the_next_label(reader, splitter):
