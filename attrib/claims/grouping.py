@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .context import PRONOUNS, cited_speakers, resolve_descriptions
+from .direction import direction, opposite
 from .features import DEMAND, UNNAMED, StatementFeatures
 from .quantities import quantities_agree
 from .items import feature_counts
@@ -64,6 +65,7 @@ class Item:
     quoted: frozenset[int] = _NONE   # ... and every word it quotes
     region: frozenset[int] = _NONE   # its places and the countries they lie in: "Florida" has a place in
                                      # common with "the US", not with "Texas"
+    direction: int = 0               # it moves its subject up (1) or down (-1) only: direction.py
 
 
 def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
@@ -105,7 +107,8 @@ class Features:
                 names or _NONE, ids.setdefault(f.actor, len(ids)) if f.actor else -1,
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
                 _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who),
-                places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within)))
+                places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within),
+                direction(f.words)))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -241,7 +244,8 @@ def _lacks(xs: list, ys: list) -> bool:
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
     lacks), different place lists or places with none in common, another actor, each a name other than
-    its actor that the other lacks, or a hypothetical against a fact."""
+    its actor that the other lacks, a hypothetical against a fact, or one way against the other ("rose" /
+    "fell")."""
     if a.quantities and b.quantities:
         for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
             qa = [q for q, _ in a.quantities if q.unit == unit]
@@ -269,6 +273,8 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
         return "names"
     if a.hypothetical != b.hypothetical:
         return "mood"
+    if opposite(a.direction, b.direction) and not ((a.converse or b.converse) and a.actor != b.actor):
+        return "direction"   # "11 groups rose" / "11 groups lost ground"; not "X lost ground to Y" / "Y gained"
     return None
 
 
