@@ -192,10 +192,9 @@ class DocumentMentions:
         if before[-1:] in ",;:.!?\"“”()—–" and not before.endswith("."):
             return out  # punctuation right before the name (or nothing): no role written there
         words = _ROLE_WORD.findall(self.text[max(0, start - 80):start].split("\n")[-1])
-        if before[-1:] in ",;:.!?\"“”()—–" and not (before.endswith(".") and words
-                                                    and words[-1].lower().rstrip(".") in _ABBREVIATIONS):
-            return out
         last = words[-1].lower().rstrip(".") if words else ""
+        if before.endswith(".") and last not in _ABBREVIATIONS:
+            return out  # a full stop ends the sentence before the name, unless it ends "Gov." or "Sen."
         if not (last in _ABBREVIATIONS or last in PERSON_ROLES or last in KIND_NOUNS or last in _TITLES):
             return out  # "accused Biden", "with Biden": no role written before the name
         for w in reversed(words):

@@ -86,27 +86,24 @@ def _synonyms() -> tuple[dict[str, str], dict[str, str]]:
     return synonyms, phrases
 
 
-def _places() -> dict[str, str]:
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """(place word -> canonical place name, "@place" -> "@country" it lies in): countries from the
+    gazetteer, the rest from places.csv (read once for both)."""
+    countries = load_gazetteer().countries
     names: dict[str, str] = {}
-    for country in load_gazetteer().countries.values():
+    for country in countries.values():
         for word in (country.name, *country.adjectives, *country.aliases):
             if len(word) > 2:
                 names[word] = country.name.lower()
+    within: dict[str, str] = {}
     text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
     for row in csv.DictReader(text.splitlines()):
         canonical = row["name"].removesuffix(" state").lower()
         for word in (row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)):
             names.setdefault(word, canonical)
         names.setdefault(row["name"].removesuffix(" state"), canonical)
-    return names
-
-
-def _within() -> dict[str, str]:
-    """The "@country" feature of the country each place of places.csv lies in."""
-    countries = load_gazetteer().countries
-    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
-    return {"@" + row["name"].removesuffix(" state").lower(): "@" + countries[row["country"]].name.lower()
-            for row in csv.DictReader(text.splitlines())}
+        within["@" + canonical] = "@" + countries[row["country"]].name.lower()
+    return names, within
 
 
 @lru_cache(maxsize=1)
@@ -118,13 +115,13 @@ def vocabulary() -> ClaimVocabulary:
     phrases = (compile_cached(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=sorted(phrase_token, key=len,
                                                                                       reverse=True))
                if phrase_token else None)
-    place_names = _places()
+    place_names, within = _places()
     places = compile_cached(r"(?<![\p{L}])\L<places>(?![\p{L}])", places=sorted(place_names, key=len, reverse=True))
     stopwords = _words(rules["stopwords"])
     skip = stopwords | attribution | set(rules["number_words"]) | set(rules["ordinals"])
     return ClaimVocabulary(
         stopwords=stopwords, attribution=frozenset(attribution), skip=frozenset(skip), synonyms=synonyms,
-        phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names, within=_within(),
+        phrases=phrases, phrase_token=phrase_token, places=places, place_names=place_names, within=within,
         stop_caps=frozenset(lists["stop_caps"]), titles=frozenset(lists["titles"]),
         subordinators=frozenset(rules["subordinators"]),
         converse_stems=frozenset(synonyms.get(stem(w), stem(w)) for w in rules["converse"].split()),
