@@ -86,7 +86,7 @@ def boilerplate(lines: list[pl.DataFrame], pieces: list[pl.DataFrame]) -> tuple[
 def blank_boilerplate(text: pl.Series, lines: pl.Series, pieces: list[str]) -> pl.Series:
     """The items' texts with boilerplate blanked (spaces: offsets kept): a whole line, or its pieces."""
     whole = _line_keys(text).is_in(lines.implode())
-    found = text.str.contains("-", literal=True) | text.str.contains("—", literal=True) | text.str.contains("–", literal=True)
+    found = text.str.contains("[-—–]")   # a dash that may split off a piece
     touched = (whole | (found & bool(pieces))).arg_true().to_list()
     if not touched:
         return text
