@@ -172,22 +172,22 @@ def test_calling_names_a_speaker_not_the_thing_named(analyzer):
             "''our main rival.'' The Herald notes that Kemp tweeted that party leader Tom Ruiz should deport Haley, "
             "and Ruiz later called Haley “very weak on taxes.” At the time, Mr. Dole called Mr. Ruiz, a former "
             "trucker who was twice convicted, an outstanding leader. But neither he nor Kemp echoed the tone of "
-            "Dole, who has called the mayor an obvious phony.")
+            "Dole, who has called the governor a plain fraud.")
     assert chains(analyzer, text) == ["Jim Hale", "Herald > Kemp | Herald > Tom Ruiz", "Dole", "Dole"]
 
 
 def test_a_question_in_an_interview_opens_it(analyzer):
     # a brand-cased outlet unknown to the gazetteer; its question is its own words, the answers carry it
-    text = ("Former governor Tom Ruiz agreed with the analysis. In an interview that year with KTVx, he was asked "
-            "what happened to the rural vote. “The city happened. I never resented it,” he said.")
+    text = ("Former governor Tom Ruiz agreed with the analysis. In an interview last spring with KTVx, he was asked "
+            "what became of the farm vote. “The city happened. I never resented it,” he said.")
     assert chains(analyzer, text) == ["Tom Ruiz", "KTVx", "KTVx > Tom Ruiz", "KTVx > Tom Ruiz"]
 
 
 def test_partly_quoted_sentences_keep_the_speaker(analyzer):
     text = ('Mayor Ruiz tweeted he had not heard of the march but would go anyway: "Great! Crowds gather in the '
             'square. Did not know about it, but I will see them! #GO"  GO is a slogan used by his allies.\n\n'
-            "“We thought only Kemp was careless,” said writer Tom Aida. Ruiz “kind of slipped. This is not "
-            "something he should say in public.”\n\n"
+            "“We thought only Kemp was careless,” said writer Tom Aida. Ruiz “sort of stumbled. It is not a "
+            "thing he ought to say on television.”\n\n"
             "Kemp said he would run. The plan was “a mess” to some.")
     assert chains(analyzer, text) == ["Ruiz"] * 3 + ["Tom Aida"] * 3 + ["Kemp", ""]
 
@@ -195,8 +195,8 @@ def test_partly_quoted_sentences_keep_the_speaker(analyzer):
 def test_a_group_from_two_places_is_one_source(analyzer):
     # the coordination lies inside the group's "from" phrase: one source, not "Technology" and another
     text = ("In findings published on Wednesday in Marine Letters, researchers from the Georgia Institute of "
-            "Technology (GT) and University of Maine Orono, both in the United States, reported warming seas "
-            "weaken corals.")
+            "Technology (GT) and University of Maine Orono, both based in New England, reported that warmer "
+            "water bleaches kelp.")
     assert chains(analyzer, text) == ["researchers from the Georgia Institute of Technology"]
 
 
@@ -215,21 +215,21 @@ def test_sources_quoted_by_a_speaker_nest_under_it(analyzer):
 
 
 def test_a_quotation_within_a_quotation_keeps_its_voice(analyzer):
-    text = ("Tom Ruiz, a radio host in Ohio, said that he noticed the shift in listener views after the vote.\n\n"
-            "“I remember a caller who called and said, ‘In some ways the vote sanctioned him as a new kind of "
-            "candidate. The farm community was kind of giving a heads up,’” said Ruiz, who is a farmer. "
+    text = ("Tom Ruiz, a radio host in Ohio, said he had heard a change in what callers believed after the vote.\n\n"
+            "“I recall a caller who phoned and said, ‘In some ways the result made him a new sort of "
+            "candidate. Farmers were sort of warning us,’” said Ruiz, who is a farmer. "
             "The farm is big.")
     assert chains(analyzer, text) == ["Tom Ruiz", "Tom Ruiz > caller", "Tom Ruiz > caller", ""]
 
 
 def test_an_attributed_quotation_ends_its_sentence(analyzer):
-    text = ('In a video message posted online, Lee commended Kim for his empathy and said she was "proud to back '
+    text = ('In a video message posted online, Lee thanked Kim for his patience and said she was "glad to endorse '
             'Kim for mayor." Kim praised Lee on Twitter.')
     assert chains(analyzer, text) == ["Lee", "Kim"]
 
 
 def test_a_venue_between_subject_and_cue_is_no_outlet(analyzer):
     # "speaking to the Atlantic Council": a think tank whose name begins like an outlet's
-    text = ('On Tuesday, Prime Minister Ana Lee speaking to the Atlantic Council think tank called the deal '
+    text = ('On Tuesday, Prime Minister Ana Lee speaking before the Atlantic Council research group called the deal '
             '"null and void". Lee told CNN Tuesday that it failed.')
     assert chains(analyzer, text) == ["Ana Lee", "CNN > Ana Lee"]

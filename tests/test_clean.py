@@ -20,8 +20,8 @@ def test_quote_then_attribution_stays_one_sentence():
 
 
 def test_a_quotation_attributed_within_its_sentence_takes_no_tail():
-    text = 'Lee said she was "proud to back Kim for mayor." Kim praised Lee on Twitter, stating he was glad.'
-    assert texts(text) == ['Lee said she was "proud to back Kim for mayor."',
+    text = 'Lee said she was "glad to endorse Kim for mayor." Kim praised Lee on Twitter, stating he was glad.'
+    assert texts(text) == ['Lee said she was "glad to endorse Kim for mayor."',
                            "Kim praised Lee on Twitter, stating he was glad."]
 
 
