@@ -80,9 +80,10 @@ def test_will_and_may_as_words(analyzer, text, expected):
     assert chains(analyzer, text) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "The councillors met on Monday.\n\nThe mayor sued over what they say is an unlawful levy.",
-    "The councillors met on Monday.\n\nThat is what the councillors said: 'The levy is unlawful.'",
+@pytest.mark.parametrize("text, expected", [
+    # "they" stays unresolved: councillors named only as a subject, not as a source, are not remembered for it
+    ("The councillors met on Monday.\n\nThe mayor sued over what they say is an unlawful levy.", "they"),
+    ("The councillors met on Monday.\n\nThat is what the councillors said: 'The levy is unlawful.'", "councillors"),
 ])
-def test_free_relative_with_content_reports(analyzer, text):
-    assert chains(analyzer, text)[-1] != ""
+def test_free_relative_with_content_reports(analyzer, text, expected):
+    assert chains(analyzer, text) == ["", expected]

@@ -41,8 +41,8 @@ def test_a_line_under_different_stories_is_boilerplate_but_copies_of_one_story_a
     under_stories = [[intro, story] for story in STORIES]
     copies = [[STORIES[0], STORIES[1]] for _ in range(8)]
     lines, pieces = _rows(under_stories + copies)
-    boiler_lines, _ = boilerplate([lines], [pieces])
-    blanked = blank_boilerplate(pl.Series([intro, STORIES[0]]), boiler_lines, []).to_list()
+    boiler_lines, boiler_pieces = boilerplate([lines], [pieces])
+    blanked = blank_boilerplate(pl.Series([intro, STORIES[0]]), boiler_lines, boiler_pieces).to_list()
     assert blanked[0].strip() == "" and blanked[1] == STORIES[0]
 
 

@@ -157,7 +157,8 @@ def test_a_cue_check_is_looked_for_at_word_starts_where_the_rule_allows_no_other
     from attrib.match import load_rules
     checks = {r.id: r.cue_check for r in load_rules()}
     assert checks["citing-leading"].startswith("(?<![\\w'’-])")    # the cue after spaces: a list tried at word starts only
-    assert not checks["evidence-aside-shows"].startswith("(?<!")  # after a dash, maybe with no space
+    aside = checks["evidence-aside-shows"]
+    assert aside and not aside.startswith("(?<!")  # after a dash, maybe with no space: a check, not at word starts
 
 
 def test_requires_inside_a_cue_that_gave_no_triggers():

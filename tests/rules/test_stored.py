@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from attrib.lexicon import load_lexicon
 from attrib.match import load_rules
+from attrib.match import stored
 from attrib.match.stored import ready_rules
 from attrib.resolve import load_gazetteer
 
@@ -18,7 +21,10 @@ def test_rules_from_the_cache_are_the_rules_derived(tmp_path, monkeypatch):
     outlets, lexicon = load_gazetteer().outlet_names(), load_lexicon()
     fresh = ready_rules(outlets, lexicon)
     [path] = tmp_path.glob("rules-*.marshal")
+    derive = stored.load_rules
+    monkeypatch.setattr(stored, "load_rules", lambda *a: pytest.fail("derived again instead of read from the cache"))
     again = ready_rules(outlets, lexicon)
+    monkeypatch.setattr(stored, "load_rules", derive)
     assert every_field(again) == every_field(fresh) == every_field(load_rules(outlets, lexicon))
     assert [type(r.flags) for r in again] == [type(r.flags) for r in fresh]  # the pattern cache keys on str(flags)
     assert [r.pattern.pattern for r in again] == [r.source for r in fresh]
