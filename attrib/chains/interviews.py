@@ -7,7 +7,7 @@ import dataclasses
 
 import regex
 
-from ..lexicon import list_pattern
+from ..lexicon import list_pattern, word_list
 from ..records import Frame, Hop, Sentence, Span
 from ..resolve import Resolved
 from ..turns import is_question
@@ -21,6 +21,7 @@ WIRE_DATELINE = regex.compile(
 WIRE_NAMES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse", "upi": "UPI",
                "aap": "Australian Associated Press", "dpa": "dpa", "xinhua": "Xinhua", "tass": "TASS",
                "bloomberg": "Bloomberg"}
+_QUESTION_CUES = frozenset(word_list("question_cues"))
 _OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
                            r"(?:[\w'’-]+\s+){0,3}%s\b" % list_pattern("own_venue_events"))
 
@@ -71,7 +72,8 @@ class InterviewMixin:
         if outer is not None and outer.source_id != self.publisher.source_id:
             hop = self._hop(outer, frame.outer, Span(-1, -1, ""), frame.rule_id, "")
         self._remember_interview(resolved, hop, sentence)
-        asked = hop is not None and bool(frame.cues) and frame.cues[0].text.split()[-1:] == ["asked"]
+        cue_words = frame.cues[0].text.split() if frame.cues else []
+        asked = bool(cue_words) and cue_words[-1] in _QUESTION_CUES   # "she was asked": the outlet's question
         return [hop] if asked and hop is not None else []
 
     def _in_turn(self, sentence: Sentence, paths: list[list[Hop]]) -> list[list[Hop]]:
