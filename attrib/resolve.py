@@ -183,6 +183,7 @@ class Resolver:
     name_openers: frozenset[str] = frozenset()  # "Will Rogers", "Theresa May": openers left on a name, never one alone
     female_names: frozenset[str] = frozenset()   # common first names: "she said" is not Donald Trump
     male_names: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()  # "North Karnataka": a region the place list does not hold
     cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -194,7 +195,8 @@ class Resolver:
                    sentence_openers=frozenset(lexicon.lists["stop_caps"]) - frozenset(lexicon.lists["name_stop_caps"]),
                    name_openers=frozenset(lexicon.lists["name_stop_caps"]),
                    female_names=frozenset(lexicon.lists["female_given_names"]),
-                   male_names=frozenset(lexicon.lists["male_given_names"]))
+                   male_names=frozenset(lexicon.lists["male_given_names"]),
+                   compass_words=frozenset(lexicon.lists["compass_words"]))
 
     def resolve(self, words: str) -> Resolved:
         """Resolve the words of a mention, without document context (cached: names recur)."""
@@ -338,7 +340,8 @@ class Resolver:
                                      or any(not t[:1].isupper() for t in bare[i + 1:-1])):
             i += 1
         name = " ".join(tokens[i:]).strip(",")
-        if name in self.gazetteer.places:  # "states like South Carolina"
+        if name in self.gazetteer.places or (  # "states like South Carolina"; "our town was North Karnataka"
+                name.split()[0] in self.compass_words and 2 <= len(name.split()) <= 3):
             return Resolved(name=name, kind="place", source_id="place:" + name.lower())
         if " " not in name and (name in self.sentence_openers or name in self.name_openers or name.rstrip(".") in self.sentence_openers):
             # "On Tuesday", "In January": a capitalised opener, no one's name
