@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import regex
@@ -299,6 +299,11 @@ class Resolver:
             return Resolved(name=named, kind="online_outlet", source_id="outlet:" + named.lower())
         return resolved if is_indefinite_outlet(" ".join(words.split())) else None
 
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        """Titles written abbreviated ("Mr.", "Dr.", "Sen."), which a surname always follows."""
+        return frozenset(t.rstrip(".") for t in self.titles if t.endswith("."))
+
     def _titled_name(self, bare: list[str]) -> int:
         """How many words at the end are a person's name right after a title word ("... Speaker John
         Bercow" -> 2), or 0: two or three capitalised words, none a title or an organisation word."""
@@ -327,6 +332,11 @@ class Resolver:
         if (bare[-1] in self.org_words or bare[-1].capitalize() in self.org_words
                 or any(t in ("of", "for", "to", "on") for t in bare[1:-1]) or len(bare) > 7):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
+        if all(t in self.titles or t.capitalize() in self.titles for t in bare) and not any(
+                t.rstrip(".") in self.honorifics for t in bare):  # "Mr. King" is a surname after all
+            # "Prime Minister", "Vice President": a role named without its holder, kept whole ("Minister" alone
+            # would read as a person's name)
+            return Resolved(name=text, kind="person", source_id="person:" + text.lower())
         i = 0
         for n in (3, 2):  # a country named in several words before the name: "United States Joe Biden"
             if len(bare) > n + 1 and " ".join(bare[:n]) in self.gazetteer.country_by_word:
