@@ -285,3 +285,21 @@ def test_a_figure_each_lacks_parts_claims_that_share_another(tmp_path):
         ("Paper B", "Eight of Oslo's 14 city districts voted for the new tram line, led by the eastern wards."),
     ])
     assert _claim_of(result, "Ten of Oslo") != _claim_of(result, "Eight of Oslo")
+
+
+def test_a_flag_rests_on_a_pair_that_shares_what_happened_and_a_good_part_of_each():
+    """close_pairs: of pairs grouping matched, only those that share a content word (not only who and
+    where) and where each holds a fifth or more of the other's weight can raise a flag."""
+    from attrib.claims.featurising import featurise
+    texts = ["Lena Ortiz won the mayoral runoff in Tromsø on Sunday.",
+             "Lena Ortiz has won the runoff for mayor of Tromsø.",
+             "Lena Ortiz was an hour away, in Tromsø.",
+             "Lena Ortiz is marking her victories with a rally in Tromsø before her supporters.",
+             "We are in trouble.",
+             "Buried in the count was a troubling trend for the harbour party: turnout in the old town fell "
+             "sharply while the ferry workers stayed home and the fishing villages voted for the newcomers."]
+    found = list(featurise([(t, "") for t in texts], frozenset()))
+    features = grouping_module.Features(found, [1] * len(texts), len(texts))
+    matched = {(0, 1): 0.5, (2, 3): 0.5, (4, 5): 0.5}   # as if grouping had matched each pair
+    assert grouping_module.close_pairs(features, matched) == [(0, 1)]
+    assert grouping_module.close_pairs(features, {(0, 1): 0.3}) == []   # no match, no flag
