@@ -303,3 +303,23 @@ def test_a_flag_rests_on_a_pair_that_shares_what_happened_and_a_good_part_of_eac
     matched = {(0, 1): 0.5, (2, 3): 0.5, (4, 5): 0.5}   # as if grouping had matched each pair
     assert grouping_module.close_pairs(features, matched) == [(0, 1)]
     assert grouping_module.close_pairs(features, {(0, 1): 0.3}) == []   # no match, no flag
+
+
+def test_a_newsroom_naming_itself_is_no_shared_fact(tmp_path):
+    """'Harbour Times attended ...' in each of its stories tells of a different event: the publisher's
+    own name anchors nothing between them."""
+    result = _analyze(tmp_path, [
+        ("Harbour Times", "Harbour Times attended the premiere in Lund. The film runs for two hours."),
+        ("Harbour Times", "Harbour Times attended the council vote on the ferry. The vote passed."),
+        ("Harbour Times", "Harbour Times attended."),
+        ("Harbour Times", "Harbour Times attended the opening of the museum. It has three floors.")])
+    attended = result.statements.filter(pl.col("text").str.contains("attended", literal=True))
+    assert attended.height == 4 and attended["claim_id"].n_unique() == 4
+
+
+def test_the_same_sentence_naming_another_outlet_still_meets(tmp_path):
+    """Only a publisher's own name is blanked: two papers that both credit a third outlet still meet."""
+    result = _analyze(tmp_path, [
+        ("Harbour Times", "The Valley Post reported that the Lund ferry will stop running in March."),
+        ("Evening Star", "The Lund ferry will stop running in March, the Valley Post reported.")])
+    assert result.statements["claim_id"].n_unique() == 1
