@@ -323,3 +323,35 @@ def test_the_same_sentence_naming_another_outlet_still_meets(tmp_path):
         ("Harbour Times", "The Valley Post reported that the Lund ferry will stop running in March."),
         ("Evening Star", "The Lund ferry will stop running in March, the Valley Post reported.")])
     assert result.statements["claim_id"].n_unique() == 1
+
+
+def test_an_interview_topic_name_anchors_nothing_between_its_answers():
+    """In an interview (a voice speaks a good share of a long document), the name its answers keep
+    coming back to is its topic: 'it's not a warm Neptune' and 'it's also a warm Neptune' do not meet.
+    The same two sentences in two ordinary stories do."""
+    from attrib.claims.featurising import featurise
+    from attrib.claims.linkage import THRESHOLD
+    topic = ["No, it's not a warm Neptune.", "So, it's also a warm Neptune.", "And eventually it can be a warm Neptune.",
+             "Then we say warm Neptune for it."]
+    filler = [f"The probe number {i} measured the dust of comet field {i} for the survey team." for i in range(110)]
+    texts = topic + filler
+    found = list(featurise([(t, "") for t in texts], frozenset()))
+    talk = grouping_module.Features(found, [1] * len(texts), len(texts), [1] * len(texts), ["Ann Kay"] * len(texts))
+    assert talk.interviews == {1}
+    assert talk.similarity(0, 1) < THRESHOLD
+    talk.interviews = frozenset()     # the same document read as an ordinary story: they meet
+    assert talk.similarity(0, 1) >= THRESHOLD
+    news = grouping_module.Features(found, [1] * len(texts), len(texts), [10, 11, *[1] * (len(texts) - 2)],
+                                    ["", "", *["Ann Kay"] * (len(texts) - 2)])
+    assert news.similarity(0, 1) >= THRESHOLD
+
+
+def test_two_governments_announcing_mourning_are_two_events(tmp_path):
+    """A source that announces, declares or orders something (no clause of its own after the cue) does
+    what the statement tells: another source doing the same is another event; the same source is not."""
+    result = _analyze(tmp_path, [
+        ("Paper A", "The government of Oman announced three days of mourning."),
+        ("Paper B", "The government of Peru announced three days of mourning."),
+        ("Paper C", "Oman's government announced three days of national mourning.")])
+    assert _claim_of(result, "of Oman") != _claim_of(result, "of Peru")
+    assert _claim_of(result, "of Oman") == _claim_of(result, "Oman's")
