@@ -43,7 +43,7 @@ SPEAKER_RARE = 4          # a shared speaker counts as a shared feature when the
                           # share are in this many statements at most
 FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
-FLAG_COVER = 0.20         # a flag rests on two statements each of which says this share of the other (flags.py)
+FLAG_COVER = 0.25         # a flag rests on two statements each of which says this share of the other (flags.py)
 
 
 _NONE: frozenset[int] = frozenset()

@@ -289,7 +289,7 @@ def test_a_figure_each_lacks_parts_claims_that_share_another(tmp_path):
 
 def test_a_flag_rests_on_a_pair_that_shares_what_happened_and_a_good_part_of_each():
     """close_pairs: of pairs grouping matched, only those that share a content word (not only who and
-    where) and where each holds a fifth or more of the other's weight can raise a flag."""
+    where) and where each holds a quarter or more of the other's weight can raise a flag."""
     from attrib.claims.featurising import featurise
     texts = ["Lena Ortiz won the mayoral runoff in Tromsø on Sunday.",
              "Lena Ortiz has won the runoff for mayor of Tromsø.",
