@@ -156,6 +156,9 @@ def voiced(texts: list[str], paragraphs: list[object]) -> list[bool]:
         if paragraph != previous:
             open_, previous = False, paragraph
         inside = open_
+        if not _MARK.search(text):   # no quotation mark: quoted only if a quotation runs on into it
+            out.append(inside)
+            continue
         for _, _, kind in _quote_marks(text):
             open_ = kind == "open"
         speech = False

@@ -72,6 +72,8 @@ def _judgement_verbs() -> frozenset[str]:
 def decree_cue_end(text: str, blanks: list[tuple[int, int]], sources: list[tuple[int, int]]) -> int:
     """Where the first cue that is a verb of decree ends ("Oman announced three days of mourning",
     `decree_verbs`), or -1: its source does what the statement tells, it does not report it."""
+    if len(blanks) <= len(sources):
+        return -1
     verbs = _decree_verbs()
     return next((b for a, b in sorted(blanks) if (a, b) not in sources and text[a:b].lower() in verbs), -1)
 
