@@ -18,7 +18,8 @@ from ..result import Analysis
 from ..tables import NAMES
 from .features import StatementFeatures, statement_features
 from .featurising import featurise
-from .grouping import also_supports, close_pairs, cluster_items, default_jobs
+from .flags import close_pairs
+from .grouping import also_supports, cluster_items, default_jobs
 from .items import distinct_items
 from .table import claim_rows
 from .vocabulary import stem, vocabulary

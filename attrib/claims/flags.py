@@ -11,16 +11,38 @@ No flag rests on the statements of one publisher (or, without publishers, one do
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import polars as pl
 
+from .linkage import THRESHOLD
+
+if TYPE_CHECKING:
+    from .grouping import Features
+
 SINGLE_ORIGIN_PUBLISHERS = 3   # publishers that must repeat one origin for single-origin
 EVIDENCE_IDS = 5               # statement ids listed per role in the evidence column
+FLAG_COVER = 0.25              # a flag rests on two statements each of which says this share of the other
 
 
 def _ids(values: list[str]) -> str:
     shown = " ".join(values[:EVIDENCE_IDS])
     return shown + (f" (+{len(values) - EVIDENCE_IDS} more)" if len(values) > EVIDENCE_IDS else "")
+
+
+def close_pairs(features: Features, pair_sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pairs of items close enough for a flag to rest on: a match (THRESHOLD) that shares
+    what happened, a content word, not only who and where, and where each says FLAG_COVER or more of
+    what the other says. A claim's average can hold a statement that shares a name, a place or a
+    word with a report ("Clinton was an hour away, in Miami" and "Clinton is marking her victories
+    with a rally in Miami"; "We're in trouble" and a paragraph on a troubling trend in turnout): a
+    match by the measure relative to the smaller statement, too little to show that one publisher
+    repeats what another traced to a source."""
+    content, shingle = features.content, features.shingle
+    return sorted((a, b) for (a, b), value in pair_sim.items()
+                  if value >= THRESHOLD
+                  and any(content[k] and not shingle[k] for k in features.items[a].feats & features.items[b].feats)
+                  and min(features.cover(a, b), features.cover(b, a)) >= FLAG_COVER)
 
 
 def laundered(mem: pl.DataFrame, ci: pl.DataFrame, close: pl.DataFrame | None = None) -> dict[int, str]:

@@ -43,7 +43,6 @@ SPEAKER_RARE = 4          # a shared speaker counts as a shared feature when the
                           # share are in this many statements at most
 FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
 KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
-FLAG_COVER = 0.25         # a flag rests on two statements each of which says this share of the other (flags.py)
 
 
 _NONE: frozenset[int] = frozenset()
@@ -369,21 +368,6 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
                 extra.append(claim_of[members[0]])
         out[i] = sorted(extra)
     return out
-
-
-def close_pairs(features: Features, pair_sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """Pairs of items close enough for a flag to rest on (flags.py): a match (THRESHOLD) that shares
-    what happened, a content word, not only who and where, and where each says FLAG_COVER or more of
-    what the other says. A claim's average can hold a statement that shares a name, a place or a
-    word with a report ("Clinton was an hour away, in Miami" and "Clinton is marking her victories
-    with a rally in Miami"; "We're in trouble" and a paragraph on a troubling trend in turnout): a
-    match by the measure relative to the smaller statement, too little to show that one publisher
-    repeats what another traced to a source."""
-    content, shingle = features.content, features.shingle
-    return sorted((a, b) for (a, b), value in pair_sim.items()
-                  if value >= THRESHOLD
-                  and any(content[k] and not shingle[k] for k in features.items[a].feats & features.items[b].feats)
-                  and min(features.cover(a, b), features.cover(b, a)) >= FLAG_COVER)
 
 
 def cluster_items(found: Iterable[StatementFeatures], weight: list[int], n_statements: int,

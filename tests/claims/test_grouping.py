@@ -291,6 +291,7 @@ def test_a_flag_rests_on_a_pair_that_shares_what_happened_and_a_good_part_of_eac
     """close_pairs: of pairs grouping matched, only those that share a content word (not only who and
     where) and where each holds a quarter or more of the other's weight can raise a flag."""
     from attrib.claims.featurising import featurise
+    from attrib.claims.flags import close_pairs
     texts = ["Lena Ortiz won the mayoral runoff in Tromsø on Sunday.",
              "Lena Ortiz has won the runoff for mayor of Tromsø.",
              "Lena Ortiz was an hour away, in Tromsø.",
@@ -301,8 +302,8 @@ def test_a_flag_rests_on_a_pair_that_shares_what_happened_and_a_good_part_of_eac
     found = list(featurise([(t, "") for t in texts], frozenset()))
     features = grouping_module.Features(found, [1] * len(texts), len(texts))
     matched = {(0, 1): 0.5, (2, 3): 0.5, (4, 5): 0.5}   # as if grouping had matched each pair
-    assert grouping_module.close_pairs(features, matched) == [(0, 1)]
-    assert grouping_module.close_pairs(features, {(0, 1): 0.3}) == []   # no match, no flag
+    assert close_pairs(features, matched) == [(0, 1)]
+    assert close_pairs(features, {(0, 1): 0.3}) == []   # no match, no flag
 
 
 def test_a_newsroom_naming_itself_is_no_shared_fact(tmp_path):
