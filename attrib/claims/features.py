@@ -20,7 +20,7 @@ import regex
 
 from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
-from .quotes import blank, blank_contacts, blank_credit, blank_mentions, only_asks, quote_scope, shingles
+from .quotes import blank, blank_contacts, blank_mentions, only_asks, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 from .wording import decree_cue_end, judged_by, judging_cue, lists_places, placements, quoted_words
 
@@ -214,7 +214,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     judging = judging_cue(text, blanks, sources or [])   # "Lee called the budget 'reckless'", "called" a cue
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
-    text = blank_credit(blank_contacts(blank_mentions(blank(text, spans))))
+    text = blank_contacts(blank_mentions(blank(text, spans)))
     if only_asks(text):
         return EMPTY    # a quoted question before its attribution: '"Is there a plan?" he asked.'
     text, passages = quote_scope(text, bool(blanks))

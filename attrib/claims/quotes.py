@@ -44,16 +44,6 @@ def only_asks(text: str) -> bool:
 _CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 
 
-_CREDIT = regex.compile(rf"\b{list_pattern('credit_labels')}\s*:\s*[^.!?:]{{1,60}}\.?\s*$")
-
-
-def blank_credit(text: str) -> str:
-    """Blank a photo credit that ends a caption with no sentence break before it ("Costumed fans
-    at the parade Image: Jane Roe."): who took the picture, the same under every picture of one
-    story, asserts nothing the captions share."""
-    return _CREDIT.sub(lambda m: " " * len(m.group()), text) if ":" in text else text
-
-
 def blank_contacts(text: str) -> str:
     """Blank e-mail addresses and web addresses ("jdoe@dailynews.com", "www.example.org/x"): a way to
     reach the writer, not what the sentence asserts; one newsroom's sign-offs share its domain."""

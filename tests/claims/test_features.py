@@ -183,12 +183,6 @@ def test_upon_sets_the_scene():
     assert "arriv" not in f.words and "@leeds" not in f.words
 
 
-def test_a_photo_credit_ending_a_caption_asserts_nothing():
-    f = features("Costumed fans at the harbour parade Image: Jane Roe.")
-    assert "@roe" not in f.words and {"costum", "parad"} <= f.words
-    assert "@roe" in features("Costumed fans at the harbour parade greeted Jane Roe.").words
-
-
 def test_regardless_of_sets_a_condition():
     f = features("Regardless of the count in Leeds and York, Lopez remained the favourite for the seat.")
     assert "@leeds" not in f.words and "@york" not in f.words and "count" not in f.words

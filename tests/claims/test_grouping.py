@@ -356,3 +356,15 @@ def test_two_governments_announcing_mourning_are_two_events(tmp_path):
         ("Paper C", "Oman's government announced three days of national mourning.")])
     assert _claim_of(result, "of Oman") != _claim_of(result, "of Peru")
     assert _claim_of(result, "of Oman") == _claim_of(result, "Oman's")
+
+
+def test_gallery_captions_that_share_only_their_photographer_are_different_claims(tmp_path):
+    """The splitter sets a credit glued to a caption apart as clutter (attrib/clean.py), so the
+    photographer's name is no feature the captions share."""
+    captions = ["Dancers on the main stage", "Costumed fans at the harbour parade", "The judges' table before the final",
+                "Volunteers stacking chairs after the show", "A child asleep on the grass"]
+    text = "Festival weekend\n\n" + "\n\n".join(f"{c} Image: Jane Roe." for c in captions) + "\n"
+    (tmp_path / "gallery.txt").write_text(text, encoding="utf-8")
+    statements = attrib.analyze(tmp_path).statements
+    rows = statements.filter(pl.col("text").is_in(captions))
+    assert rows.height == len(captions) and rows["claim_id"].n_unique() == len(captions)
