@@ -192,7 +192,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
             for depth, f in enumerate(lineage):
                 path.extend(self._frame_hops(sentence, f, path, root=depth == 0))
                 frame_paths.setdefault(id(f), collapse_repeats(list(path)))
-            path = collapse_repeats(path)
+            path = collapse_repeats(path, sentence.text, sentence.start)
             if path:
                 out.append((lineage[0], path))
         out.extend(own_paths(frames, parent, frame_paths, sentence))

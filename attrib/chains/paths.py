@@ -32,13 +32,36 @@ def title_pattern(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(r"(?i:" + r"\s+".join(map(regex.escape, words)) + r")\s+((?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)")
 
 
-def collapse_repeats(path: list[Hop]) -> list[Hop]:
-    """'CNN > CNN': a source nested in its own report ("..., according to CNN, who reported") is one hop."""
+NESTED_GAP = 20  # characters: "said she recalls", "said Friday that she thinks" report the same speech again
+
+
+def _own_clause(kept: Hop, lost: Hop, text: str, offset: int) -> bool:
+    """Whether a source nested in its own report speaks in a clause of its own ("Cruz says he is tied, in a
+    finish that he said defied expectations"): not a belief, not the speech just reported ("Lee said she
+    recalls"), not a voice inside the quotation ('"He said he would win," Lee recalled')."""
+    if not text or lost.rule_id == "belief-quote" or lost.source_start is None or kept.cue_end is None:
+        return False
+    if 0 <= lost.source_start - kept.cue_end <= NESTED_GAP:
+        return False
+    return not _quoted(text[:max(0, lost.source_start - offset)])
+
+
+def _quoted(before: str) -> bool:
+    """Whether a quotation is open at the end of `before` (curly, straight or doubled single quotes)."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+
+
+def collapse_repeats(path: list[Hop], text: str = "", offset: int = 0) -> list[Hop]:
+    """'CNN > CNN': a source nested in its own report ("..., according to CNN, who reported") is one hop.
+    Given the sentence (`text`, starting at document offset `offset`), a repeat that speaks in a clause of
+    its own keeps its cue as one more cue of the hop it joins."""
     out: list[Hop] = []
     for hop in path:
         if out and (hop.cited == out[-1].cited or (hop.source_id and hop.source_id == out[-1].source_id)):
             if hop.source_start is not None and out[-1].source_start is None:
                 out[-1] = hop
+            elif _own_clause(out[-1], hop, text, offset):
+                _keep_cue(out[-1], hop)  # "Cruz says ..., a finish that he said ...": one more cue of Cruz
             continue
         out.append(hop)
     return out
@@ -123,5 +146,7 @@ def _keep_cue(kept: Hop, lost: Hop) -> None:
     """'Fowler said ... and he noted ...': the path of 'he' repeats Fowler's; its cue is one more of his."""
     if lost.cue_start is None or lost.cue_start == kept.cue_start or lost.cue_end is None:
         return
+    if any(cue.start == lost.cue_start for cue, _ in kept.also_cues):
+        return  # taken over already (the same hops are collapsed more than once)
     named = None if lost.source_start is None else Span(lost.source_start, lost.source_end or lost.source_start, lost.cited_text)
     kept.also_cues = (*kept.also_cues, (Span(lost.cue_start, lost.cue_end, lost.cue), named), *lost.also_cues)
