@@ -20,6 +20,9 @@ ATTRIBUTED = [
     ("The mayor's budget came under fire from the teachers union on Monday.", "teachers union"),
     ("The county spent $4 million on the road, per the Boston Globe.", "Boston Globe"),
     ("The campaign was, in the words of one senior aide, a shambles.", "aide"),
+    ("Senator Ann Pike has made it clear that she will not run again.", "Ann Pike"),
+    ("The Springfield City Council adopted a resolution condemning the governor's veto.", "Springfield City Council"),
+    ("The shelling went on through the night, Ann Lee reported from Kyiv.", "Ann Lee"),
     ("Turnout rose in every district, according to early results of the exit polls conducted for the "
      "Associated Press and the networks by a firm in New Jersey.", "exit polls"),
 ]
@@ -34,6 +37,8 @@ NOT_ATTRIBUTED = [
     "The envoy flew to Oslo amid the war, which has drawn criticism from Western nations.",
     "The crowd applauded when the band came on.",
     "The tickets cost $5 per person.",
+    "Governor Ruiz made the case for a new stadium downtown.",
+    "Tom Reyes reported from Washington, D.C.",
 ]
 
 
