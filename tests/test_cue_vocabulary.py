@@ -23,6 +23,7 @@ ATTRIBUTED = [
     ("Senator Ann Pike has made it clear that she will not run again.", "Ann Pike"),
     ("The Springfield City Council adopted a resolution condemning the governor's veto.", "Springfield City Council"),
     ("The shelling went on through the night, Ann Lee reported from Kyiv.", "Ann Lee"),
+    ("Hospital unions point to a shortage of nurses in every county.", "Hospital unions"),
     ("Turnout rose in every district, according to early results of the exit polls conducted for the "
      "Associated Press and the networks by a firm in New Jersey.", "exit polls"),
 ]
