@@ -6,7 +6,9 @@ gets no attributions from them (status `warning` with the reason) rather than ju
 The model ships LZMA-compressed, and unpacking it took a second at every start. It is unpacked
 once into the cache folder (attrib.rules.cache.cache_dir) as plain .npy arrays, which later runs
 map into memory: a run reads only the pages its texts touch, and forked workers share them.
-The arrays are those py3langid would load itself, so every guess is the same.
+The arrays are those py3langid would load itself, so every guess is the same. Most guesses are
+made from them in plain Python without numpy (attrib.language_plain: only where numpy's own
+arithmetic could not pick another language); the rest by py3langid itself.
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ import shutil
 import tempfile
 import zipfile
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
+from . import language_plain
 from .rules.cache import cache_dir
 
 log = logging.getLogger("attrib")
@@ -45,13 +49,25 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=1)
+def _plain() -> language_plain.PlainModel | None:
+    """The model's arrays for guesses without numpy, or None (no py3langid, or no folder to unpack it in)."""
+    spec = find_spec("py3langid")  # found, not imported: py3langid imports numpy
+    if spec is None or spec.origin is None:
+        return None
+    folder = _unpacked(Path(spec.origin).parent / "data" / "model.npz.xz")
+    return None if folder is None else language_plain.load(folder)
+
+
 def load() -> None:
-    _identifier()
+    if _plain() is None:
+        _identifier()
 
 
 def unload() -> None:
     """Drop the detector's model (tens of MB) when no more documents are to be read."""
     _identifier.cache_clear()
+    _plain.cache_clear()
 
 
 def detect(text: str) -> tuple[str, float]:
@@ -59,6 +75,12 @@ def detect(text: str) -> tuple[str, float]:
     sample = text[:SAMPLE]
     if not _has_letters(sample, MIN_LETTERS):
         return "", 0.0
+    plain = _plain()
+    if plain is not None:
+        sure = language_plain.guess(plain, sample)
+        # py3langid's probability decides only for other languages, near CONFIDENT
+        if sure is not None and (sure[0] in RULE_LANGUAGES or abs(sure[1] - CONFIDENT) > 0.01):
+            return sure
     identifier = _identifier()
     if identifier is None:
         return "", 0.0
@@ -97,9 +119,8 @@ def _from_folder(cls, folder: Path):
 def _unpacked(model: Path) -> Path | None:
     """The folder of the model's arrays in the cache, unpacked there first if need be; None if it cannot be."""
     try:
-        import numpy as np
         stat = model.stat()
-        key = f"{stat.st_size}-{stat.st_mtime_ns}-{np.__version__}"
+        key = f"{stat.st_size}-{stat.st_mtime_ns}-npy1"  # the .npy files are copied, not written by numpy
         folder = cache_dir() / f"langid-{hashlib.sha256(f'{model}|{key}'.encode()).hexdigest()[:16]}"
         if (folder / "complete").is_file():
             return folder

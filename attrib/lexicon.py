@@ -64,6 +64,6 @@ def load_lexicon() -> Lexicon:
         flags = regex.V0 if entry.get("case_sensitive") else regex.IGNORECASE
         clutter.append(ClutterPattern(
             id=entry["id"], description=entry["description"],
-            pattern=regex.compile(r"(?:" + entry["pattern"] + r")", flags),
+            pattern=compile_cached(r"(?:" + entry["pattern"] + r")", flags),
             examples=tuple(entry.get("examples", ())), counter=tuple(entry.get("counter", ()))))
     return Lexicon(lists=lists, clutter=tuple(clutter), any_clutter=compile_cached("|".join(alternatives), regex.V0))

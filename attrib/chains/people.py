@@ -12,12 +12,13 @@ from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
 from .paths import SPACE_RE, Mention, enclosing, is_title_case, title_pattern
+from ..rules.cache import compile_cached
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
 ASKING_CUES = frozenset(word_list("asking_cues"))
-CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
+CONTINUATION_ADVERBS = compile_cached(r"(?i)\b(?:also|further|again|later|then)\b")
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
 KIND_NOUNS = {
@@ -36,14 +37,14 @@ KIND_NOUNS = {
 }
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(word_list("person_roles"))
-_ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
-GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
-_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
-_HANDLE = regex.compile(r"(?<![\w@])@(\w{4,30})")
+_ROLE_DESCRIPTION = compile_cached(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
+GENDER_TITLE = compile_cached(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
+_SURNAME = compile_cached(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
+_HANDLE = compile_cached(r"(?<![\w@])@(\w{4,30})")
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
-_MODIFIER_USE = regex.compile(r"\s+%s\b" % list_pattern("modifier_nouns"))
-_DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
+_MODIFIER_USE = compile_cached(r"\s+%s\b" % list_pattern("modifier_nouns"))
+_DESCRIPTION = compile_cached(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 
 
 def publisher_of(doc: Document, resolver: Resolver) -> Resolved:
@@ -103,9 +104,9 @@ def reads_as_description(words: str, resolved: Resolved) -> bool:
         or match.group(1).lower() in KIND_NOUNS) and not any(w[:1].isupper() for w in cleaned.split()[1:])
 
 
-SAME_PERSON = {w: regex.compile(p) for ws, p in (
+SAME_PERSON = {w: compile_cached(p) for ws, p in (
     (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
-_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\w)")
+_POSSESSIVE_AFTER = compile_cached(r"['’]s?(?!\w)")
 
 
 def _is_possessive(text: str, m: regex.Match) -> bool:

@@ -12,13 +12,14 @@ from functools import lru_cache
 import regex
 
 from .vocabulary import ClaimVocabulary, content_stem
+from ..rules.cache import compile_cached
 
-_NUMBER = regex.compile(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hundred|thousand|million|billion|trillion|"
+_NUMBER = compile_cached(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hundred|thousand|million|billion|trillion|"
                         r"percent|pct|decades?))?(?![\p{L}\d-])", regex.IGNORECASE)
-_LETTERS = regex.compile(r"\p{L}+")
-_UNIT_TOKEN = regex.compile(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]")
-_HYPHENATED = regex.compile(r"\d-\d")
-_MULTIPLIER = regex.compile(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", regex.IGNORECASE)
+_LETTERS = compile_cached(r"\p{L}+")
+_UNIT_TOKEN = compile_cached(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]")
+_HYPHENATED = compile_cached(r"\d-\d")
+_MULTIPLIER = compile_cached(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +150,8 @@ def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
     return not (before and before[-1] == "the" and w in vocab.number_words)
 
 
-_COUNTER = regex.compile(r"-(\p{L}+)")
-_NEXT_WORDS = regex.compile(r"\s+(\p{L}+)(?:\s+(\p{L}+))?")
+_COUNTER = compile_cached(r"-(\p{L}+)")
+_NEXT_WORDS = compile_cached(r"\s+(\p{L}+)(?:\s+(\p{L}+))?")
 
 
 def _tally(text: str, end: int, vocab: ClaimVocabulary) -> bool:
@@ -167,7 +168,7 @@ def _tally(text: str, end: int, vocab: ClaimVocabulary) -> bool:
 @lru_cache(maxsize=4)
 def _number_words(vocab: ClaimVocabulary) -> regex.Pattern:
     words = sorted(set(vocab.number_words) | set(vocab.ordinals), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])\L<w>(?![\p{L}])", regex.IGNORECASE, w=words)
+    return compile_cached(r"(?<![\p{L}])\L<w>(?![\p{L}])", regex.IGNORECASE, w=words)
 
 
 def _canonical(value: float) -> str:
