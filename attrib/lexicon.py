@@ -37,14 +37,37 @@ def read_toml(name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def _lists_file() -> dict:
+    return read_toml("lists.toml")
+
+
+@lru_cache(maxsize=1)
 def _lists() -> dict[str, tuple[str, ...]]:
-    return {k: tuple(dict.fromkeys(v)) for k, v in read_toml("lists.toml")["lists"].items()}
+    return {k: tuple(dict.fromkeys(v)) for k, v in _lists_file()["lists"].items()}
 
 
 def word_list(name: str) -> tuple[str, ...]:
     """One list of lists.toml (KeyError names a list that is not there): for modules that need
     a few words at import time without the rest of the lexicon."""
     return _lists()[name]
+
+
+def list_macros(lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each list of lists.toml as a macro of the rule files: %name% stands for its words as an alternation
+    in the order written, `first|second|...` (tried in that order, as if written in the pattern; \\L<name>
+    is the same words as a set, longest first). Only regex's special characters are escaped; a space
+    stands for any white space."""
+    return {name: "|".join(r"\s+".join(_META.sub(r"\\\g<0>", part) for part in entry.split()) for entry in words)
+            for name, words in lists.items() if name in _lists()}
+
+
+_META = compile_cached(r"[.^$*+?{}\[\]\\|()]")
+
+
+def word_table(name: str) -> dict[str, str | tuple[str, ...]]:
+    """One table of lists.toml ([tables.NAME]): each word with what it stands for (a word, or a list
+    of words or kinds), in the order written. KeyError names a table that is not there."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in _lists_file()["tables"][name].items()}
 
 
 def list_pattern(name: str) -> str:

@@ -16,25 +16,22 @@ from importlib import resources
 import regex
 
 from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
-from .lexicon import Lexicon, list_pattern, load_lexicon, word_list
+from .lexicon import Lexicon, list_pattern, load_lexicon, word_list, word_table
 from .name_finder import NameFinder, Unfoldable
 from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
-            "they": "plural", "them": "plural", "we": "speaker", "i": "speaker", "who": "relative",
-            "which": "relative", "that": "relative"}
-_DETERMINER = compile_cached(
-    r"^(?:(?i:the|a|an|another|one|two|three|four|five|several|some|many|other|his|her|its|their|our|this|that|these|those|both)\s+)+")
+PRONOUNS = word_table("pronoun_roles")
+_DETERMINER = compile_cached(r"^(?:(?i:%s)\s+)+" % "|".join(word_list("stripped_determiners")))
 _POSSESSIVE_END = compile_cached(r"['’]s?$")
 _SPACE = compile_cached(r"\s+")
 _SCHEME = compile_cached(r"^[a-z]+://")
 _LEADING_THE = compile_cached(r"^(?i:the)\s+")
 # a share of poll respondents: "Six in 10", "three out of four Democrats" (a group, not the number "10")
-_SHARE = compile_cached(r"^(?i:(?:about|nearly|almost|roughly|just|only|fully|over|under|some)\s+)?"
-                       r"(?i:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+"
-                       r"(?i:10|100|[2-9]|ten|five|four|three|two)(?:\s|$)")
+_SHARE = compile_cached(r"^(?i:%s\s+)?(?i:\d{1,2}|%s)\s+(?:in|out\s+of|of\s+every)\s+(?i:10|100|[2-9]|%s)(?:\s|$)"
+                        % (list_pattern("share_approximators"), "|".join(word_list("share_counts")),
+                           "|".join(word_list("share_totals"))))
 
 
 @dataclass(frozen=True)

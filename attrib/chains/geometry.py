@@ -7,6 +7,7 @@ import dataclasses
 
 import regex
 
+from ..lexicon import word_list
 from ..records import Frame, Sentence, Span
 from .paths import WORDS
 from ..rules.cache import compile_cached
@@ -38,13 +39,11 @@ def attach_frames(frames: list[Frame]) -> list[Frame]:
 
 _COORDINATION = compile_cached(r",?\s+(?:and|&)\s+")
 _INSIDE_PHRASE = compile_cached(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
-_TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
-                          "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
-                          "chairman director secretary president minister spokesman spokeswoman chief founder").split())
+_TITLE_WORDS = frozenset(word_list("coordination_title_words"))
 _ENDS_IN_NAME = compile_cached(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
 _PLURAL_END = compile_cached(r"\s\p{Ll}{3,}s$")
 _NAME_ONLY = compile_cached(r"^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+$")
-_NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
+_NOT_ALONE = frozenset(word_list("not_alone_modifiers"))
 
 
 def split_coordinated(frames: list[Frame], offset: int, text: str) -> list[Frame]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import word_list
 from ..records import Frame, Hop, Sentence
 from ..rules.cache import compile_cached
 
 OWN_WORDS = 5   # words of the outer content outside every inner frame that make it a statement of its own
 _WORD = compile_cached(r"[\p{L}\d][\p{L}\d'’-]*")
 _NOT_INNER_VOICE = ("according-to", "evidence-")  # a credit or a piece of evidence, not a voice quoted
-_FILLER = frozenset("and but or that so yet then also said says told as while".split())
+_FILLER = frozenset(word_list("own_voice_fillers"))
 
 
 # "when that group said", "after the minister announced": a speech event that dates the outer content

@@ -7,7 +7,7 @@ from collections import Counter
 
 import regex
 
-from ..lexicon import list_pattern, word_list
+from ..lexicon import list_pattern, word_list, word_table
 from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
@@ -21,20 +21,8 @@ ASKING_CUES = frozenset(word_list("asking_cues"))
 CONTINUATION_ADVERBS = compile_cached(r"(?i)\b(?:also|further|again|later|then)\b")
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
-KIND_NOUNS = {
-    "agency": {"news_agency"}, "news agency": {"news_agency"}, "newspaper": {"newspaper"},
-    "paper": {"newspaper"}, "broadcaster": {"broadcaster"}, "channel": {"broadcaster"},
-    "network": {"broadcaster"}, "outlet": set(OUTLET_KINDS), "website": {"online_outlet", "newspaper"},
-    "ministry": {"government_body", "organisation"}, "department": {"government_body", "organisation"},
-    "government": {"government_body", "country"}, "campaign": {"organisation"},
-    "company": {"organisation"}, "group": {"organisation"}, "organization": {"organisation"},
-    "organisation": {"organisation"}, "committee": {"organisation", "government_body"},
-    "poll": {"pollster"}, "survey": {"pollster"},
-    "editorial board": {"newspaper", "magazine", "online_outlet"}, "editorial": {"newspaper", "magazine", "online_outlet"},
-    "editors": {"newspaper", "magazine", "online_outlet"}, "magazine": {"magazine"}, "tabloid": {"newspaper"},
-    "daily": {"newspaper"}, "station": {"broadcaster"}, "site": {"online_outlet", "newspaper"},
-    "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
-}
+# the nouns a later "the newspaper", "the poll" may be, and the kinds of source each stands for
+KIND_NOUNS = {noun: frozenset(kinds) for noun, kinds in word_table("antecedent_kinds").items()}
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(word_list("person_roles"))
 _ROLE_DESCRIPTION = compile_cached(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lexicon import word_table
 from .vocabulary import ClaimVocabulary, content_stem
 from ..rules.cache import compile_cached
 
@@ -36,9 +37,7 @@ EXACT_BELOW = 100   # "10 months", "40 percent": a figure under this written in 
 WORDS_EXACT_BELOW = 20   # a count in words below this is exact ("ten of the 14 sub-indices" is not "eight")
 ROUNDING = 0.25     # a figure and its rounding differ by at most this share ("18" ~ "two decades", 10%)
 
-MONTHS = {name: i % 12 + 1 for i, name in enumerate(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
+MONTHS = word_table("month_numbers")
 
 
 def _quantity(text: str, start: int, end: int, value: float, precision: float, unit: str | None,
