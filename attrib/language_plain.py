@@ -29,7 +29,7 @@ _ULP = 2.0 ** -22   # twice float32's unit roundoff: the bound's margin for floa
 @dataclass(frozen=True)
 class PlainModel:
     nextmove: memoryview   # the tokenizer's transitions (uint32)
-    rowbase: list[int]     # each state's row offset into `nextmove`
+    rows: array            # each state's row of `nextmove` (its offset there divided by 256)
     out_feat: array        # the feature each state emits, or -1
     ptc: memoryview        # feature weights, one row of float16 per feature
     row: struct.Struct     # one row of `ptc`
@@ -59,7 +59,7 @@ def load(folder: Path) -> PlainModel | None:
     out_feat = array("i")
     out_feat.frombytes(out)
     names = tuple(bytes(classes[i * 12:(i + 1) * 12]).decode("utf-32-le").rstrip("\x00") for i in range(n_classes))
-    return PlainModel(nextmove=nextmove.cast("I"), rowbase=[r << 8 for r in rows], out_feat=out_feat, ptc=ptc,
+    return PlainModel(nextmove=nextmove.cast("I"), rows=rows, out_feat=out_feat, ptc=ptc,
                       row=struct.Struct(f"<{n_classes}e"), pc=struct.unpack(f"<{n_classes}f", pc),
                       classes=names, _maps=(nm_map, ptc_map))
 
@@ -91,11 +91,11 @@ def guess(model: PlainModel, text: str) -> tuple[str, float] | None:
     if text.isupper():
         text = text.lower()
     data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
-    nextmove, rowbase, out_feat = model.nextmove, model.rowbase, model.out_feat
+    nextmove, rows, out_feat = model.nextmove, model.rows, model.out_feat
     state, found = 0, []
     append = found.append
     for letter in data:
-        state = nextmove[rowbase[state] + letter]
+        state = nextmove[(rows[state] << 8) + letter]
         feature = out_feat[state]
         if feature >= 0:
             append(feature)

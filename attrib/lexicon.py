@@ -6,6 +6,8 @@ callers keep it.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +15,7 @@ from importlib import resources
 
 import regex
 
-from .rules.cache import compile_cached
+from .rules.cache import cache_dir, compile_cached, read_payload, write_payload
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,23 @@ class Lexicon:
 
 
 def read_toml(name: str) -> dict:
-    return tomllib.loads(resources.files("attrib.rules").joinpath(name).read_text(encoding="utf-8"))
+    """A data file of attrib.rules, parsed; kept parsed in the cache folder (marshal data under the
+    hash of the text), since parsing lists.toml is a hundredth of a second at every start."""
+    text = resources.files("attrib.rules").joinpath(name).read_text(encoding="utf-8")
+    folder = cache_dir()
+    path = folder / f"toml-{hashlib.sha256(text.encode('utf-8')).hexdigest()}.marshal"
+    payload = read_payload(path)
+    if payload is not None:
+        try:
+            return marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):  # another Python's marshal format: parse again
+            pass
+    data = tomllib.loads(text)
+    try:
+        write_payload(folder, path, marshal.dumps(data))
+    except ValueError:  # a value marshal cannot hold (a TOML date): parsed every time
+        pass
+    return data
 
 
 @lru_cache(maxsize=1)

@@ -126,3 +126,14 @@ def _children(pid: int) -> list[int]:
         except (OSError, ValueError, IndexError):
             continue
     return found
+
+
+def test_the_command_ends_without_teardown_but_with_its_exit_handlers_and_code():
+    """`run` skips freeing objects at exit, not what exit does that shows: handlers run, output is
+    flushed, the exit code is click's."""
+    code = ("import atexit, sys; from attrib.cli import run; atexit.register(lambda: print('handler ran')); "
+            "sys.argv = ['attrib'] + sys.argv[1:]; run()")
+    done = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and "version" in done.stdout and done.stdout.rstrip().endswith("handler ran")
+    wrong = subprocess.run([sys.executable, "-c", code, "no-such-command"], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "No such command" in wrong.stderr and "handler ran" in wrong.stdout
