@@ -70,13 +70,20 @@ def word_list(name: str) -> tuple[str, ...]:
     return _lists()[name]
 
 
-def list_macros(lists: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """Each list of lists.toml as a macro of the rule files: %name% stands for its words as an alternation
-    in the order written, `first|second|...` (tried in that order, as if written in the pattern; \\L<name>
+def list_words(name: str) -> str:
+    """One list of lists.toml as a bare alternation, `first|second|...`, tried in the list's order as if
+    written inline: what %name% stands for in a rule file, and what a pattern in Python writes (\\L<name>
     is the same words as a set, longest first). Only regex's special characters are escaped; a space
-    stands for any white space."""
-    return {name: "|".join(r"\s+".join(_META.sub(r"\\\g<0>", part) for part in entry.split()) for entry in words)
-            for name, words in lists.items() if name in _lists()}
+    stands for any white space. KeyError names a list that is not there."""
+    return _alternation(word_list(name))
+
+
+def is_list(name: str) -> bool:
+    return name in _lists()
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(_META.sub(r"\\\g<0>", part) for part in entry.split()) for entry in words)
 
 
 _META = compile_cached(r"[.^$*+?{}\[\]\\|()]")

@@ -19,30 +19,29 @@ from itertools import takewhile
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, list_words, load_lexicon
 from .records import Sentence, Span, Speaker
-from .rules.cache import compile_cached
 
 # "((Jane Roe))", "((WSS)) :" -- but not a language tag "((es))"
-_PAREN = compile_cached(r"\(\((?P<name>[^()\n]{1,60}?)\)\)(?:[ \t]*:)?")
-_LANGUAGE_CODE = compile_cached(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
+_PAREN = regex.compile(r"\(\((?P<name>[^()\n]{1,60}?)\)\)(?:[ \t]*:)?")
+_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}(?:-[A-Za-z]{2,4})?")
 # "JANE ROE:", "Jane Roe:", "JR:", "Q:" -- one to four capitalised words before a colon
-_COLON = compile_cached(r"(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})[ \t]*:(?=\s)")
+_COLON = regex.compile(r"(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})[ \t]*:(?=\s)")
 # "JR Well, ..." -- initials without punctuation (accepted only when they stand for a person of the article)
-_BARE_INITIALS = compile_cached(r"(?P<name>\p{Lu}{2,4})[ \t]+(?=[\p{Lu}\"“‘'])")
+_BARE_INITIALS = regex.compile(r"(?P<name>\p{Lu}{2,4})[ \t]+(?=[\p{Lu}\"“‘'])")
 # "Jane Roe I am ..." -- a full name without punctuation (accepted only when its initials are a label too)
-_BARE_NAME = compile_cached(r"(?P<name>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})[ \t]+(?=\p{Lu})")
+_BARE_NAME = regex.compile(r"(?P<name>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,2})[ \t]+(?=\p{Lu})")
 # "QWhat would ...": a question mark glued to its question (accepted only beside "A:" answers)
-_GLUED_Q = compile_cached(r"(?P<name>Q)(?=\p{Lu}[\p{Ll}'’]|[\"“])")
+_GLUED_Q = regex.compile(r"(?P<name>Q)(?=\p{Lu}[\p{Ll}'’]|[\"“])")
 # "((es))Spanish language: ‍", "((ru))Russian: "
-_LANGUAGE_TAG = compile_cached(r"(?:\(\((?P<code>[a-z]{2,3}(?:-[A-Za-z]{2,4})?)\)\)(?:[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+language)?[ \t]*:)?"
+_LANGUAGE_TAG = regex.compile(r"(?:\(\((?P<code>[a-z]{2,3}(?:-[A-Za-z]{2,4})?)\)\)(?:[ \t]*\p{Lu}\p{Ll}+(?:[ \t]+language)?[ \t]*:)?"
                            r"|\p{Lu}\p{Ll}+[ \t]+language[ \t]*:)[\s\u200d]*")
-_PERSON = compile_cached(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3}(?![\p{L}\p{M}])")
-_WORD = compile_cached(r"[\p{L}']+")
-_NON_SPACE = compile_cached(r"\S")
-_INITIALISM = compile_cached(r"\p{Lu}{2,4}")
-_QUESTION_END = compile_cached(r"\?[\"”’'»)\]\s]*$")
-_FIRST_PERSON = compile_cached(r"(?i)\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|our|ours|us)\b")
+_PERSON = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}'’-]+)){1,3}(?![\p{L}\p{M}])")
+_WORD = regex.compile(r"[\p{L}']+")
+_NON_SPACE = regex.compile(r"\S")
+_INITIALISM = regex.compile(r"\p{Lu}{2,4}")
+_QUESTION_END = regex.compile(r"\?[\"”’'»)\]\s]*$")
+_FIRST_PERSON = regex.compile(r"(?i)\b(?:%s)\b" % list_words("first_person_words"))
 LABEL_WINDOW = 80            # characters before a name searched for "reporter" and the publisher's name
 
 
@@ -80,7 +79,7 @@ class TranscriptReader:
             function_words=frozenset(w.lower() for w in lists["function_words"]),
             titles=frozenset(lists["titles"]), org_words=frozenset(lists["org_words"]),
             english=frozenset(lists["english_markers"]), openers=frozenset(lists["stop_caps"]) | {"Meet"},
-            interviewer_role=compile_cached(r"(?i)\b\L<roles>[\s,]*$", roles=lists["interviewer_roles"]))
+            interviewer_role=regex.compile(r"(?i)\b\L<roles>[\s,]*$", roles=lists["interviewer_roles"]))
 
     def mark(self, text: str, sentences: list[Sentence], publisher: str = "", title: str = "") -> list[Sentence]:
         """The sentences of one document with their `speaker`, `label` and `translation` (new records;

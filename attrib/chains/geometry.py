@@ -7,7 +7,7 @@ import dataclasses
 
 import regex
 
-from ..lexicon import word_list
+from ..lexicon import list_words, word_list
 from ..records import Frame, Sentence, Span
 from .paths import WORDS
 from ..rules.cache import compile_cached
@@ -159,9 +159,8 @@ def _within_clause(f: Frame, frames: list[Frame], breaks: list[int], offset: int
 ADJACENT_AFTER = compile_cached(r"[ \t,]*")
 ADJACENT_BEFORE = compile_cached(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
 _SUBORDINATE_OPENING = compile_cached(
-    r"(?:^|[^\w'’-])(?i:though|although|while|whereas|even\s+though|even\s+as|despite\s+what|despite\s+having|if|as|"
-    r"after|before|since|when)\s+(?:[\w'’.-]+\s+){0,8}?$")
-_SUBORDINATOR = compile_cached(r"^\W*(?i:though|although|while|whereas|even\s+though|despite|if|because|since)\s")
+    r"(?:^|[^\w'’-])(?i:%s)\s+(?:[\w'’.-]+\s+){0,8}?$" % list_words("subordinate_openers"))
+_SUBORDINATOR = compile_cached(r"^\W*(?i:%s)\s" % list_words("subordinators"))
 _CLAUSE_COMMA = compile_cached(r",\s(?=[^\"“”]*(?:$|[\"“][^\"“”]*[\"”]))")
 _COORDINATED = compile_cached(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
 

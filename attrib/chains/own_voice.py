@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lexicon import word_list
+from ..lexicon import list_words, word_list
 from ..records import Frame, Hop, Sentence
 from ..rules.cache import compile_cached
 
@@ -22,8 +22,7 @@ _FILLER = frozenset(word_list("own_voice_fillers"))
 
 
 # "when that group said", "after the minister announced": a speech event that dates the outer content
-_DATING = compile_cached(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|once|until|since|as\s+soon\s+as|by\s+the\s+time|"
-                        r"around\s+the\s+time)\s+(?:[\w'’-]+\s+){0,3}$")
+_DATING = compile_cached(r"(?i)(?:^|[^\w'’-])(?:%s)\s+(?:[\w'’-]+\s+){0,3}$" % list_words("dating_openers"))
 # a new clause after a quotation: "‘Feel the Bern,’ but I can't say" (not a venue: "'...' in comments to officials")
 _CLAUSE_BREAK = compile_cached(r"\s*(?:[,;]\s*)?(?:;|(?<=[\s,])(?:but|and|yet|while|though|although|so)\s)")
 _OPENING = compile_cached(r"(?:\s*(?:me|us|him|her|them|you|reporters|that)(?![\w'’-]))?[\s,:]*([‘“\"'])")

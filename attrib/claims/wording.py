@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import read_toml
+from ..lexicon import list_words, read_toml
 from .vocabulary import ClaimVocabulary, content_stem
 from ..rules.cache import compile_cached
 
@@ -24,7 +24,7 @@ SCARE_WORDS = 2           # a quote of at most this many words is a fragment ("c
 _QUOTE_WORD = compile_cached(r"\p{L}[\p{L}'’-]*")
 _ORDINAL = r"(?:\L<ordinals>|\d+(?:st|nd|rd|th))(?![\p{L}\d])"
 # a place, not an ordinal before a noun ("ran the first marathon"): what follows ends or places it
-_PLACED = r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:in|behind|with|place|among|at|on|after|to|overall|and|but|of|for)(?![\p{L}]))"
+_PLACED = r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:%s)(?![\p{L}]))" % list_words("placing_words")
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from functools import cached_property
 
 import regex
 
-from ..lexicon import Lexicon, list_macros, load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..rules.cache import compile_cached
 from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors,
                             derive_triggers,
@@ -100,7 +100,7 @@ def load_rules(outlet_names: tuple[str, ...] = (), lexicon: Lexicon | None = Non
     """Read and check the rules (RuleFileError names the file, line and key of each problem).
     `outlet_names` fills the \\L<outlets> list. Patterns compile when first used."""
     lists = rule_lists(outlet_names, lexicon)
-    rule_file = read_rule_file(path, set(lists), {**list_macros(lists), **documented_macros()})
+    rule_file = read_rule_file(path, set(lists), documented_macros())
     if rule_file.problems:
         raise RuleFileError(rule_file.problems)
     return tuple(build_rule(table, rule_file, lists) for table in rule_file.rules)

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..lexicon import list_macros
 from ..match import Rule, build_rule, compile_rule, derived_device, matches, rule_lists
 from ..resolve import load_gazetteer
 from .macros import macro_matches, read_macro_docs
@@ -43,7 +42,7 @@ def check_rules(path: str | None = None, macros_path: str | None = None) -> Chec
     report.problems.extend(macro_problems)
     documented = {name: doc.pattern for name, doc in docs.items() if doc.pattern}
     try:
-        rule_file = read_rule_file(path, set(lists), {**list_macros(lists), **documented})
+        rule_file = read_rule_file(path, set(lists), documented)
     except RuleFileError as exc:
         report.problems.extend(exc.problems)
         return report
@@ -67,7 +66,7 @@ def check_rules(path: str | None = None, macros_path: str | None = None) -> Chec
             continue
         report.problems.extend(_check_macro(name, doc, expand_macros(source, rule_file.macros), lists))
     for name in rule_file.macros:
-        if name not in docs and name not in lists:  # a list's words (%list%) are documented in lists.toml
+        if name not in docs:
             report.notes.append(Problem(rule_file.path, rule_file.macro_table.line_of(name), f"macros.{name}",
                                         "not documented in macros.toml (description, examples, negatives)"))
     return report
