@@ -76,3 +76,8 @@ def test_english_is_told_without_numpy(tmp_path):
             "'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, TEXTS[0]], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["en", "False"]
+    # a corpus: after the first few documents, py3langid with numpy (cheaper per document) tells them
+    many = ("import sys; from attrib import language; codes = {language.detect(sys.argv[1])[0] for _ in "
+            "range(language.PLAIN_FIRST + 2)}; print(*codes, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", many, TEXTS[0]], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["en", "True"]
