@@ -27,6 +27,7 @@ _CJK_MARKS = frozenset("。！？")
 _SPACES = compile_cached(r"\s*")
 _ACRONYM = compile_cached(r"(?:\p{L}\.)+\p{L}")
 _LINE = compile_cached(r"[^\n]*\n?")
+_LABEL = compile_cached(r"(?<=\w\s+)\p{Lu}[\p{L} ]{0,20}:\s")  # "Image: ", "Photo credit: " after a word
 _SENTENCE_STARTERS = frozenset(word_list("sentence_starters"))
 
 
@@ -109,7 +110,19 @@ class Splitter:
         return sentences
 
     def _split_line(self, line: str) -> list[tuple[int, int]]:
-        return [piece for span in self._sentence_spans(line) for piece in _cap_length(line, *span)]
+        pieces = [piece for span in self._sentence_spans(line) for piece in _cap_length(line, *span)]
+        if pieces and ":" in line[pieces[-1][0]:]:
+            pieces[-1:] = self._credit_apart(line, *pieces[-1])
+        return pieces
+
+    def _credit_apart(self, line: str, start: int, end: int) -> list[tuple[int, int]]:
+        """A caption whose credit follows without a full stop ("Feline fursuiters Image: Jane Roe.") is
+        two pieces, so that the credit is clutter of its own and never joins the captions it ends into
+        one claim; the credit is whatever the clutter rules take for one, from a capitalised label on."""
+        for m in _LABEL.finditer(line, start, end):
+            if m.start() > start and self.is_clutter(line[m.start():end], ""):
+                return [(start, m.start()), (m.start(), end)]
+        return [(start, end)]
 
     def _sentence_spans(self, line: str) -> list[tuple[int, int]]:
         cuts = [0]

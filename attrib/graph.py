@@ -212,8 +212,11 @@ def headline(picture: ClaimPicture, claim: dict) -> str:
     parts = [_plural(n_reports, "report"), _plural(len(picture.documents), "document"),
              _plural(len(picture.speakers), "publisher")]
     originals = claim.get("n_originals", len(picture.originals))
+    # a publisher that states the claim unattributed is an origin of its own: its reporting, not drawn as a node
+    own = len({b.speaker for b in picture.boxes.values() if b.role == "unattributed"})
+    own_note = f"; {own} of them publishers' own reporting" if own else ""
     if claim.get("n_independent_origins") is not None:
-        parts.append(f"{_plural(claim['n_independent_origins'], 'independent origin')} (of {originals} originals)")
+        parts.append(f"{_plural(claim['n_independent_origins'], 'independent origin')} (of {originals} originals{own_note})")
     else:
         parts.append(_plural(originals, "original"))
     return " · ".join(parts)

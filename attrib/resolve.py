@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import regex
@@ -180,6 +180,7 @@ class Resolver:
     name_openers: frozenset[str] = frozenset()  # "Will Rogers", "Theresa May": openers left on a name, never one alone
     female_names: frozenset[str] = frozenset()   # common first names: "she said" is not Donald Trump
     male_names: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()  # "North Karnataka": a region the place list does not hold
     cache: dict[str, Resolved] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -191,7 +192,8 @@ class Resolver:
                    sentence_openers=frozenset(lexicon.lists["stop_caps"]) - frozenset(lexicon.lists["name_stop_caps"]),
                    name_openers=frozenset(lexicon.lists["name_stop_caps"]),
                    female_names=frozenset(lexicon.lists["female_given_names"]),
-                   male_names=frozenset(lexicon.lists["male_given_names"]))
+                   male_names=frozenset(lexicon.lists["male_given_names"]),
+                   compass_words=frozenset(lexicon.lists["compass_words"]))
 
     def resolve(self, words: str) -> Resolved:
         """Resolve the words of a mention, without document context (cached: names recur)."""
@@ -294,6 +296,11 @@ class Resolver:
             return Resolved(name=named, kind="online_outlet", source_id="outlet:" + named.lower())
         return resolved if is_indefinite_outlet(" ".join(words.split())) else None
 
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        """Titles written abbreviated ("Mr.", "Dr.", "Sen."), which a surname always follows."""
+        return frozenset(t.rstrip(".") for t in self.titles if t.endswith("."))
+
     def _titled_name(self, bare: list[str]) -> int:
         """How many words at the end are a person's name right after a title word ("... Speaker John
         Bercow" -> 2), or 0: two or three capitalised words, none a title or an organisation word."""
@@ -322,6 +329,11 @@ class Resolver:
         if (bare[-1] in self.org_words or bare[-1].capitalize() in self.org_words
                 or any(t in ("of", "for", "to", "on") for t in bare[1:-1]) or len(bare) > 7):
             return Resolved(name=text, kind="organisation", source_id="org:" + text.lower())
+        if all(t in self.titles or t.capitalize() in self.titles for t in bare) and not any(
+                t.rstrip(".") in self.honorifics for t in bare):  # "Mr. King" is a surname after all
+            # "Prime Minister", "Vice President": a role named without its holder, kept whole ("Minister" alone
+            # would read as a person's name)
+            return Resolved(name=text, kind="person", source_id="person:" + text.lower())
         i = 0
         for n in (3, 2):  # a country named in several words before the name: "United States Joe Biden"
             if len(bare) > n + 1 and " ".join(bare[:n]) in self.gazetteer.country_by_word:
@@ -335,7 +347,8 @@ class Resolver:
                                      or any(not t[:1].isupper() for t in bare[i + 1:-1])):
             i += 1
         name = " ".join(tokens[i:]).strip(",")
-        if name in self.gazetteer.places:  # "states like South Carolina"
+        if name in self.gazetteer.places or (  # "states like South Carolina"; "our town was North Karnataka"
+                name.split()[0] in self.compass_words and 2 <= len(name.split()) <= 3):
             return Resolved(name=name, kind="place", source_id="place:" + name.lower())
         if " " not in name and (name in self.sentence_openers or name in self.name_openers or name.rstrip(".") in self.sentence_openers):
             # "On Tuesday", "In January": a capitalised opener, no one's name

@@ -5,7 +5,7 @@ Each corpus is a JSONL table of PolNeAR article texts (all splits' texts, no
 annotations) repeated with distinct ids. The script runs `attrib analyze` on
 each, samples the resident memory of the whole process tree (and takes the main
 process's exact high-water mark from the kernel when it exits), reads the stage
-timings that the run writes to run.json, prints a table and writes
+timings that the run writes to run.json, prints a table and adds it as a new section at the top of
 bench/RESULTS.md.
 
     python bench/run.py                       # 1k, 10k, 100k with --jobs = cores
@@ -235,7 +235,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="another checkout's code (a folder with attrib/): run it too, "
                         "size by size before this one, and compare side by side")
     parser.add_argument("--report-only", action="store_true",
-                        help=f"rewrite bench/RESULTS.md from the last runs ({ROWS.relative_to(ROOT)}) without running")
+                        help=f"add bench/RESULTS.md's section again from the last runs ({ROWS.relative_to(ROOT)}) without running")
     args = parser.parse_args()
     if args.report_only:
         record = json.loads(ROWS.read_text())
@@ -273,9 +273,10 @@ def main() -> None:
     table = "\n".join(lines)
     print(table)
     cpu = platform.processor() or platform.machine()
-    (ROOT / "bench" / "RESULTS.md").write_text(
-        "# Benchmark results\n\n"
-        f"`{command}` on {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {when}.\n\n"
+    section = (
+        f"## {when}: `{command}`\n\n"
+        f"On {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, load average "
+        f"{rows[0].get('load_before', 0):.1f}-{rows[-1].get('load_after', 0):.1f} (1 min). "
         "Stage columns are seconds summed over worker processes: read, split, match and resolve_chains are "
         "CPU (process) time; claims and write are wall-clock time in the main process. "
         "`extraction_mb_s_per_core` is text MB over the CPU seconds of read + split + match + resolve/chains. "
@@ -285,7 +286,16 @@ def main() -> None:
         "`peak_rss_mb` the larger of the two. The corpora repeat PolNeAR's 1,008 texts with distinct ids, "
         "so from 10,000 articles on most statements have identical copies: extraction analyzes every copy, "
         "claim grouping compares distinct statements once. Where the time and memory go: README, Scale.\n\n"
-        + table + "\n", encoding="utf-8")
+        + table + "\n")
+    keep_history(ROOT / "bench" / "RESULTS.md", section)
+
+
+def keep_history(results: Path, section: str) -> None:
+    """Put the new section first under the title; earlier sections (other runs, other benchmarks) stay."""
+    title = "# Benchmark results\n\n"
+    old = results.read_text(encoding="utf-8") if results.exists() else title
+    rest = old[len(title):] if old.startswith(title) else old
+    results.write_text(title + section + "\n" + rest, encoding="utf-8")
 
 
 if __name__ == "__main__":

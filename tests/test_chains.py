@@ -233,3 +233,13 @@ def test_a_venue_between_subject_and_cue_is_no_outlet(analyzer):
     text = ('On Tuesday, Prime Minister Ana Lee speaking before the Atlantic Council research group called the deal '
             '"null and void". Lee told CNN Tuesday that it failed.')
     assert chains(analyzer, text) == ["Ana Lee", "CNN > Ana Lee"]
+
+
+def test_a_role_written_with_capitals_stands_for_the_person_named_earlier(analyzer):
+    """House style in many newsrooms capitalises a title used alone ('the President'); it is a description
+    like 'the president', not a person called President."""
+    text = ("Harbour Minister Ruth Lange opened the new quay on Monday.\n\n"
+            "The Minister said the quay would take larger ferries.\n\n"
+            "The Deputy Minister said the dredging would finish in May.\n")
+    # a deputy is someone else: with no deputy named earlier, the role is kept whole as the source
+    assert chains(analyzer, text) == ["", "Ruth Lange", "Deputy Minister"]

@@ -86,3 +86,15 @@ def test_a_credit_ending_a_caption_line_is_clutter_but_a_labelled_figure_is_not(
     flagged = {s.text: s.clutter for s in SPLITTER.split(text)}
     assert flagged["Image: Jane Roe (flickr)."] and not flagged["Dakota, a deer."]
     assert not flagged["Turnout: 40 percent."]
+
+
+def test_a_credit_after_a_caption_without_a_full_stop_is_split_off_as_clutter():
+    """Gallery captions often run straight into their credit; left in one piece, the credit's name is the only
+    thing the captions share and joins them into one claim."""
+    text = ("Dancers on the main stage Image: Jane Roe.\n\nThe harbour at dawn Photo credit: Tom Reyes/City Herald.\n\n"
+            "The plan was simple: cut the fares.\n\nThe mayor named one goal, Priority One: safety.\n")
+    pieces = [(s.text, s.clutter) for s in SPLITTER.split(text)]
+    assert pieces == [("Dancers on the main stage", False), ("Image: Jane Roe.", True),
+                      ("The harbour at dawn", False), ("Photo credit: Tom Reyes/City Herald.", True),
+                      ("The plan was simple: cut the fares.", False),
+                      ("The mayor named one goal, Priority One: safety.", False)]

@@ -103,15 +103,18 @@ def test_greeting_graph_shows_sources_behind_publishers():
 @needs_graphviz
 def test_title_gives_the_answer_of_the_claims_table():
     result = attrib.analyze(FIXTURES / "seeds", jobs=1)
-    for claim in result.claims.head(5).iter_rows(named=True):
+    claims = result.claims
+    for claim in pl.concat([claims.head(5), claims.filter(pl.col("n_unattributed") == 0).head(2)]).iter_rows(named=True):
         _, _, title = drawn(render_svg(_graph(result, claim).source))
         n_publishers = len(claim["publishers"])
         expected = (f"{claim['n_statements']} report{'s' * (claim['n_statements'] > 1)} · "
                     f"{claim['n_documents']} document{'s' * (claim['n_documents'] > 1)} · "
                     f"{n_publishers} publisher{'s' * (n_publishers > 1)} · {claim['n_independent_origins']} "
                     f"independent origin{'s' * (claim['n_independent_origins'] > 1)} "
-                    f"(of {claim['n_originals']} originals)")
+                    f"(of {claim['n_originals']} originals")
         assert expected in title, (expected, title)
+        # the publishers that state it unattributed are origins too, though not drawn as nodes: the title says so
+        assert ("publishers' own reporting" in title) == (claim["n_unattributed"] > 0), title
         assert claim["claim_id"] in title
 
 

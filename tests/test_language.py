@@ -1,6 +1,8 @@
 """Language detection from the model unpacked into the cache folder: the guesses py3langid makes itself."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from attrib import language
@@ -43,7 +45,10 @@ def test_a_folder_that_cannot_be_written_only_means_unpacking_each_time(monkeypa
     monkeypatch.setenv("ATTRIB_CACHE_DIR", str(blocker / "attrib"))
     language.unload()
     try:
-        assert language.detect(TEXTS[1])[0] == "fr"
+        from py3langid.langid import MODEL_DIR, MODEL_FILE
+        assert language._unpacked(Path(MODEL_DIR) / MODEL_FILE) is None   # no folder: the packed model is read
+        assert [language.detect(t)[0] for t in TEXTS] == ["en", "fr", "de", "es", ""]
+        assert blocker.read_text(encoding="utf-8") == "not a folder" and list(tmp_path.iterdir()) == [blocker]
     finally:
         language.unload()
 

@@ -62,3 +62,19 @@ def test_gazetteer_is_large_unique_and_well_formed():
                                     "Huffington Post"])
 def test_named_outlets_are_known(outlet):
     assert GAZ.lookup(outlet) is not None
+
+
+def test_a_region_named_by_a_compass_word_is_a_place_not_a_person():
+    """Regions below the country level are mostly not on the place list; a compass word opening a short
+    capitalised name marks one, so a later 'he' never stands for it."""
+    for region in ("North Karnataka", "Western Cape", "Southeast Asia", "Central Anatolia"):
+        assert RESOLVER.resolve(region).kind == "place", region
+    for person in ("Jane West", "John North", "Sam Western"):
+        assert RESOLVER.resolve(person).kind == "person", person
+
+
+def test_a_role_without_its_holder_is_kept_whole_and_armed_forces_are_organisations():
+    assert (RESOLVER.resolve("Prime Minister").name, RESOLVER.resolve("Prime Minister").kind) == ("Prime Minister", "person")
+    assert RESOLVER.resolve("Foreign Minister Ann Linde").name == "Ann Linde"
+    for body in ("United States Navy", "Royal Air Force", "Marine Corps"):
+        assert RESOLVER.resolve(body).kind == "organisation", body

@@ -25,6 +25,7 @@ THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pol
 KIND_NOUNS = {noun: frozenset(kinds) for noun, kinds in word_table("antecedent_kinds").items()}
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(word_list("person_roles"))
+_TITLE_WORDS = frozenset(word_list("titles"))
 _ROLE_DESCRIPTION = compile_cached(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
 GENDER_TITLE = compile_cached(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
 _SURNAME = compile_cached(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
@@ -85,11 +86,21 @@ def people_index(text: str, resolver: Resolver) -> dict[str, str]:
 
 
 def reads_as_description(words: str, resolved: Resolved) -> bool:
+    """'the newspaper', 'the Democratic senator': words that stand for a source named earlier. A role
+    written with capitals ('the President', 'the Vice President', 'the Defence Secretary': house style in
+    many newsrooms) is one too, when every capitalised word is a title word and a person's role ends it."""
     cleaned = SPACE_RE.sub(" ", words.strip())
     match = _DESCRIPTION.match(cleaned)
-    return resolved.kind in ("group", "organisation", "person") and bool(match) and (
-        cleaned.split()[-1].lower() in PERSON_ROLES or cleaned.split()[-1].lower() in KIND_NOUNS
-        or match.group(1).lower() in KIND_NOUNS) and not any(w[:1].isupper() for w in cleaned.split()[1:])
+    if not (resolved.kind in ("group", "organisation", "person") and match):
+        words_after = []
+    else:
+        words_after = cleaned.split()[1:]
+    if not words_after:
+        return False
+    last = words_after[-1].lower()
+    if not any(w[:1].isupper() for w in words_after):
+        return last in PERSON_ROLES or last in KIND_NOUNS or match.group(1).lower() in KIND_NOUNS
+    return last in PERSON_ROLES and all(not w[:1].isupper() or w in _TITLE_WORDS for w in words_after)
 
 
 SAME_PERSON = {w: compile_cached(p) for ws, p in (

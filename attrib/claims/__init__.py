@@ -18,6 +18,7 @@ from ..result import Analysis
 from ..tables import NAMES
 from .features import StatementFeatures, statement_features
 from .featurising import featurise
+from .flags import close_pairs
 from .grouping import also_supports, cluster_items, default_jobs
 from .items import distinct_items
 from .table import claim_rows
@@ -63,6 +64,7 @@ def group_claims(analysis: Analysis, jobs: int | None = None) -> None:
     item_claim = claim_id.gather(items["first"]).to_list()
     also_items = also_supports(features, pair_sim, cluster_of, item_groups, item_claim, weight)
     also = pl.Series("also_claims", also_items, dtype=NAMES).gather(item_of_row)
+    close = pl.DataFrame(close_pairs(features, pair_sim), schema={"a": pl.Int64, "b": pl.Int64}, orient="row")
     del features, pair_sim
     analysis.set_statement_columns(pl.DataFrame([claim_id, also]))
-    analysis.claims = claim_rows(analysis)
+    analysis.claims = claim_rows(analysis, item_of_row, close)

@@ -23,7 +23,7 @@ from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_contacts, blank_mentions, only_asks, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
-from .wording import judged_by, judging_cue, lists_places, placements, quoted_words
+from .wording import decree_cue_end, judged_by, judging_cue, lists_places, placements, quoted_words
 from ..rules.cache import compile_cached
 
 _CALENDAR = frozenset(word_list("weekdays"))
@@ -207,7 +207,10 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     the corpus (a capitalised sentence opener or headline word that is one is no name)."""
     if only_asks(text) or _ASIDE.match(text):
         return EMPTY    # a question, an aside in brackets or a sign-off ("-- Prague Newsroom") asserts nothing
-    speakers = frozenset(_speakers(text, sources or []))
+    speaker_list = _speakers(text, sources or [])
+    speakers = frozenset(speaker_list)
+    decree = decree_cue_end(text, blanks, sources or [])   # "Oman announced three days of mourning": what
+    decrees = decree >= 0 and not _has_finite_verb(text[decree:], vocab)   # follows is no clause of its own
     judging = judging_cue(text, blanks, sources or [])   # "Lee called the budget 'reckless'", "called" a cue
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
@@ -324,6 +327,8 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     if demand and n_content:
         features.add(DEMAND)
     actor = _actor(text, order)
+    if not actor and decrees and speaker_list:
+        actor = speaker_list[0]   # the source does what it tells: another source doing it is another event
     judge = judged_by(text, order, actor)   # "Ryan called the remarks ''racist''": Ryan's word
     converse = bool(_PASSIVE.search(text) or _COORDINATED.search(text)
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))

@@ -1,7 +1,8 @@
 """Flags a researcher can trust, each with the statements that raised it.
 
-- laundered: a publisher states the claim without attribution (and never attributes it) while a
-  report by *another* publisher traces it to a source (one that is not the first publisher itself).
+- laundered: a publisher states the claim without attribution (and never attributes or quotes it)
+  while a report by *another* publisher, close to that statement, traces it to a source (one that
+  is not the first publisher itself).
 - single-origin: three or more publishers report the claim and all of it goes back to one
   independent origin.
 - circular: the claim's citation graph has a cycle whose citations come from at least two publishers.
@@ -10,11 +11,18 @@ No flag rests on the statements of one publisher (or, without publishers, one do
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import polars as pl
 
+from .linkage import THRESHOLD
+
+if TYPE_CHECKING:
+    from .grouping import Features
+
 SINGLE_ORIGIN_PUBLISHERS = 3   # publishers that must repeat one origin for single-origin
 EVIDENCE_IDS = 5               # statement ids listed per role in the evidence column
+FLAG_COVER = 0.25              # a flag rests on two statements each of which says this share of the other
 
 
 def _ids(values: list[str]) -> str:
@@ -22,27 +30,56 @@ def _ids(values: list[str]) -> str:
     return shown + (f" (+{len(values) - EVIDENCE_IDS} more)" if len(values) > EVIDENCE_IDS else "")
 
 
-def laundered(mem: pl.DataFrame, ci: pl.DataFrame) -> dict[int, str]:
+def close_pairs(features: Features, pair_sim: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pairs of items close enough for a flag to rest on: a match (THRESHOLD) that shares
+    what happened, a content word, not only who and where, and where each says FLAG_COVER or more of
+    what the other says. A claim's average can hold a statement that shares a name, a place or a
+    word with a report ("Clinton was an hour away, in Miami" and "Clinton is marking her victories
+    with a rally in Miami"; "We're in trouble" and a paragraph on a troubling trend in turnout): a
+    match by the measure relative to the smaller statement, too little to show that one publisher
+    repeats what another traced to a source."""
+    content, shingle = features.content, features.shingle
+    return sorted((a, b) for (a, b), value in pair_sim.items()
+                  if value >= THRESHOLD
+                  and any(content[k] and not shingle[k] for k in features.items[a].feats & features.items[b].feats)
+                  and min(features.cover(a, b), features.cover(b, a)) >= FLAG_COVER)
+
+
+def laundered(mem: pl.DataFrame, ci: pl.DataFrame, close: pl.DataFrame | None = None) -> dict[int, str]:
     """claim -> evidence, for claims where a publisher states unattributed what another traces to a source.
-    `mem`: (claim, row, attributed, speaker, statement_id); `ci`: (row, cited, source_id)."""
+    `mem`: (claim, row, attributed, voiced, speaker, statement_id, item); `ci`: (row, cited, source_id);
+    `close`: (a, b), the pairs of items (a < b) that say much the same thing both ways (`close_pairs`);
+    None: every pair of members.
+
+    A statement that gives someone's words (`quotes.voiced`: a quote's continuation, a sentence a
+    quotation begins or ends) is no publisher's own statement even when no chain names the speaker,
+    and a publisher that attributes or quotes the claim anywhere launders nothing. The unattributed
+    statement and the traced one must themselves be close: a claim's average can hold a statement
+    that shares only a name and a word with the traced report, too little to say it repeats it."""
     cited = (ci.select("row", pl.col("cited").str.to_lowercase().alias("name"))
              .vstack(ci.select("row", pl.col("source_id").fill_null("").str.to_lowercase().alias("name")))
              .filter(pl.col("name") != "").unique())
     traced = (mem.filter(pl.col("attributed")).join(cited, on="row", how="left")
-              .group_by("claim", "speaker").agg(pl.col("name").drop_nulls().unique().alias("names"),
-                                                pl.col("statement_id").unique().sort().alias("traced_ids")))
-    # a publisher that attributes the claim itself somewhere (a headline summing up its own attributed
-    # report) launders nothing
-    own = (mem.filter(~pl.col("attributed")).group_by("claim", "speaker")
-           .agg(pl.col("statement_id").unique().sort().alias("own_ids"))
-           .join(traced.select("claim", "speaker"), on=["claim", "speaker"], how="anti"))
-    pairs = (own.join(traced, on="claim", suffix="_a")
-             .filter((pl.col("speaker") != pl.col("speaker_a"))
-                     & ~pl.col("names").list.contains(pl.col("speaker").str.to_lowercase())))
+              .group_by("claim", "speaker", "item", "statement_id")
+              .agg(pl.col("name").drop_nulls().unique().alias("names")))
+    # a publisher that attributes or quotes the claim itself somewhere (a headline summing up its own
+    # attributed report) launders nothing
+    vouched = mem.filter(pl.col("attributed") | pl.col("voiced")).select("claim", "speaker").unique()
+    own = (mem.filter(~pl.col("attributed") & ~pl.col("voiced"))
+           .select("claim", "speaker", "item", "statement_id").unique()
+           .join(vouched, on=["claim", "speaker"], how="anti"))
+    if close is None:
+        pairs = own.join(traced, on="claim", suffix="_a")
+    else:
+        both = pl.concat([close.select("a", "b"), close.select(pl.col("b").alias("a"), pl.col("a").alias("b"))])
+        pairs = (own.join(both, left_on="item", right_on="a")
+                 .join(traced, left_on=["claim", "b"], right_on=["claim", "item"], suffix="_a"))
+    pairs = pairs.filter((pl.col("speaker") != pl.col("speaker_a"))
+                         & ~pl.col("names").list.contains(pl.col("speaker").str.to_lowercase()))
     out = {}
     for claim, group in pairs.group_by("claim"):
-        own_ids = sorted({i for ids in group["own_ids"] for i in ids})
-        traced_ids = sorted({i for ids in group["traced_ids"] for i in ids})
+        own_ids = sorted(set(group["statement_id"]))
+        traced_ids = sorted(set(group["statement_id_a"]))
         out[claim[0]] = f"unattributed {_ids(own_ids)}; traced {_ids(traced_ids)}"
     return out
 
@@ -127,10 +164,11 @@ def circular(mem: pl.DataFrame, ci: pl.DataFrame) -> dict[int, str]:
     return out
 
 
-def claim_flags(mem: pl.DataFrame, ci: pl.DataFrame, independent: pl.DataFrame) -> pl.DataFrame:
+def claim_flags(mem: pl.DataFrame, ci: pl.DataFrame, independent: pl.DataFrame,
+                close: pl.DataFrame | None = None) -> pl.DataFrame:
     """(claim, flags, evidence): the flags of each flagged claim, and per flag the statements behind it."""
     found = {"single-origin": single_origin(mem, independent), "circular": circular(mem, ci),
-             "laundered": laundered(mem, ci)}
+             "laundered": laundered(mem, ci, close)}
     rows = []
     for claim in sorted(set().union(*found.values())):
         names = [name for name in ("single-origin", "circular", "laundered") if claim in found[name]]

@@ -94,6 +94,7 @@ class Features:
         ids: dict[str, int] = {}
         self.items: list[Item] = []
         cores, voice = cited_speakers(cited, doc) if cited is not None else ([], frozenset())
+        self.interviews = frozenset(d for d, _ in voice)   # documents with a voice: interviews
         within = vocabulary().within
         for i, f in enumerate(resolve_descriptions(found, doc)):
             feats = frozenset(ids.setdefault(k, len(ids)) for k in sorted(f.words))
@@ -179,8 +180,12 @@ class Features:
         # article on Trump's remarks), not when it is common ("'We had no chance,' Ortiz said")
         voiced = bool(speakers and words and all(self.df[k] <= SPEAKER_RARE for k in words))
         # two words and nothing else in common is a topic ("social distancing", "ballot access"), not a fact
+        # in an interview, the names its answers keep coming back to ("hot Jupiter" all through a talk
+        # on exoplanets) are its topic: they anchor nothing between two of its answers
+        talk = one_doc and self.doc[a] in self.interviews
         anchored = bool(speakers or rounded or ia.speakers and ib.speakers) or any(
-            self.names[k][0] == "@" or self.names[k] == DEMAND for k in words)
+            self.names[k][0] == "@" and not (talk and self.topical[k] < self.idf[k]) or self.names[k] == DEMAND
+            for k in words)
         if len(words) + len(rounded) + voiced >= (MIN_SHARED if anchored else ANCHORLESS):
             weight, mass = (self.topical, self.topical_mass) if one_doc else (self.idf, self.mass)
             extra = [who[k] for k in speakers]

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 import polars as pl
 
 from ..result import Analysis
-from .boilerplate import blank_boilerplate, boilerplate, line_rows, piece_rows
+from .boilerplate import blank_boilerplate, blank_own_name, boilerplate, line_rows, piece_rows
 from .rows import with_statement_rows
 from .vocabulary import stem
 
@@ -90,7 +90,7 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     """
     keys: list[pl.DataFrame] = []
     schema = {"t": pl.UInt64, "b": pl.UInt64, "first": pl.UInt32, "text": pl.String, "blanks": pl.String,
-              "cited": pl.String}
+              "cited": pl.String, "publisher": pl.String}
     chunks = [pl.DataFrame(schema=schema)]   # the items, in order of first appearance, a chunk per part
     counts: list[pl.DataFrame] = []
     collided = False
@@ -103,7 +103,8 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
         pieces.append(piece_rows(st["publisher"], doc_hash, st["text"]))
         blanks = blank_keys(st, part["citations"])
         keyed = pl.DataFrame({"t": st["text"].hash(seed=7), "b": blanks.hash(seed=11), "text": st["text"],
-                              "blanks": blanks, "cited": cited_names(st["chains"])}).with_row_index("first", offset=offset)
+                              "blanks": blanks, "cited": cited_names(st["chains"]), "publisher": st["publisher"]}
+                             ).with_row_index("first", offset=offset)
         offset += st.height
         # items seen in earlier parts that recur here (a scan of their keys, no copy of their texts)
         known = pl.concat(chunks, rechunk=False).join(keyed.select("t", "b").unique(), on=["t", "b"], how="semi")
@@ -119,7 +120,8 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     if collided:  # a 64-bit hash collision: group on the texts themselves (reads the parts again)
         rows = [pl.DataFrame({"text": part["statements"]["text"], "d": part["statements"]["doc_id"].hash(seed=5),
                               "blanks": blank_keys(part["statements"], part["citations"]),
-                              "cited": cited_names(part["statements"]["chains"])})
+                              "cited": cited_names(part["statements"]["chains"]),
+                              "publisher": part["statements"]["publisher"]})
                 for part in parts(analysis)]
         item_of_row, items = _exact_items(pl.concat(rows))
         return item_of_row, _without_boilerplate(items, lines, pieces), common_words(counts)
@@ -133,23 +135,26 @@ def distinct_items(analysis: Analysis) -> tuple[pl.Series, pl.DataFrame, frozens
     # share its topic words, so they must be closer to be one claim
     doc = per_item.select(pl.when(pl.col("one_doc")).then(pl.col("doc")).alias("doc"))["doc"]
     items = items.select(pl.col("first").cast(pl.Int64), per_item["weight"].alias("weight"), doc,
-                         "text", "blanks", "cited")
+                         "text", "blanks", "cited", "publisher")
     return item_of_row, _without_boilerplate(items, lines, pieces), common_words(counts)
 
 
 def _without_boilerplate(items: pl.DataFrame, lines: list[pl.DataFrame], pieces: list[pl.DataFrame]) -> pl.DataFrame:
-    """The items with the publishers' boilerplate blanked in the text they are featurised from."""
+    """The items with the publishers' boilerplate, and each publisher's own name, blanked in the text
+    they are featurised from (an item's publisher: that of its first statement)."""
     boiler_lines, boiler_pieces = boilerplate(lines, pieces)
-    return items.with_columns(blank_boilerplate(items["text"], boiler_lines, boiler_pieces))
+    text = blank_own_name(blank_boilerplate(items["text"], boiler_lines, boiler_pieces), items["publisher"])
+    return items.with_columns(text).drop("publisher")
 
 
 def _exact_items(rows: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
     exact = (rows.with_row_index("row").group_by("text", "blanks", maintain_order=True)
              .agg(pl.col("row").first().alias("first"), pl.len().alias("weight"), pl.col("row"),
-                  pl.col("cited").first(),
+                  pl.col("cited").first(), pl.col("publisher").first(),
                   pl.when(pl.col("d").n_unique() == 1).then(pl.col("d").first()).alias("doc")))
     item_of_row = exact.with_row_index("item").select("item", "row").explode("row").sort("row")["item"].cast(pl.Int64)
-    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "doc", "text", "blanks", "cited")
+    return item_of_row, exact.select(pl.col("first").cast(pl.Int64), "weight", "doc", "text", "blanks", "cited",
+                                     "publisher")
 
 
 def feature_counts(sets: list[frozenset[int]], weight: Sequence[int], doc: Sequence[int | None] | None,

@@ -126,3 +126,38 @@ def shingles(passages: list[str]) -> list[str]:
         tokens = [t.lower().replace("’", "'") for t in _QUOTE_TOKEN.findall(passage)]
         out.update('"' + " ".join(tokens[i:i + 3]) for i in range(len(tokens) - 2))
     return sorted(out, key=lambda s: zlib.crc32(s.encode()))[:QUOTE_SHINGLES]
+
+
+VOICED_WORDS = 3           # words a quotation needs to be quoted speech, not a scare quote
+_SPEECH_OPENER = compile_cached(r"[,:]\s*$")   # direct speech is set off by a comma or colon: 'by saying, "I ...'
+
+
+def voiced(texts: list[str], paragraphs: list[object]) -> list[bool]:
+    """Per sentence, in document order (`paragraphs`: a paragraph key per sentence), whether it gives
+    someone's words, attributed or not: it begins inside a quotation opened in an earlier sentence of
+    its paragraph ("... saying, 'We will win. | We always do.'"), a quotation of VOICED_WORDS words
+    or more opens it, or one set off by a comma or colon runs to its end ("..., by saying, 'I am trying
+    to save lives."). Such a sentence is never its publisher stating a fact in its own name, even when
+    no chain names the speaker. A quotation woven into the sentence is not ("conceded she is 'not a
+    natural politician,' Clinton won ...", "the speech was reframed to 'address the attack.'")."""
+    out = []
+    open_, previous = False, object()
+    for text, paragraph in zip(texts, paragraphs):
+        if paragraph != previous:
+            open_, previous = False, paragraph
+        inside = open_
+        if not _MARK.search(text):   # no quotation mark: quoted only if a quotation runs on into it
+            out.append(inside)
+            continue
+        for _, _, kind in _quote_marks(text):
+            open_ = kind == "open"
+        speech = False
+        for a, b in quoted_spans(text):
+            if len(_QUOTE_TOKEN.findall(text, a, b)) < VOICED_WORDS:
+                continue
+            mark = max(0, a - 1)
+            opens = not _ALNUM.search(text, 0, mark)
+            ends = not _ALNUM.search(text, b) and bool(_SPEECH_OPENER.search(text, 0, mark))
+            speech = speech or opens or ends
+        out.append(inside or speech)
+    return out

@@ -12,6 +12,7 @@ from ..resolve import load_gazetteer
 from ..tables import CLAIMS, attributed
 from .flags import claim_flags
 from .origins import claim_origins
+from .quotes import voiced
 from .rows import speaker
 
 
@@ -37,12 +38,13 @@ def slim_tables(analysis: Analysis, *citation_columns: str) -> tuple[pl.DataFram
     citations meet their statements by id within their part."""
     statements, citations, offset, docs = [], [], 0, 0
     for part in analysis.parts(statements=["claim_id", "also_claims", "statement_id", "chains", "doc_id", "publisher",
-                                           "depth", "text"],
+                                           "depth", "text", "paragraph"],
                                citations=["statement_id", *citation_columns]):
         st = part["statements"].with_row_index("row", offset=offset)
         offset += st.height
         slim = st.select(
             "claim_id", "also_claims", attributed().alias("attributed"),
+            pl.Series("voiced", voiced(st["text"].to_list(), list(zip(st["doc_id"], st["paragraph"]))), dtype=pl.Boolean),
             (pl.col("doc_id").rank("dense").cast(pl.Int64) + docs).alias("doc"), speaker().alias("speaker"), "depth",
             (pl.col("text").str.len_chars().cast(pl.Int64) - 140).abs().alias("off_length"), "statement_id")
         docs = int(slim["doc"].max() or docs)
@@ -77,8 +79,10 @@ def _claim_basics(st: pl.DataFrame, members: pl.DataFrame, analysis: Analysis) -
             .drop("representative"))
 
 
-def claim_rows(analysis: Analysis) -> pl.DataFrame:
-    """One row per claim (see tables.CLAIMS) of an `Analysis` whose statements have claim ids."""
+def claim_rows(analysis: Analysis, item_of_row: pl.Series | None = None,
+               close: pl.DataFrame | None = None) -> pl.DataFrame:
+    """One row per claim (see tables.CLAIMS) of an `Analysis` whose statements have claim ids;
+    `item_of_row` and `close` (grouping.close_pairs) say which members are close enough to raise a flag."""
     st, ci = slim_tables(analysis, "path", "hop", "cited", "source_id", "citing", "cited_kind")
     if st.height == 0:
         return pl.DataFrame(schema=CLAIMS)
@@ -86,8 +90,10 @@ def claim_rows(analysis: Analysis) -> pl.DataFrame:
     st = st.drop("claim_id", "also_claims")
     base = _claim_basics(st, members, analysis)
     by_origin = claim_origins(st, ci, members, load_gazetteer())
-    mem = members.join(st.select("attributed", "speaker", "statement_id").with_row_index("row"), on="row")
-    flags = claim_flags(mem, ci, by_origin.select("claim", "n_independent_origins"))
+    item = item_of_row.cast(pl.Int64) if item_of_row is not None else pl.int_range(st.height, dtype=pl.Int64)
+    mem = members.join(st.select("attributed", "voiced", "speaker", "statement_id", item.alias("item"))
+                       .with_row_index("row"), on="row")
+    flags = claim_flags(mem, ci, by_origin.select("claim", "n_independent_origins"), close)
     del members, st, ci, mem
     frame = (base.join(by_origin.drop("first_origin"), on="claim", how="left").join(ids, on="claim")
              .join(flags, on="claim", how="left")

@@ -70,6 +70,20 @@ def _judgement_verbs() -> frozenset[str]:
     return frozenset(read_toml("claims.toml")["judgement_verbs"].split())
 
 
+def decree_cue_end(text: str, blanks: list[tuple[int, int]], sources: list[tuple[int, int]]) -> int:
+    """Where the first cue that is a verb of decree ends ("Oman announced three days of mourning",
+    `decree_verbs`), or -1: its source does what the statement tells, it does not report it."""
+    if len(blanks) <= len(sources):
+        return -1
+    verbs = _decree_verbs()
+    return next((b for a, b in sorted(blanks) if (a, b) not in sources and text[a:b].lower() in verbs), -1)
+
+
+@lru_cache(maxsize=1)
+def _decree_verbs() -> frozenset[str]:
+    return frozenset(read_toml("claims.toml")["decree_verbs"].split())
+
+
 def judged_by(text: str, order: list[tuple[int, str]], actor: str) -> frozenset[str]:
     """{actor} when a verb of judgement follows the actor's name within a few words, else nothing;
     `order`: (position, "@name") of the names in `text`."""

@@ -183,6 +183,12 @@ def test_upon_sets_the_scene():
     assert "arriv" not in f.words and "@leeds" not in f.words
 
 
+def test_regardless_of_sets_a_condition():
+    f = features("Regardless of the count in Leeds and York, Lopez remained the favourite for the seat.")
+    assert "@leeds" not in f.words and "@york" not in f.words and "count" not in f.words
+    assert {"@lopez", "favourit"} <= f.words
+
+
 def test_the_weekday_of_an_event_is_kept_apart_from_names():
     days = [q for q in features("The bridge in Leeds collapsed on Monday.").quantities if q.unit == "weekday"]
     assert [q.value for q in days] == [1.0]

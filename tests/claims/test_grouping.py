@@ -285,3 +285,86 @@ def test_a_figure_each_lacks_parts_claims_that_share_another(tmp_path):
         ("Paper B", "Eight of Oslo's 14 city districts voted for the new tram line, led by the eastern wards."),
     ])
     assert _claim_of(result, "Ten of Oslo") != _claim_of(result, "Eight of Oslo")
+
+
+def test_a_flag_rests_on_a_pair_that_shares_what_happened_and_a_good_part_of_each():
+    """close_pairs: of pairs grouping matched, only those that share a content word (not only who and
+    where) and where each holds a quarter or more of the other's weight can raise a flag."""
+    from attrib.claims.featurising import featurise
+    from attrib.claims.flags import close_pairs
+    texts = ["Lena Ortiz won the mayoral runoff in Tromsø on Sunday.",
+             "Lena Ortiz has won the runoff for mayor of Tromsø.",
+             "Lena Ortiz was an hour away, in Tromsø.",
+             "Lena Ortiz is marking her victories with a rally in Tromsø before her supporters.",
+             "We are in trouble.",
+             "Buried in the count was a troubling trend for the harbour party: turnout in the old town fell "
+             "sharply while the ferry workers stayed home and the fishing villages voted for the newcomers."]
+    found = list(featurise([(t, "") for t in texts], frozenset()))
+    features = grouping_module.Features(found, [1] * len(texts), len(texts))
+    matched = {(0, 1): 0.5, (2, 3): 0.5, (4, 5): 0.5}   # as if grouping had matched each pair
+    assert close_pairs(features, matched) == [(0, 1)]
+    assert close_pairs(features, {(0, 1): 0.3}) == []   # no match, no flag
+
+
+def test_a_newsroom_naming_itself_is_no_shared_fact(tmp_path):
+    """'Harbour Times attended ...' in each of its stories tells of a different event: the publisher's
+    own name anchors nothing between them."""
+    result = _analyze(tmp_path, [
+        ("Harbour Times", "Harbour Times attended the premiere in Lund. The film runs for two hours."),
+        ("Harbour Times", "Harbour Times attended the council vote on the ferry. The vote passed."),
+        ("Harbour Times", "Harbour Times attended."),
+        ("Harbour Times", "Harbour Times attended the opening of the museum. It has three floors.")])
+    attended = result.statements.filter(pl.col("text").str.contains("attended", literal=True))
+    assert attended.height == 4 and attended["claim_id"].n_unique() == 4
+
+
+def test_the_same_sentence_naming_another_outlet_still_meets(tmp_path):
+    """Only a publisher's own name is blanked: two papers that both credit a third outlet still meet."""
+    result = _analyze(tmp_path, [
+        ("Harbour Times", "The Valley Post reported that the Lund ferry will stop running in March."),
+        ("Evening Star", "The Lund ferry will stop running in March, the Valley Post reported.")])
+    assert result.statements["claim_id"].n_unique() == 1
+
+
+def test_an_interview_topic_name_anchors_nothing_between_its_answers():
+    """In an interview (a voice speaks a good share of a long document), the name its answers keep
+    coming back to is its topic: 'it's not a warm Neptune' and 'it's also a warm Neptune' do not meet.
+    The same two sentences in two ordinary stories do."""
+    from attrib.claims.featurising import featurise
+    from attrib.claims.linkage import THRESHOLD
+    topic = ["No, it's not a warm Neptune.", "So, it's also a warm Neptune.", "And eventually it can be a warm Neptune.",
+             "Then we say warm Neptune for it."]
+    filler = [f"The probe number {i} measured the dust of comet field {i} for the survey team." for i in range(110)]
+    texts = topic + filler
+    found = list(featurise([(t, "") for t in texts], frozenset()))
+    talk = grouping_module.Features(found, [1] * len(texts), len(texts), [1] * len(texts), ["Ann Kay"] * len(texts))
+    assert talk.interviews == {1}
+    assert talk.similarity(0, 1) < THRESHOLD
+    talk.interviews = frozenset()     # the same document read as an ordinary story: they meet
+    assert talk.similarity(0, 1) >= THRESHOLD
+    news = grouping_module.Features(found, [1] * len(texts), len(texts), [10, 11, *[1] * (len(texts) - 2)],
+                                    ["", "", *["Ann Kay"] * (len(texts) - 2)])
+    assert news.similarity(0, 1) >= THRESHOLD
+
+
+def test_two_governments_announcing_mourning_are_two_events(tmp_path):
+    """A source that announces, declares or orders something (no clause of its own after the cue) does
+    what the statement tells: another source doing the same is another event; the same source is not."""
+    result = _analyze(tmp_path, [
+        ("Paper A", "The government of Oman announced three days of mourning."),
+        ("Paper B", "The government of Peru announced three days of mourning."),
+        ("Paper C", "Oman's government announced three days of national mourning.")])
+    assert _claim_of(result, "of Oman") != _claim_of(result, "of Peru")
+    assert _claim_of(result, "of Oman") == _claim_of(result, "Oman's")
+
+
+def test_gallery_captions_that_share_only_their_photographer_are_different_claims(tmp_path):
+    """The splitter sets a credit glued to a caption apart as clutter (attrib/clean.py), so the
+    photographer's name is no feature the captions share."""
+    captions = ["Dancers on the main stage", "Costumed fans at the harbour parade", "The judges' table before the final",
+                "Volunteers stacking chairs after the show", "A child asleep on the grass"]
+    text = "Festival weekend\n\n" + "\n\n".join(f"{c} Image: Jane Roe." for c in captions) + "\n"
+    (tmp_path / "gallery.txt").write_text(text, encoding="utf-8")
+    statements = attrib.analyze(tmp_path).statements
+    rows = statements.filter(pl.col("text").is_in(captions))
+    assert rows.height == len(captions) and rows["claim_id"].n_unique() == len(captions)
