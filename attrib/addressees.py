@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
 
 from .lexicon import list_pattern
+from .rules.cache import compile_cached
 
 BARE_NETWORKS = {"Fox": "Fox News"}
-_NETWORK_FIRST = regex.compile(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+%s\b)"
+_NETWORK_FIRST = compile_cached(r"^(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)(?:['’]s\s+\S|\s+%s\b)"
                                % list_pattern("network_roles"))
-_NETWORK_LAST = regex.compile(r"^.+?\s+(?:of|on|at|from)\s+(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)$")
+_NETWORK_LAST = compile_cached(r"^.+?\s+(?:of|on|at|from)\s+(?:the\s+)?(?P<net>\p{Lu}[\p{L}\d.&'’ -]{0,40}?)$")
 _OUTLET_NOUN = list_pattern("addressee_outlet_nouns")
-_NAMED_BY_NOUN = regex.compile(r"(?i:^(?:the\s+)?(?:[\w-]+\s+){0,2}%s)\s+(?P<name>(?:\p{Lu}|\d)[\w'’.&-]*"
+_NAMED_BY_NOUN = compile_cached(r"(?i:^(?:the\s+)?(?:[\w-]+\s+){0,2}%s)\s+(?P<name>(?:\p{Lu}|\d)[\w'’.&-]*"
                                r"(?:\s+(?:\p{Lu}[\w'’.&-]*|\d+|of|the|de|du|la|el))*)$" % _OUTLET_NOUN)
-_INDEFINITE_OUTLET = regex.compile(r"(?i)^(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}%s$" % _OUTLET_NOUN)
+_INDEFINITE_OUTLET = compile_cached(r"(?i)^(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}%s$" % _OUTLET_NOUN)
 
 
 def network_of(gazetteer: Any, text: str, kinds: frozenset[str]) -> tuple[Any, str] | None:

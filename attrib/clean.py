@@ -16,18 +16,18 @@ from .records import Sentence
 
 OPEN_QUOTES = "“‘«„"
 CLOSE_QUOTES = "”’»"
-_BOUNDARY = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
+_BOUNDARY = compile_cached(r"""[.!?…]+["”’'»)\]]*(?=\s+)|(?<=[.!?…]["”’»])(?=\S)""")
 # The same without its second branch, which can only match after a sentence mark and a quote: a
 # line without such a pair is scanned with this one, several times faster (same matches).
-_BOUNDARY_PLAIN = regex.compile(r"""[.!?…]+["”’'»)\]]*(?=\s+)""")
-_MARK_QUOTE = regex.compile(r"""[.!?…]["”’»]""")
+_BOUNDARY_PLAIN = compile_cached(r"""[.!?…]+["”’'»)\]]*(?=\s+)""")
+_MARK_QUOTE = compile_cached(r"""[.!?…]["”’»]""")
 # Chinese and Japanese sentence ends need no space after them: '報道によると。今回'
-_CJK_END = regex.compile(r"""[。！？]+[」』”’）)]*""")
+_CJK_END = compile_cached(r"""[。！？]+[」』”’）)]*""")
 _CJK_MARKS = frozenset("。！？")
-_SPACES = regex.compile(r"\s*")
-_ACRONYM = regex.compile(r"(?:\p{L}\.)+\p{L}")
-_LINE = regex.compile(r"[^\n]*\n?")
-_LABEL = regex.compile(r"(?<=\w\s+)\p{Lu}[\p{L} ]{0,20}:\s")  # "Image: ", "Photo credit: " after a word
+_SPACES = compile_cached(r"\s*")
+_ACRONYM = compile_cached(r"(?:\p{L}\.)+\p{L}")
+_LINE = compile_cached(r"[^\n]*\n?")
+_LABEL = compile_cached(r"(?<=\w\s+)\p{Lu}[\p{L} ]{0,20}:\s")  # "Image: ", "Photo credit: " after a word
 _SENTENCE_STARTERS = frozenset(word_list("sentence_starters"))
 
 
@@ -204,8 +204,8 @@ def _quote_open_after(text: str, was_open: bool) -> bool:
 
 _SCRIPTS = ("Latin", "Cyrillic", "Arabic", "Greek", "Hebrew", "Han", "Hangul", "Hiragana", "Katakana",
             "Devanagari", "Thai", "Georgian", "Armenian")
-_SCRIPT_PATTERNS = {name: regex.compile(r"\p{Script=%s}" % name) for name in _SCRIPTS}
-_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Script=Latin}]")
+_SCRIPT_PATTERNS = {name: compile_cached(r"\p{Script=%s}" % name) for name in _SCRIPTS}
+_NON_LATIN_LETTER = compile_cached(r"[^\P{L}\p{Script=Latin}]")
 
 
 # Japanese writes in Han, Hiragana and Katakana at once, Korean in Hangul and Han: one family each page
@@ -225,7 +225,7 @@ def _dominant_script(text: str) -> str:
 
 
 _FINAL = ".!?”\"’:。！？」』)"
-_TABLE_ROW = regex.compile(r"\s*\|.*\|\s*")
+_TABLE_ROW = compile_cached(r"\s*\|.*\|\s*")
 
 
 def _join_wrapped(text: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -16,43 +16,40 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicon import list_pattern, word_list
+from .lexicon import list_pattern, word_list, word_table
 from .resolve import OUTLET_KINDS, Resolved, Resolver
+from .rules.cache import compile_cached
 
 _CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"
 NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?"
 # "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
-FULL_NAME = regex.compile(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|Jong|bin|al|de|van|da|del|von)){1,3}(?<!\.)(?![\p{L}])"
-                          % (_CONTRACTION, NAME_WORD, NAME_WORD))
+FULL_NAME = compile_cached(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|%s)){1,3}(?<!\.)(?![\p{L}])"
+                          % (_CONTRACTION, NAME_WORD, NAME_WORD, list_pattern("name_particles")))
 # a capitalised name that may be an organisation: "Vessel Tracker", "the Investigative Committee", "Znak.com"
-_CAPITALISED = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?"
+_CAPITALISED = compile_cached(r"(?<![\p{L}\d'’.-])\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?"
                              r"\p{Lu}[\p{L}\d.&'’-]*){0,5}")
 
-_SITE_NAME = regex.compile(r"\p{Lu}[\p{L}\d-]*\.(?:com|org|net|ru|ua|info|news|co\.uk|io)")
+_SITE_NAME = compile_cached(r"\p{Lu}[\p{L}\d-]*\.(?:com|org|net|ru|ua|info|news|co\.uk|io)")
 
-_HEAD_NAMES = {"company": ("company", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "llc",
-                           "group", "plc"), "firm": ("firm", "inc", "inc.", "llc", "llp", "partners", "group"),
-               "organization": ("organization", "organisation", "foundation", "institute", "association"),
-               "organisation": ("organization", "organisation", "foundation", "institute", "association"),
-               "government": ("government", "administration", "cabinet")}
+_HEAD_NAMES = word_table("head_names")
 _NOT_DESCRIBED = frozenset({"person", "social_platform", "country", "place", "group"})
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*\s+(?=[\p{Lu}\"“‘(])")
+_SENTENCE_END = compile_cached(r"[.!?][\"”’)]*\s+(?=[\p{Lu}\"“‘(])")
 _TITLES = frozenset(w.lower().rstrip(".") for w in word_list("titles"))
-_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:the|a|an|my|our|your)\s+$")
+_ARTICLE_BEFORE = compile_cached(r"(?<![\p{L}'’])(?i:the|a|an|my|our|your)\s+$")
 # a one-word name with a title before it or a speech verb after it: 'President Trump', 'Mr. Putin', 'Trump said'
-_ONE_NAME = regex.compile(
+_ONE_NAME = compile_cached(
     r"(?:\b%s"
     r"\s+(?P<name>\p{Lu}\p{Ll}+)(?![\w-]|\s+\p{Lu})"
     r"|(?<!\p{Lu}[\p{L}.'’-]*\s|[\w-])(?P<name>\p{Lu}\p{Ll}+)(?=\s+%s\b))"
     % (list_pattern("one_name_titles"), list_pattern("one_name_verbs")))
-_POSSESSIVE = regex.compile(r"(?<=\w)['’]s?$")
-_ACRONYM = regex.compile(r"\p{Lu}{3,6}")
+_POSSESSIVE = compile_cached(r"(?<=\w)['’]s?$")
+_ACRONYM = compile_cached(r"\p{Lu}{3,6}")
 # a thing named in between that 'it' may stand for as well as an organisation ("The subpoena was issued by
 # the committee ... It also called for"): 'it' is left unresolved rather than guessed
-_THING_BETWEEN = regex.compile(
+_THING_BETWEEN = compile_cached(
     r"(?i)\b(?:a|an|the|this|that|its|his|her|their)\s+(?:[\w-]+\s+){0,2}%s\b" % list_pattern("thing_nouns"))
 
-PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PERSONAL = word_table("pronoun_genders")
 SINGULAR = frozenset({"it", "its"})
 PLURAL = frozenset({"they", "them", "their"})
 THING_KINDS = (OUTLET_KINDS - {"social_platform"}) | {"government_body", "organisation", "country", "pollster"}
@@ -61,34 +58,19 @@ FEMALE_NOUNS = frozenset(word_list("female_nouns"))
 MALE_NOUNS = frozenset(word_list("male_nouns"))
 PERSON_ROLES = frozenset(word_list("person_roles")) | frozenset(word_list("person_heads")) | FEMALE_NOUNS | MALE_NOUNS
 # what a description's head says about kind: "the newspaper" is an outlet, "the ministry" a government body
-KIND_NOUNS: dict[str, frozenset[str]] = {
-    noun: frozenset(kinds) for noun, kinds in {
-        "agency": {"news_agency"}, "newspaper": {"newspaper"}, "paper": {"newspaper", "magazine"},
-        "daily": {"newspaper"}, "tabloid": {"newspaper"}, "magazine": {"magazine"}, "broadcaster": {"broadcaster"},
-        "channel": {"broadcaster"}, "network": {"broadcaster"}, "station": {"broadcaster"},
-        "outlet": OUTLET_KINDS, "website": {"online_outlet", "newspaper"}, "site": {"online_outlet", "newspaper"},
-        "ministry": {"government_body"}, "department": {"government_body"}, "government": {"government_body"},
-        "company": {"organisation"}, "firm": {"organisation"}, "group": {"organisation"},
-        "organization": {"organisation"}, "organisation": {"organisation"}, "committee": {"organisation"},
-        "party": {"organisation"}, "court": {"government_body", "organisation"},
-    }.items()}
+KIND_NOUNS: dict[str, frozenset[str]] = {noun: frozenset(kinds) for noun, kinds in word_table("description_kinds").items()}
 # abbreviated titles and the role they name
-_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-                  "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor", "dr": "doctor",
-                  "pres": "president", "sec": "secretary", "atty": "attorney", "amb": "ambassador"}
-_PARTY = {"d": "democratic", "r": "republican", "i": "independent"}
-_PARTY_TAG = regex.compile(r"\s*\(\s*([DRI])\s*[-–,]\s*[\p{L}. ]{2,20}\)")
-_ROLE_WORD = regex.compile(r"[\p{L}][\p{L}.'’-]*")
+_ABBREVIATIONS = word_table("title_abbreviations")
+_PARTY = word_table("party_letters")
+_PARTY_TAG = compile_cached(r"\s*\(\s*([DRI])\s*[-–,]\s*[\p{L}. ]{2,20}\)")
+_ROLE_WORD = compile_cached(r"[\p{L}][\p{L}.'’-]*")
 # words that end the run of role words before a name ("said Senator X": 'said' is not a role)
-_NOT_ROLE = frozenset(("the a an and or but of in on at to for by with from as said says told according that this "
-                       "who which when while after before his her its their our was is were are has have had "
-                       "will would also then").split())
+_NOT_ROLE = frozenset(word_list("not_role_words"))
 # modifiers a description may add without the text having said so earlier
-_FREE_MODIFIERS = frozenset(("former then current longtime veteran top senior new incoming outgoing same "
-                             "embattled beleaguered").split())
-_APPOSITIVE = regex.compile(r"\s*,\s*(?:a|an|the|who\s+is\s+(?:a|an|the))\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)"
+_FREE_MODIFIERS = frozenset(word_list("free_modifiers"))
+_APPOSITIVE = compile_cached(r"\s*,\s*(?:a|an|the|who\s+is\s+(?:a|an|the))\s+((?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+)"
                             r"(?=\s*(?:,|\.|;|\s(?:of|from|for|at|in|on|with|who|and)\b))")
-_DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\p{L}'’-]+\s+){0,3}([\p{L}'’-]+))$")
+_DESCRIPTION = compile_cached(r"(?i)^(?:the|this|that)\s+((?:[\p{L}'’-]+\s+){0,3}([\p{L}'’-]+))$")
 
 PRONOUN_WINDOW = 600        # characters a pronoun looks back for a compatible entity (two or three sentences)
 DESCRIPTION_WINDOW = 6_000  # characters a description looks back ("the newspaper", "the Democratic senator")

@@ -15,10 +15,12 @@ from collections.abc import Iterable
 
 import regex
 
-_WORD_RUN = regex.compile(r"\w+")
+from .rules.cache import compile_cached
+
+_WORD_RUN = compile_cached(r"\w+")
 _FEW_KEYS = 40
 _SHORT = 300  # characters: a text this short is scanned word by word
-_GOES_ON = regex.compile(r"[\w-]")  # after a name: no word and no hyphen may follow (the pattern's (?![\w-]))
+_GOES_ON = compile_cached(r"[\w-]")  # after a name: no word and no hyphen may follow (the pattern's (?![\w-]))
 
 
 class NameFinder:
@@ -41,7 +43,7 @@ class NameFinder:
         others = "".join(regex.escape(c) for c in sorted(firsts))
         self._keys = frozenset(self.by_key)
         self._finders: dict[str, regex.Pattern] = {}
-        self._starts = regex.compile(r"(?<![\w'’-])(?:\w+" + (f"|[{others}]" if others else "") + ")")
+        self._starts = compile_cached(r"(?<![\w'’-])(?:\w+" + (f"|[{others}]" if others else "") + ")")
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name as listed) of each name in `text`, left to right, never overlapping."""

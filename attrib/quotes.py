@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
 
-_MARK = regex.compile(r"''|[“”«»„\"]")
+from .rules.cache import compile_cached
+
+_MARK = compile_cached(r"''|[“”«»„\"]")
 _OPENING = frozenset("“«„")
 _CLOSING = frozenset("”»")
-_PARAGRAPH = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
-_LEAD_SPACE = regex.compile(r"\s*")
+_PARAGRAPH = compile_cached(r"\n[ \t\r\f\v]*\n\s*")
+_LEAD_SPACE = compile_cached(r"\s*")
 
 
 @dataclass(frozen=True, slots=True)

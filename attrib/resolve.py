@@ -16,25 +16,22 @@ from importlib import resources
 import regex
 
 from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
-from .lexicon import Lexicon, list_pattern, load_lexicon, word_list
+from .lexicon import Lexicon, list_pattern, load_lexicon, word_list, word_table
 from .name_finder import NameFinder, Unfoldable
 from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
 OUTLET_KINDS = frozenset({"news_agency", "broadcaster", "newspaper", "magazine", "online_outlet", "social_platform"})
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "thing",
-            "they": "plural", "them": "plural", "we": "speaker", "i": "speaker", "who": "relative",
-            "which": "relative", "that": "relative"}
-_DETERMINER = regex.compile(
-    r"^(?:(?i:the|a|an|another|one|two|three|four|five|several|some|many|other|his|her|its|their|our|this|that|these|those|both)\s+)+")
-_POSSESSIVE_END = regex.compile(r"['’]s?$")
-_SPACE = regex.compile(r"\s+")
-_SCHEME = regex.compile(r"^[a-z]+://")
-_LEADING_THE = regex.compile(r"^(?i:the)\s+")
+PRONOUNS = word_table("pronoun_roles")
+_DETERMINER = compile_cached(r"^(?:(?i:%s)\s+)+" % "|".join(word_list("stripped_determiners")))
+_POSSESSIVE_END = compile_cached(r"['’]s?$")
+_SPACE = compile_cached(r"\s+")
+_SCHEME = compile_cached(r"^[a-z]+://")
+_LEADING_THE = compile_cached(r"^(?i:the)\s+")
 # a share of poll respondents: "Six in 10", "three out of four Democrats" (a group, not the number "10")
-_SHARE = regex.compile(r"^(?i:(?:about|nearly|almost|roughly|just|only|fully|over|under|some)\s+)?"
-                       r"(?i:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s+"
-                       r"(?i:10|100|[2-9]|ten|five|four|three|two)(?:\s|$)")
+_SHARE = compile_cached(r"^(?i:%s\s+)?(?i:\d{1,2}|%s)\s+(?:in|out\s+of|of\s+every)\s+(?i:10|100|[2-9]|%s)(?:\s|$)"
+                        % (list_pattern("share_approximators"), "|".join(word_list("share_counts")),
+                           "|".join(word_list("share_totals"))))
 
 
 @dataclass(frozen=True)
@@ -365,22 +362,22 @@ def _from_entry(entry: SourceEntry, alias: str = "") -> Resolved:
 
 # "Lucy Fischer of The Times", "lead author Professor Ann Moore of the University of Leeds": a name
 # (two capitalised words at least) and then where the person works
-_AFFILIATION = regex.compile(
+_AFFILIATION = compile_cached(
     r"^((?:.*?\s)?\p{Lu}[\p{L}'’.-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?:of|from|at|with|in)\s+(?:the\s+)?\p{Lu}.*$")
-_HOST = regex.compile(r"(?i:\b%ss?)\s+" % list_pattern("host_roles") +
+_HOST = compile_cached(r"(?i:\b%ss?)\s+" % list_pattern("host_roles") +
                       r"(?P<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})$")
 # a brand-cased single word: capitals then one or two small letters ('MTVu', 'CNNi'), never a surname.
 # (Camel-case brands, 'InsideSources', would fit too, but PolNeAR does not mark the outlet spoken to as a source.)
-_BRAND = regex.compile(r"^(?:the\s+)?\p{Lu}{2,}\p{Ll}{1,2}$")
-_CALL_SIGN = regex.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
+_BRAND = compile_cached(r"^(?:the\s+)?\p{Lu}{2,}\p{Ll}{1,2}$")
+_CALL_SIGN = compile_cached(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 # an outlet's name that runs on into a longer capitalised name is part of that name ('the Atlantic Council')
-_NAME_GOES_ON = regex.compile(r"\s+\p{Lu}")
-_CHANNEL_BEFORE = regex.compile(r"\b(?:via|through|on|using)\s+$")
+_NAME_GOES_ON = compile_cached(r"\s+\p{Lu}")
+_CHANNEL_BEFORE = compile_cached(r"\b(?:via|through|on|using)\s+$")
 _MEDIA_HEADS = frozenset(word_list("media_heads"))
-_HEAD_BEFORE_PHRASE = regex.compile(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
-_COMPLEMENT_END = regex.compile(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
-_TAG = regex.compile(r"\s*\([^()]{0,30}\)")
+_HEAD_BEFORE_PHRASE = compile_cached(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
+_COMPLEMENT_END = compile_cached(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
+_TAG = compile_cached(r"\s*\([^()]{0,30}\)")
 
 
 PERSON_HEADS = frozenset(word_list("person_heads"))

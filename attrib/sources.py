@@ -8,18 +8,18 @@ import html
 import re
 
 import polars as pl
-import regex
 
 from .claims.rows import source_key
 from .lexicon import list_pattern
 from .records import ALSO_CUE
 from .resolve import UNRESOLVED, Gazetteer, SourceEntry, load_gazetteer
 from .tables import EDGES, NODES, SOURCES
+from .rules.cache import compile_cached
 
 
 
 # a group of state media: "Russian state media", "state-run television", "the official news agency"
-_STATE_GROUP = regex.compile(
+_STATE_GROUP = compile_cached(
     r"(?i)\b(?:(?:state|government)(?:[- ](?:run|owned|controlled|affiliated))?|official)\s+"
     r"(?:(?:news|television|tv)\s+)?%s\b" % list_pattern("state_media_nouns"))
 

@@ -19,7 +19,7 @@ from itertools import takewhile
 
 import regex
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, list_words, load_lexicon
 from .records import Sentence, Span, Speaker
 
 # "((Jane Roe))", "((WSS)) :" -- but not a language tag "((es))"
@@ -41,7 +41,7 @@ _WORD = regex.compile(r"[\p{L}']+")
 _NON_SPACE = regex.compile(r"\S")
 _INITIALISM = regex.compile(r"\p{Lu}{2,4}")
 _QUESTION_END = regex.compile(r"\?[\"”’'»)\]\s]*$")
-_FIRST_PERSON = regex.compile(r"(?i)\b(?:i|i'm|i've|i'd|i'll|me|my|mine|we|we're|we've|our|ours|us)\b")
+_FIRST_PERSON = regex.compile(r"(?i)\b(?:%s)\b" % list_words("first_person_words"))
 LABEL_WINDOW = 80            # characters before a name searched for "reporter" and the publisher's name
 
 

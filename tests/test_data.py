@@ -209,8 +209,26 @@ def test_word_lists_have_no_duplicates_and_none_unused():
     assert {name: words for name, words in duplicated.items() if words} == {}
     patterns = "".join(resources.files("attrib.rules").joinpath(f).read_text(encoding="utf-8")
                        for f in ("rules.toml", "macros.toml", "clutter.toml"))
-    referenced = set(re.findall(r"\\L<(\w+)>", patterns)) | python_strings()
+    referenced = set(re.findall(r"\\L<(\w+)>", patterns)) | set(re.findall(r"%(\w+)%", patterns)) | python_strings()
     assert sorted(name for name in lists if name not in referenced) == []
+
+
+def test_word_tables_are_each_used_and_a_list_in_a_pattern_is_its_words_in_order():
+    """Tables of lists.toml are read by name (`word_table`), each one somewhere; %name% in a rule
+    file stands for a list's words in the order written, as the pattern had them inline."""
+    tables = rules_toml("lists.toml")["tables"]
+    named = {node.args[0].value for path in PACKAGE.rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "word_table"
+             and node.args and isinstance(node.args[0], ast.Constant)}
+    assert sorted(named ^ set(tables)) == []
+    assert all(tables[name] for name in tables)
+    from attrib.rules.source import expand_macros
+    assert expand_macros("(?i:%share_counts%)", {}) == "(?i:one|two|three|four|five|six|seven|eight|nine|ten)"
+    words = expand_macros("%cue_finite%", {}).split("|")
+    assert words[:2] == ["vows", "pledges"] and r"shot\s+back" in words and "e-mailed" in words
+    assert expand_macros("%outlets%", {}) == "%outlets%"   # the gazetteer's names are a set only (\\L<outlets>)
+    assert expand_macros("%share_counts%", {"share_counts": "x"}) == "x"   # a macro of that name comes first
 
 
 def test_every_list_python_names_is_in_lists_toml_and_not_empty():
@@ -221,7 +239,7 @@ def test_every_list_python_names_is_in_lists_toml_and_not_empty():
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("word_list", "list_pattern") and node.args
+                    and node.func.id in ("word_list", "list_pattern", "list_words") and node.args
                     and isinstance(node.args[0], ast.Constant)):
                 named.add(node.args[0].value)
     assert {"one_name_titles", "thing_nouns", "modifier_nouns", "poll_approximators"} <= named

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -75,7 +76,7 @@ def test_run_json_records_every_option_version_and_inputs(tmp_path):
             str(meta), "--strict", "--format", "jsonl"]
     assert run(*args).returncode == 0
     record = json.loads((out / "run.json").read_text())
-    command = main.commands["analyze"]
+    command = main.get_command(click.Context(main), "analyze")
     assert set(p.name for p in command.params) <= set(record["options"])
     assert record["options"]["graphs"] == "3" and record["options"]["strict"] is True
     assert record["options"]["metadata"] == str(meta) and record["options"]["engine"] == "local"

@@ -4,7 +4,6 @@ mention, or marked unresolved.
 """
 from __future__ import annotations
 
-import regex
 
 from ..lexicon import list_pattern
 from ..mentions import DocumentMentions
@@ -23,9 +22,10 @@ from .people import (
     THING_KINDS,
     TITLE_WINDOW,
 )
+from ..rules.cache import compile_cached
 
 OWNER_PRONOUN = {"their": "they", "its": "it", "his": "he"}   # an owner named by a possessive: its pronoun
-_OWNED_SOURCE = regex.compile(r"(?i)^(?P<owner>its|their|the\s+%s(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$"
+_OWNED_SOURCE = compile_cached(r"(?i)^(?P<owner>its|their|the\s+%s(?=['’]))(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}sources?$"
                               % list_pattern("owner_outlet_nouns"))
 
 

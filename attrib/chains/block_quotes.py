@@ -9,10 +9,11 @@ from __future__ import annotations
 import regex
 
 from ..records import Frame, Sentence
+from ..rules.cache import compile_cached
 
 BLOCK_PARAGRAPHS = 3   # paragraphs searched for the credit line that closes a block
-_CREDIT = regex.compile(r"^\s*[—–-]\s*\p{Lu}")
-_QUOTE_OPENING = regex.compile(r"^\s*[\"“‘'«]")
+_CREDIT = compile_cached(r"^\s*[—–-]\s*\p{Lu}")
+_QUOTE_OPENING = compile_cached(r"^\s*[\"“‘'«]")
 
 
 def introduces_block(sentence: Sentence, frames: list[Frame]) -> bool:

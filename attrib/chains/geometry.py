@@ -7,8 +7,10 @@ import dataclasses
 
 import regex
 
+from ..lexicon import list_words, word_list
 from ..records import Frame, Sentence, Span
 from .paths import WORDS
+from ..rules.cache import compile_cached
 
 
 def attach_frames(frames: list[Frame]) -> list[Frame]:
@@ -35,15 +37,13 @@ def attach_frames(frames: list[Frame]) -> list[Frame]:
     return main
 
 
-_COORDINATION = regex.compile(r",?\s+(?:and|&)\s+")
-_INSIDE_PHRASE = regex.compile(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
-_TITLE_WORDS = frozenset(("President Minister Secretary Leader Chairman Chairwoman Director Editor Chief Governor Senator "
-                          "Mayor Speaker Ambassador Commissioner Officer Manager Spokesman Spokeswoman leader editor "
-                          "chairman director secretary president minister spokesman spokeswoman chief founder").split())
-_ENDS_IN_NAME = regex.compile(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
-_PLURAL_END = regex.compile(r"\s\p{Ll}{3,}s$")
-_NAME_ONLY = regex.compile(r"^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+$")
-_NOT_ALONE = frozenset({"minority", "majority", "state", "federal", "local", "foreign", "senior", "former", "top"})
+_COORDINATION = compile_cached(r",?\s+(?:and|&)\s+")
+_INSIDE_PHRASE = compile_cached(r"\s(?:of|in|at|from|for|with|on|to|by)\s")
+_TITLE_WORDS = frozenset(word_list("coordination_title_words"))
+_ENDS_IN_NAME = compile_cached(r"\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+$")
+_PLURAL_END = compile_cached(r"\s\p{Ll}{3,}s$")
+_NAME_ONLY = compile_cached(r"^(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+$")
+_NOT_ALONE = frozenset(word_list("not_alone_modifiers"))
 
 
 def split_coordinated(frames: list[Frame], offset: int, text: str) -> list[Frame]:
@@ -123,7 +123,7 @@ def set_content(sentence: Sentence, frames: list[Frame]) -> None:
                     f.content_end = min(f.content_end, sentence.start + comma.start())
 
 
-_OPENING_MARK = regex.compile(r"(?:^|[\s:(—–])[\"“]$")
+_OPENING_MARK = compile_cached(r"(?:^|[\s:(—–])[\"“]$")
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -156,14 +156,13 @@ def _within_clause(f: Frame, frames: list[Frame], breaks: list[int], offset: int
 
 # between a closing quote and its attribution; between an attribution and its opening quote (a colon may
 # end a paragraph that introduces a quoted one)
-ADJACENT_AFTER = regex.compile(r"[ \t,]*")
-ADJACENT_BEFORE = regex.compile(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
-_SUBORDINATE_OPENING = regex.compile(
-    r"(?:^|[^\w'’-])(?i:though|although|while|whereas|even\s+though|even\s+as|despite\s+what|despite\s+having|if|as|"
-    r"after|before|since|when)\s+(?:[\w'’.-]+\s+){0,8}?$")
-_SUBORDINATOR = regex.compile(r"^\W*(?i:though|although|while|whereas|even\s+though|despite|if|because|since)\s")
-_CLAUSE_COMMA = regex.compile(r",\s(?=[^\"“”]*(?:$|[\"“][^\"“”]*[\"”]))")
-_COORDINATED = regex.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
+ADJACENT_AFTER = compile_cached(r"[ \t,]*")
+ADJACENT_BEFORE = compile_cached(r"[ \t]*(?:[,—–-][ \t]*(?:that\s+)?|that\s+|:\s*)?")
+_SUBORDINATE_OPENING = compile_cached(
+    r"(?:^|[^\w'’-])(?i:%s)\s+(?:[\w'’.-]+\s+){0,8}?$" % list_words("subordinate_openers"))
+_SUBORDINATOR = compile_cached(r"^\W*(?i:%s)\s" % list_words("subordinators"))
+_CLAUSE_COMMA = compile_cached(r",\s(?=[^\"“”]*(?:$|[\"“][^\"“”]*[\"”]))")
+_COORDINATED = compile_cached(r"(?:,?\s+(?:and|but|while|whereas)|;)\s*$")
 
 
 def nest(frames: list[Frame], text: str = "", offset: int = 0) -> dict[int, Frame]:

@@ -5,24 +5,23 @@ from __future__ import annotations
 
 import dataclasses
 
-import regex
 
-from ..lexicon import list_pattern, word_list
+from ..lexicon import list_pattern, word_list, word_table
 from ..records import Frame, Hop, Sentence, Span
 from ..resolve import Resolved
 from ..turns import is_question
 from .paths import carried_hop, collapse_repeats, dedupe, same_source
+from ..rules.cache import compile_cached
 
 INTERVIEW_HORIZON = 15   # sentences: how long a speaker's later quotes carry the outlet they spoke to
-FIRST_PERSON = frozenset({"i", "we", "me", "us"})  # in a transcript turn: the speaker
-WIRE_DATELINE = regex.compile(
+FIRST_PERSON = frozenset(word_list("first_person_pronouns"))  # in a transcript turn: the speaker
+_WIRES = word_table("wire_names")
+WIRE_DATELINE = compile_cached(
     r"^\s*(?:[\p{Lu}][\p{Lu}\p{M} .,'’-]{1,60}(?:,\s*[\p{L}.]+(?:\s+\d{1,2})?)?\s*)?"
-    r"\((?P<wire>AP|Reuters|AFP|UPI|AAP|dpa|Xinhua|TASS|Bloomberg)\)\s*[-—–]+\s*")
-WIRE_NAMES = {"ap": "Associated Press", "reuters": "Reuters", "afp": "Agence France-Presse", "upi": "UPI",
-               "aap": "Australian Associated Press", "dpa": "dpa", "xinhua": "Xinhua", "tass": "TASS",
-               "bloomberg": "Bloomberg"}
+    r"\((?P<wire>%s)\)\s*[-—–]+\s*" % "|".join(_WIRES))
+WIRE_NAMES = {wire.lower(): name for wire, name in _WIRES.items()}
 _QUESTION_CUES = frozenset(word_list("question_cues"))
-_OWN_VENUE = regex.compile(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
+_OWN_VENUE = compile_cached(r"(?i)\s*(?:,\s*)?(?:in|at|during|on)\s+(?:a|an|his|her|their|its|the|this|that)\s+"
                            r"(?:[\w'’-]+\s+){0,3}%s\b" % list_pattern("own_venue_events"))
 
 
@@ -32,7 +31,7 @@ def _label_colon(text: str, label: Span) -> Span:
     return Span(m.end() - 1, m.end(), ":") if m else Span(-1, -1, "")
 
 
-_LABEL_COLON = regex.compile(r"[ \t]*:")
+_LABEL_COLON = compile_cached(r"[ \t]*:")
 
 
 class InterviewMixin:

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import list_words
 from ..records import Frame, Sentence
+from ..rules.cache import compile_cached
 
-_OBJECT_RELATIVE = regex.compile(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
+_OBJECT_RELATIVE = compile_cached(r"[,(—–]\s*(?i:which|whom)\s+(?:the\s+)?$")
 UNNAMED_REPORTS = "unnamed-reports"   # rule id: "reportedly" with no source named
 EARLIER_POLL = "in-earlier-poll"      # rule id: "in the same poll", a venue where another source speaks
-_EVENT_OPENING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|if|once|until|unless|as\s+soon\s+as|"
-                               r"by\s+the\s+time|ever\s+since)\s+$")
-_PLAIN_OBJECT = regex.compile(r"\s+(?:me|him|her|us|them|it|its|his|their|our|my|your|a|an|the|"
-                              r"these|those|\d)(?![\w'’-])")
-_CLAUSE_VERB = regex.compile(r"(?i)\b(?:is|was|are|were|be|been|would|will|had|has|have|could|can|should|must|may|"
-                             r"might|did|does|do|wo|won)\b|n['’]t\b")
+_EVENT_OPENING = compile_cached(r"(?i)(?:^|[^\w'’-])(?:%s)\s+$" % list_words("event_openers"))
+_PLAIN_OBJECT = compile_cached(r"\s+(?:%s|\d)(?![\w'’-])" % list_words("plain_object_words"))
+_CLAUSE_VERB = compile_cached(r"(?i)\b(?:%s)\b|n['’]t\b" % list_words("clause_auxiliaries"))
 
 
 def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
@@ -46,10 +45,9 @@ def drop_event_clauses(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
     return out
 
 
-_FREE_RELATIVE = regex.compile(r"(?i)(?:^|[^\w'’-])(?:what|whatever)\s+$")
-_NO_CLAUSE = regex.compile(r"(?i)\s*(?:[.,;?!)”’]|$|(?:and|or|but|nor|on|in|at|to|about|during|with|from|of|for|by|over|under|"
-                           r"not|instead|yesterday|today)(?![\w'’-]))")
-_REPORTED = regex.compile(r"(?i)\s*(?:(?:is|was|are|were|will|would)(?![\w'’-])|,?\s+[\"'“‘]|,?\s*[“‘]|:)")
+_FREE_RELATIVE = compile_cached(r"(?i)(?:^|[^\w'’-])(?:what|whatever)\s+$")
+_NO_CLAUSE = compile_cached(r"(?i)\s*(?:[.,;?!)”’]|$|(?:%s)(?![\w'’-]))" % list_words("no_clause_followers"))
+_REPORTED = compile_cached(r"(?i)\s*(?:(?:is|was|are|were|will|would)(?![\w'’-])|,?\s+[\"'“‘]|,?\s*[“‘]|:)")
 
 
 def _is_free_relative(f: Frame, text: str, offset: int) -> bool:

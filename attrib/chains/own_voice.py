@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import regex
 
+from ..lexicon import list_words, word_list
 from ..records import Frame, Hop, Sentence
+from ..rules.cache import compile_cached
 
 OWN_WORDS = 5   # words of the outer content outside every inner frame that make it a statement of its own
-_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’-]*")
+_WORD = compile_cached(r"[\p{L}\d][\p{L}\d'’-]*")
 _NOT_INNER_VOICE = ("according-to", "evidence-")  # a credit or a piece of evidence, not a voice quoted
-_FILLER = frozenset("and but or that so yet then also said says told as while".split())
+_FILLER = frozenset(word_list("own_voice_fillers"))
 
 
 # "when that group said", "after the minister announced": a speech event that dates the outer content
-_DATING = regex.compile(r"(?i)(?:^|[^\w'’-])(?:when|whenever|after|before|once|until|since|as\s+soon\s+as|by\s+the\s+time|"
-                        r"around\s+the\s+time)\s+(?:[\w'’-]+\s+){0,3}$")
+_DATING = compile_cached(r"(?i)(?:^|[^\w'’-])(?:%s)\s+(?:[\w'’-]+\s+){0,3}$" % list_words("dating_openers"))
 # a new clause after a quotation: "‘Feel the Bern,’ but I can't say" (not a venue: "'...' in comments to officials")
-_CLAUSE_BREAK = regex.compile(r"\s*(?:[,;]\s*)?(?:;|(?<=[\s,])(?:but|and|yet|while|though|although|so)\s)")
-_OPENING = regex.compile(r"(?:\s*(?:me|us|him|her|them|you|reporters|that)(?![\w'’-]))?[\s,:]*([‘“\"'])")
+_CLAUSE_BREAK = compile_cached(r"\s*(?:[,;]\s*)?(?:;|(?<=[\s,])(?:but|and|yet|while|though|although|so)\s)")
+_OPENING = compile_cached(r"(?:\s*(?:me|us|him|her|them|you|reporters|that)(?![\w'’-]))?[\s,:]*([‘“\"'])")
 _CLOSING = {"‘": r"’(?!\p{L})", "“": "”", '"': '"', "'": r"'(?!\p{L})"}
 
 

@@ -9,8 +9,9 @@ import regex
 
 from ..records import Frame, Hop, Span
 from ..resolve import Resolved
+from ..rules.cache import compile_cached
 
-WORDS = regex.compile(r"\w+")
+WORDS = compile_cached(r"\w+")
 
 
 @dataclass
@@ -99,11 +100,11 @@ def is_title_case(text: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
 
-_LONG_WORDS = regex.compile(r"\w{4,}")
+_LONG_WORDS = compile_cached(r"\w{4,}")
 
 
-SPACE_RE = regex.compile(r"\s+")
-LEADING_THE_RE = regex.compile(r"^(?i:the)\s+")
+SPACE_RE = compile_cached(r"\s+")
+LEADING_THE_RE = compile_cached(r"^(?i:the)\s+")
 
 
 def same_source(hop: Hop, resolved: Resolved) -> bool:

@@ -7,44 +7,33 @@ from collections import Counter
 
 import regex
 
-from ..lexicon import list_pattern, word_list
+from ..lexicon import list_pattern, word_list, word_table
 from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
 from .paths import SPACE_RE, Mention, enclosing, is_title_case, title_pattern
+from ..rules.cache import compile_cached
 
 MENTION_HORIZON = 12     # sentences: pronouns and descriptions look no further back
 TITLE_WINDOW = 20_000    # characters searched back for "Russian President Vladimir Putin"
 CONTINUATION_CUES = frozenset(word_list("continuation_cues"))
 ASKING_CUES = frozenset(word_list("asking_cues"))
-CONTINUATION_ADVERBS = regex.compile(r"(?i)\b(?:also|further|again|later|then)\b")
+CONTINUATION_ADVERBS = compile_cached(r"(?i)\b(?:also|further|again|later|then)\b")
 PERSON_KINDS = frozenset({"person"})
 THING_KINDS = OUTLET_KINDS | {"government_body", "organisation", "country", "pollster", "description"}
-KIND_NOUNS = {
-    "agency": {"news_agency"}, "news agency": {"news_agency"}, "newspaper": {"newspaper"},
-    "paper": {"newspaper"}, "broadcaster": {"broadcaster"}, "channel": {"broadcaster"},
-    "network": {"broadcaster"}, "outlet": set(OUTLET_KINDS), "website": {"online_outlet", "newspaper"},
-    "ministry": {"government_body", "organisation"}, "department": {"government_body", "organisation"},
-    "government": {"government_body", "country"}, "campaign": {"organisation"},
-    "company": {"organisation"}, "group": {"organisation"}, "organization": {"organisation"},
-    "organisation": {"organisation"}, "committee": {"organisation", "government_body"},
-    "poll": {"pollster"}, "survey": {"pollster"},
-    "editorial board": {"newspaper", "magazine", "online_outlet"}, "editorial": {"newspaper", "magazine", "online_outlet"},
-    "editors": {"newspaper", "magazine", "online_outlet"}, "magazine": {"magazine"}, "tabloid": {"newspaper"},
-    "daily": {"newspaper"}, "station": {"broadcaster"}, "site": {"online_outlet", "newspaper"},
-    "news site": {"online_outlet", "newspaper"}, "trade paper": {"newspaper", "magazine"},
-}
+# the nouns a later "the newspaper", "the poll" may be, and the kinds of source each stands for
+KIND_NOUNS = {noun: frozenset(kinds) for noun, kinds in word_table("antecedent_kinds").items()}
 OUTLET_WINDOW = 6_000    # characters searched back for the outlet "the newspaper" stands for
 PERSON_ROLES = frozenset(word_list("person_roles"))
 _TITLE_WORDS = frozenset(word_list("titles"))
-_ROLE_DESCRIPTION = regex.compile(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
-GENDER_TITLE = regex.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
-_SURNAME = regex.compile(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
-_HANDLE = regex.compile(r"(?<![\w@])@(\w{4,30})")
+_ROLE_DESCRIPTION = compile_cached(r"(?i)\bthe\s+((?:[\w-]+\s+){0,2}(?:%s))\b" % "|".join(sorted(PERSON_ROLES)))
+GENDER_TITLE = compile_cached(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(\p{Lu}[\p{L}'’-]+)")
+_SURNAME = compile_cached(r"(?<![\p{L}'’.-])(%s)(?:['’]s?)?(?![\p{L}])" % NAME_WORD)
+_HANDLE = compile_cached(r"(?<![\w@])@(\w{4,30})")
 # a name used as a modifier ("an avowed Trump supporter", "the Obama administration") is not who a
 # later pronoun stands for
-_MODIFIER_USE = regex.compile(r"\s+%s\b" % list_pattern("modifier_nouns"))
-_DESCRIPTION = regex.compile(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
+_MODIFIER_USE = compile_cached(r"\s+%s\b" % list_pattern("modifier_nouns"))
+_DESCRIPTION = compile_cached(r"(?i)^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$")
 
 
 def publisher_of(doc: Document, resolver: Resolver) -> Resolved:
@@ -114,9 +103,9 @@ def reads_as_description(words: str, resolved: Resolved) -> bool:
     return last in PERSON_ROLES and all(not w[:1].isupper() or w in _TITLE_WORDS for w in words_after)
 
 
-SAME_PERSON = {w: regex.compile(p) for ws, p in (
+SAME_PERSON = {w: compile_cached(p) for ws, p in (
     (("he", "him"), r"(?i)\b(?:he|him|his)\b"), (("she", "her"), r"(?i)\b(?:she|her|hers)\b")) for w in ws}
-_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\w)")
+_POSSESSIVE_AFTER = compile_cached(r"['’]s?(?!\w)")
 
 
 def _is_possessive(text: str, m: regex.Match) -> bool:

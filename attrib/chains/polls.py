@@ -6,21 +6,21 @@ same for Kim" -> the Gallup survey: respondents named by a number are the poll's
 """
 from __future__ import annotations
 
-import regex
 
 from ..lexicon import list_pattern
+from ..rules.cache import compile_cached
 
 POLL_WINDOW = 6_000   # characters searched back for the poll a sentence refers to
-_BACK_REFERENCE = regex.compile(r"(?i)^the\s+%s\s+(?:\w[\w-]*\s+)?(?:poll|survey)$" % list_pattern("poll_back_references"))
+_BACK_REFERENCE = compile_cached(r"(?i)^the\s+%s\s+(?:\w[\w-]*\s+)?(?:poll|survey)$" % list_pattern("poll_back_references"))
 # "43", "43 percent", "Six in 10", "a majority", each perhaps "of them" / "of those polled"
-_RESPONDENTS = regex.compile(
+_RESPONDENTS = compile_cached(
     r"(?i)^(?:%s\s+)?"
     r"(?:\d{1,3}(?:\.\d+)?(?:\s*(?:percent|per\s+cent|%%))?|\p{L}+(?:-\p{L}+)?\s+percent|"
     r"(?:\d{1,2}|%s)\s+(?:in|out\s+of)\s+(?:10|ten|\d)|a\s+majority|half)"
     r"(?:\s+of\s+(?:them|those\s+%s|respondents))?$"
     % (list_pattern("poll_approximators"), list_pattern("poll_counts"), list_pattern("poll_participles")))
 # "a CNN national poll", "a recent Gallup survey", "the Quinnipiac University poll"
-_POLL = regex.compile(r"(?<![\w'’-])(?:a|an|the|this|its|their)\s+(?!(?:same|earlier|previous|prior)\s)"
+_POLL = compile_cached(r"(?<![\w'’-])(?:a|an|the|this|its|their)\s+(?!(?:same|earlier|previous|prior)\s)"
                       r"((?:[\w'’.&/-]+\s+){0,4}?(?:[Pp]oll|[Ss]urvey))(?![\w'’-])")
 
 

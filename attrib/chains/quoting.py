@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import bisect
 
-import regex
 
 from ..records import Frame, Hop, Sentence
 from .geometry import ADJACENT_AFTER, ADJACENT_BEFORE
 from .paths import carried_hop
+from ..rules.cache import compile_cached
 
 PULL_QUOTE_CREDIT = "pull-quote-credit"
 
-_FIRST_WORD_CHAR = regex.compile(r"\w")
-_LAST_WORD_CHAR = regex.compile(r"\w(?=\W*$)")
-_INNER_OPENING = regex.compile(r"[\s,:]*‘")
-_INNER_CLOSING = regex.compile(r"’(?!\p{L})")
+_FIRST_WORD_CHAR = compile_cached(r"\w")
+_LAST_WORD_CHAR = compile_cached(r"\w(?=\W*$)")
+_INNER_OPENING = compile_cached(r"[\s,:]*‘")
+_INNER_CLOSING = compile_cached(r"’(?!\p{L})")
 
 
 class QuotingMixin:

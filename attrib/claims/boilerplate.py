@@ -19,11 +19,13 @@ from __future__ import annotations
 import polars as pl
 import regex
 
+from ..rules.cache import compile_cached
+
 BOILER_DOCS = 5          # documents of one publisher a piece must recur in, contexts a line must recur in ...
 BOILER_CONTEXTS = 0.8    # ... a line with other neighbours in this share of its documents at least
 
-_DASH = regex.compile(r"\s+[-–—]{1,2}\s+|\s*--\s*")
-_NOT_ALNUM = regex.compile(r"[^\p{L}\d]+")
+_DASH = compile_cached(r"\s+[-–—]{1,2}\s+|\s*--\s*")
+_NOT_ALNUM = compile_cached(r"[^\p{L}\d]+")
 
 
 def _key(piece: str) -> str:

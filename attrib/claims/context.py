@@ -25,6 +25,7 @@ import regex
 from ..lexicon import word_list
 from ..resolve import load_gazetteer
 from .vocabulary import ClaimVocabulary, content_stem
+from ..rules.cache import compile_cached
 
 UNNAMED = "@?"            # the actor of a sentence whose subject is a personal pronoun
 
@@ -34,10 +35,10 @@ LOOK_BACK = 2             # sentences before a description where the person it s
 
 _PRONOUNS = frozenset("he she they it we i you him her them us".split())
 PRONOUNS = frozenset("@" + p for p in _PRONOUNS)     # a pronoun source the chain stage left unresolved
-_WORDS = regex.compile(r"\p{L}[\p{L}'’]*")
-_BRACKETS = regex.compile(r"\s*\([^)]*\)")
-_CORE = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*$")
-_THE_STATE = regex.compile(r"(?<![\p{L}])(?i:the)\s+state['’]s(?![\p{L}])")   # lowercase: not "the State Department"
+_WORDS = compile_cached(r"\p{L}[\p{L}'’]*")
+_BRACKETS = compile_cached(r"\s*\([^)]*\)")
+_CORE = compile_cached(r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*$")
+_THE_STATE = compile_cached(r"(?<![\p{L}])(?i:the)\s+state['’]s(?![\p{L}])")   # lowercase: not "the State Department"
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def _described_pattern() -> regex.Pattern:
     """A subject that is a description: "the Vermont senator", "the first-term senator", "the Ohio
     governor" (at most three words before the role; no name of its own)."""
     roles = sorted(word_list("person_roles"), key=len, reverse=True)
-    return regex.compile(r"^[\s\"“'‘]*the\s+(?:[\p{L}-]+\s+){0,3}?\L<roles>\b(?![\p{L}'’-])(?!\s+(?-i:\p{Lu}))",
+    return compile_cached(r"^[\s\"“'‘]*the\s+(?:[\p{L}-]+\s+){0,3}?\L<roles>\b(?![\p{L}'’-])(?!\s+(?-i:\p{Lu}))",
                          regex.IGNORECASE, roles=roles)
 
 

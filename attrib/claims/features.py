@@ -18,51 +18,51 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lexicon import list_pattern, word_list, word_table
 from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_contacts, blank_mentions, only_asks, quote_scope, shingles
 from .vocabulary import ClaimVocabulary, content_stem, stem
 from .wording import decree_cue_end, judged_by, judging_cue, lists_places, placements, quoted_words
+from ..rules.cache import compile_cached
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = frozenset(word_list("weekdays"))
 
 ACTOR_WINDOW = 3          # words (titles, descriptions) that may stand before the actor's name
 APPOSITIVE_WORDS = 12      # a speaker's description beside the source is at most this long
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|\$?\d[\d,]*(?:\.\d+)?%?")
-_CAP_SEQ = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la)\s+)?"
-                         r"\p{Lu}[\p{L}\p{M}'’.-]*)*")
-_POSSESSIVE = regex.compile(r"(?:['’]s?|\.)$")
-_SPLIT = regex.compile(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
-_ASIDE = regex.compile(r"\s*['\"‘“]?\s*(?:\(.*\)|\[.*\]|--|—|–)\s*\.?\s*$|\s*['\"‘“]?\s*(?:--|—|–)", regex.S)
-_LOWER_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’]*")
-_APPOSITIVE = regex.compile(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
-_PARTICIPLE_OPENER = regex.compile(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
-_LETTERS = regex.compile(r"\p{L}+")
-_ALNUM = regex.compile(r"[\p{L}\d]")
-_OFFICE = {"Sen.": "senator", "Sen": "senator", "Gov.": "governor", "Gov": "governor", "Rep.": "representative",
-           "Rep": "representative", "Gen.": "general", "Sec.": "secretary", "Atty.": "attorney"}
-_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
-_COORDINATED = regex.compile(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
-_CLAUSE_JOINS = frozenset(("and", "but", "yet", "so", "while", "whereas"))
-_DURATIONS = frozenset("days hours weeks months years minutes".split())
-_BEFORE_TIME = _DURATIONS | frozenset("shortly soon just only even long right".split())
-_RELATIVE = regex.compile(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
-_SUBJECT_APPOSITIVE = regex.compile(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
-_SUMMARY = regex.compile(r",(?:''|[\"”’])?\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:that|which)\s[^\"“”]*$")   # ", an indictment that ..."
-_DASH_ASIDE = regex.compile(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
-_LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
+_WORD = compile_cached(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|\$?\d[\d,]*(?:\.\d+)?%?")
+_CAP_SEQ = compile_cached(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:%s\s+)?"
+                         r"\p{Lu}[\p{L}\p{M}'’.-]*)*" % list_pattern("name_particles"))
+_POSSESSIVE = compile_cached(r"(?:['’]s?|\.)$")
+_SPLIT = compile_cached(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
+_ASIDE = compile_cached(r"\s*['\"‘“]?\s*(?:\(.*\)|\[.*\]|--|—|–)\s*\.?\s*$|\s*['\"‘“]?\s*(?:--|—|–)", regex.S)
+_LOWER_WORD = compile_cached(r"\p{Ll}[\p{Ll}'’]*")
+_APPOSITIVE = compile_cached(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
+_PARTICIPLE_OPENER = compile_cached(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
+_LETTERS = compile_cached(r"\p{L}+")
+_ALNUM = compile_cached(r"[\p{L}\d]")
+_OFFICE = word_table("office_titles")
+_PASSIVE = compile_cached(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
+_COORDINATED = compile_cached(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
+_CLAUSE_JOINS = frozenset(word_list("clause_joins"))
+_DURATIONS = frozenset(word_list("duration_words"))
+_BEFORE_TIME = _DURATIONS | frozenset(word_list("before_time_words"))
+_RELATIVE = compile_cached(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
+_SUBJECT_APPOSITIVE = compile_cached(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
+_SUMMARY = compile_cached(r",(?:''|[\"”’])?\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:that|which)\s[^\"“”]*$")   # ", an indictment that ..."
+_DASH_ASIDE = compile_cached(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
+_LOWER_RUN = compile_cached(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
 _PERSONAL = frozenset(("he", "she", "they"))
-_WEEKDAY = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), 1)}
-_ON_DAY = regex.compile(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)")
-_NONSPACE = regex.compile(r"\S+")
-_TITLE_AFTER = regex.compile(r"\s+(\p{Lu}[\p{L}.]*)\s+\p{Lu}")                      # "Florida Sen. Marco Rubio"
-_TITLED_OF = regex.compile(r"(\p{Lu}[\p{L}.]*)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}of\s+$")   # "Senator Marco Rubio of "
-_PERSON_TITLES = frozenset(_OFFICE) | frozenset("Senator Governor Representative Mayor President Prime Minister "
-                                                 "Congressman Congresswoman Chancellor Premier".split())
-_PARTY_TAG = regex.compile(r"\([RDI]-")                                            # "(R-Fla.)"
-_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*")
+_WEEKDAY = {d: i for i, d in enumerate(word_list("weekdays"), 1)}
+_ON_DAY = compile_cached(r"(?<![\p{Lu}][\p{L}'’.-]*\s)\b(%s)\b(?!['’]s)" % "|".join(d.capitalize() for d in _WEEKDAY))
+_NONSPACE = compile_cached(r"\S+")
+_TITLE_AFTER = compile_cached(r"\s+(\p{Lu}[\p{L}.]*)\s+\p{Lu}")                      # "Florida Sen. Marco Rubio"
+_TITLED_OF = compile_cached(r"(\p{Lu}[\p{L}.]*)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}of\s+$")   # "Senator Marco Rubio of "
+_PERSON_TITLES = frozenset(_OFFICE) | frozenset(word_list("person_titles"))
+_PARTY_TAG = compile_cached(r"\([RDI]-")                                            # "(R-Fla.)"
+_TOKEN = compile_cached(r"[\p{L}\d][\p{L}\d'’.-]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,16 @@ from functools import lru_cache
 
 import regex
 
+from ..lexicon import word_table
 from .vocabulary import ClaimVocabulary, content_stem
+from ..rules.cache import compile_cached
 
-_NUMBER = regex.compile(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hundred|thousand|million|billion|trillion|"
+_NUMBER = compile_cached(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hundred|thousand|million|billion|trillion|"
                         r"percent|pct|decades?))?(?![\p{L}\d-])", regex.IGNORECASE)
-_LETTERS = regex.compile(r"\p{L}+")
-_UNIT_TOKEN = regex.compile(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]")
-_HYPHENATED = regex.compile(r"\d-\d")
-_MULTIPLIER = regex.compile(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", regex.IGNORECASE)
+_LETTERS = compile_cached(r"\p{L}+")
+_UNIT_TOKEN = compile_cached(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]")
+_HYPHENATED = compile_cached(r"\d-\d")
+_MULTIPLIER = compile_cached(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +37,7 @@ EXACT_BELOW = 100   # "10 months", "40 percent": a figure under this written in 
 WORDS_EXACT_BELOW = 20   # a count in words below this is exact ("ten of the 14 sub-indices" is not "eight")
 ROUNDING = 0.25     # a figure and its rounding differ by at most this share ("18" ~ "two decades", 10%)
 
-MONTHS = {name: i % 12 + 1 for i, name in enumerate(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr may jun jul aug sep oct nov dec".split())} | {"sept": 9}
+MONTHS = word_table("month_numbers")
 
 
 def _quantity(text: str, start: int, end: int, value: float, precision: float, unit: str | None,
@@ -149,8 +149,8 @@ def _counts(m: regex.Match, text: str, vocab: ClaimVocabulary) -> bool:
     return not (before and before[-1] == "the" and w in vocab.number_words)
 
 
-_COUNTER = regex.compile(r"-(\p{L}+)")
-_NEXT_WORDS = regex.compile(r"\s+(\p{L}+)(?:\s+(\p{L}+))?")
+_COUNTER = compile_cached(r"-(\p{L}+)")
+_NEXT_WORDS = compile_cached(r"\s+(\p{L}+)(?:\s+(\p{L}+))?")
 
 
 def _tally(text: str, end: int, vocab: ClaimVocabulary) -> bool:
@@ -167,7 +167,7 @@ def _tally(text: str, end: int, vocab: ClaimVocabulary) -> bool:
 @lru_cache(maxsize=4)
 def _number_words(vocab: ClaimVocabulary) -> regex.Pattern:
     words = sorted(set(vocab.number_words) | set(vocab.ordinals), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}])\L<w>(?![\p{L}])", regex.IGNORECASE, w=words)
+    return compile_cached(r"(?<![\p{L}])\L<w>(?![\p{L}])", regex.IGNORECASE, w=words)
 
 
 def _canonical(value: float) -> str:

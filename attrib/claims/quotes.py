@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import zlib
 
-import regex
 
 from ..lexicon import list_pattern
+from ..rules.cache import compile_cached
 
 QUOTE_SHINGLES = 16        # bottom-k word 3-shingles of quoted speech kept per statement (consistent sampling)
 
-_MARK = regex.compile(r"''|[“”\"‘’]")
-_QUOTE_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*|\d+")
-_ALNUM = regex.compile(r"[\p{L}\d]")
+_MARK = compile_cached(r"''|[“”\"‘’]")
+_QUOTE_TOKEN = compile_cached(r"\p{L}[\p{L}'’]*|\d+")
+_ALNUM = compile_cached(r"[\p{L}\d]")
 
 
 _QUOTED = r"(?:''|[‘'\"“])[^’'\"”]{1,60}(?:''|[’'\"”])"
 _NAMING = list_pattern("naming_nouns")
 _SLOGAN = list_pattern("slogan_nouns")
-_MENTION = regex.compile(rf"(?i)\b{_NAMING}\s+{_QUOTED}"                         # the phrase 'radical Islam'
+_MENTION = compile_cached(rf"(?i)\b{_NAMING}\s+{_QUOTED}"                         # the phrase 'radical Islam'
                          rf"|\b{_SLOGAN}\b(?:\s+\p{{Ll}}+){{0,5}}?\s+to\s+{_QUOTED}"   # her call ... to "make ..."
                          rf"|{_QUOTED}\s+(?:rallying\s+)?{_SLOGAN}\b")                # "Make America Great Again" rallying cry
 
@@ -30,7 +30,7 @@ def blank_mentions(text: str) -> str:
 
 
 _TRAILING = " \"”’).,"
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
+_SENTENCE_BREAK = compile_cached(r"[.!?][\"”’]?\s+[\"“‘]?\p{Lu}")
 
 
 def only_asks(text: str) -> bool:
@@ -41,7 +41,7 @@ def only_asks(text: str) -> bool:
     return core.endswith("?") and not _SENTENCE_BREAK.search(core, 0, len(core) - 1)
 
 
-_CONTACT = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+_CONTACT = compile_cached(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 
 
 def blank_contacts(text: str) -> str:
@@ -129,7 +129,7 @@ def shingles(passages: list[str]) -> list[str]:
 
 
 VOICED_WORDS = 3           # words a quotation needs to be quoted speech, not a scare quote
-_SPEECH_OPENER = regex.compile(r"[,:]\s*$")   # direct speech is set off by a comma or colon: 'by saying, "I ...'
+_SPEECH_OPENER = compile_cached(r"[,:]\s*$")   # direct speech is set off by a comma or colon: 'by saying, "I ...'
 
 
 def voiced(texts: list[str], paragraphs: list[object]) -> list[bool]:

@@ -15,21 +15,22 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import read_toml
+from ..lexicon import list_words, read_toml
 from .vocabulary import ClaimVocabulary, content_stem
+from ..rules.cache import compile_cached
 
-_LIST_JOIN = regex.compile(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
+_LIST_JOIN = compile_cached(r"\s*(?:,|,?\s*and|,?\s*or)?\s*")
 SCARE_WORDS = 2           # a quote of at most this many words is a fragment ("called the remarks 'racist'")
-_QUOTE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_QUOTE_WORD = compile_cached(r"\p{L}[\p{L}'’-]*")
 _ORDINAL = r"(?:\L<ordinals>|\d+(?:st|nd|rd|th))(?![\p{L}\d])"
 # a place, not an ordinal before a noun ("ran the first marathon"): what follows ends or places it
-_PLACED = r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:in|behind|with|place|among|at|on|after|to|overall|and|but|of|for)(?![\p{L}]))"
+_PLACED = r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:%s)(?![\p{L}]))" % list_words("placing_words")
 
 
 @lru_cache(maxsize=1)
 def _placement() -> regex.Pattern:
     rules = read_toml("claims.toml")
-    return regex.compile(r"(?<![\p{L}'’-])(\L<verbs>)(?=(?:\s+in)?\s+(?:(?:a|an)\s+)?(?:(?!the\s)[\p{Ll}-]+\s+){0,2}?"
+    return compile_cached(r"(?<![\p{L}'’-])(\L<verbs>)(?=(?:\s+in)?\s+(?:(?:a|an)\s+)?(?:(?!the\s)[\p{Ll}-]+\s+){0,2}?"
                          + _ORDINAL + _PLACED + ")", verbs=rules["placement_verbs"].split(), ordinals=list(rules["ordinals"]))
 
 
@@ -55,7 +56,7 @@ def quoted_words(passages: list[str], vocab: ClaimVocabulary) -> tuple[frozenset
 @lru_cache(maxsize=1)
 def _judgement() -> regex.Pattern:
     verbs = sorted(_judgement_verbs())
-    return regex.compile(r"(?:\S+\s+){0,10}?(?:\L<verbs>)\s+(?!(?:for|on|off|in|up|out|back)(?![\p{L}]))", verbs=verbs)
+    return compile_cached(r"(?:\S+\s+){0,10}?(?:\L<verbs>)\s+(?!(?:for|on|off|in|up|out|back)(?![\p{L}]))", verbs=verbs)
 
 
 def judging_cue(text: str, blanks: list[tuple[int, int]], sources: list[tuple[int, int]]) -> bool:

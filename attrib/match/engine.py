@@ -19,6 +19,7 @@ from collections.abc import Callable
 import regex
 
 from .loader import FRAME, Rule
+from ..rules.cache import compile_cached
 
 MATCH_BUDGET = 0.25  # CPU seconds per rule and sentence; past it, the rule keeps what it found within it
 _FIRST_WALL = 2.0    # the first attempt's wall-clock timeout per regex call, in budgets
@@ -27,8 +28,8 @@ _LAST_WALL = 64.0    # no attempt beyond this many budgets: the rule stops with 
 Hit = tuple[int, int, str]  # start, end and lower-cased text of a word some rule looks for
 Clock = Callable[[], float]
 # a word is a run of [\w'’-], or one of ':' '―' '—' '–' '(' on its own
-WORD = regex.compile(r"[\w'’-]+|[:―—–(]")
-_PREVIOUS_WORD = regex.compile(r"(?r)[\w'’-]+|[:―—–(]")  # searched right to left: the word before a position
+WORD = compile_cached(r"[\w'’-]+|[:―—–(]")
+_PREVIOUS_WORD = compile_cached(r"(?r)[\w'’-]+|[:―—–(]")  # searched right to left: the word before a position
 
 
 def scan(keys: frozenset[str], text: str) -> list[Hit]:

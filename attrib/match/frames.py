@@ -10,11 +10,12 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import load_lexicon
+from ..lexicon import load_lexicon, word_list
 from ..records import Frame, Sentence, Span
 from .engine import Hit, RuleTimeout, matches
 from .loader import FRAME, Rule
 from .ruleset import RuleSet
+from ..rules.cache import compile_cached
 
 log = logging.getLogger("attrib")
 
@@ -94,11 +95,11 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
         venue=_span(m, "venue", offset), content_side=rule.content)
 
 
-_PROPER_NAME = regex.compile(
-    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|van|von|bin|al|da|del|la|le)){0,4}")
+_PROPER_NAME = compile_cached(
+    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|%s)){0,4}" % "|".join(word_list("name_particles")))
 # a description: its head (before "of", "for", ...) ends in a common noun: "One news site", "a former
 # spokesman for the ministry", "Trump's Indiana chairman"
-_DESCRIBED = regex.compile(r"^(?:.*?\s)?\p{Ll}[\p{L}'’-]*(?:$|\s+(?:of|for|at|from|with|in|on)\s)")
+_DESCRIBED = compile_cached(r"^(?:.*?\s)?\p{Ll}[\p{L}'’-]*(?:$|\s+(?:of|for|at|from|with|in|on)\s)")
 
 
 def _named_appositive(source: Span, appositive: Span | None, before: str = "") -> Span:
@@ -117,9 +118,9 @@ def _named_appositive(source: Span, appositive: Span | None, before: str = "") -
     return source
 
 
-_COMPLEMENT_OF = regex.compile(r"\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|at|from|with|in|on)\s+(?:the\s+)?$")
+_COMPLEMENT_OF = compile_cached(r"\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|at|from|with|in|on)\s+(?:the\s+)?$")
 # 'Lena Ortiz, a soil chemist and senior lecturer at UCL, who said': the name the appositive describes
-_NAME_APPOSITIVE = regex.compile(
+_NAME_APPOSITIVE = compile_cached(
     r"(?P<name>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,3}),\s+(?:a|an|the)\s+[^,;()\"“”]*$")
 
 
@@ -133,7 +134,7 @@ def _appositive_head(antecedent: Span | None, sentence: str, offset: int) -> Spa
     return Span(offset + m.start("name"), offset + m.end("name"), m.group("name"))
 
 
-_NAME_THEN_COMMA = regex.compile(
+_NAME_THEN_COMMA = compile_cached(
     r"(?:^|(?<=[.;:]\s)|(?<=^[\"“‘]))(?P<name>\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,3}),\s+$")
 
 

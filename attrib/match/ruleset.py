@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
 
 from ..records import Sentence
 from .engine import Hit, scan
 from .loader import Rule, compile_rule
+from ..rules.cache import compile_cached
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,7 +114,7 @@ class _Masks:
     unrequired: int    # rules that require no word
 
 
-_TOKEN_CHAR = regex.compile(r"[\w'’-]")
+_TOKEN_CHAR = compile_cached(r"[\w'’-]")
 
 
 def _cuts_word(text: str, at: int) -> bool:

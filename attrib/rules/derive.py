@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from .parts import close_paren, split_alternatives, split_parts
+from .cache import compile_cached
 
 _PUNCT_WORDS = ":―—–("
 
@@ -146,7 +147,7 @@ def _zero_width(part: str) -> bool:
 
 
 # back-references, conditionals, atomic groups, possessive quantifiers ('*+', '{2,5}+'; not '\\p{Lu}+'), global flags
-_UNSAFE_ALONE = regex.compile(r"\\[1-9gG]|\(\?P=|\(\?\(|\(\?>|[*+?]\+|\{\d+(?:,\d*)?\}\+|\(\?[a-zA-Z]*\)")
+_UNSAFE_ALONE = compile_cached(r"\\[1-9gG]|\(\?P=|\(\?\(|\(\?>|[*+?]\+|\{\d+(?:,\d*)?\}\+|\(\?[a-zA-Z]*\)")
 
 
 def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
@@ -168,7 +169,7 @@ def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
 
 
 # a part made of plain words, spaces and groups of them ('(?:and|but|then)', '(?:(?:then|also)\\s+)?'), or a punctuation mark
-_PLAIN_PART = regex.compile(r"\(\?:(?:[A-Za-z|()?:+ ]|\\s)*\)\??|[,;:]\??")
+_PLAIN_PART = compile_cached(r"\(\?:(?:[A-Za-z|()?:+ ]|\\s)*\)\??|[,;:]\??")
 
 
 def _words_before(pattern: str, cue: str) -> str:
@@ -209,7 +210,7 @@ def _checks_after(parts: list[str]) -> str:
     return kept
 
 
-_ENDS_WORD = regex.compile(r"\(\?!\[\\w'’-\]\)|\(\?=\\s\*\(\?:\[[.,:;!?]+\]\|\$\)\)")
+_ENDS_WORD = compile_cached(r"\(\?!\[\\w'’-\]\)|\(\?=\\s\*\(\?:\[[.,:;!?]+\]\|\$\)\)")
 
 
 def derive_end_anchors(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]]) -> list[str] | None:

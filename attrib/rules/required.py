@@ -13,16 +13,17 @@ import regex
 
 from .derive import _ends_with_space
 from .parts import close_paren, split_alternatives, split_parts
+from .cache import compile_cached
 
 _NO_WORD_BEFORE = ("^", "(?<![\\w'’-])")
 _NO_WORD_AFTER = (r"\s+", r"\s", "(?![\\w'’-])", ",", "(?=,)")
 _TRANSPARENT = (r"\b", r"\s*")  # neither makes nor unmakes a word start before what follows
-_WORD_GROUP = regex.compile(r"\((?:\?(?:i|P<\w+>)?:?)?(.*)\)", flags=regex.S)
-_OPTIONAL_LAST = regex.compile(r"([A-Za-z]+)([a-z])\?")
-_CASELESS = regex.compile(r"^\(\?i:")  # a group without case reads spaces as any group does
-_FIRST_WORD = regex.compile(r"([A-Za-z]+)(?:\\s\+.*)?", flags=regex.S)
-_QUANTIFIED = regex.compile(r"(.*?)(?:[?*]|\{0,\d*\})\??", flags=regex.S)
-_REPEATED = regex.compile(r"(.*?)(?:\+|\{[1-9]\d*(?:,\d*)?\})\??", flags=regex.S)
+_WORD_GROUP = compile_cached(r"\((?:\?(?:i|P<\w+>)?:?)?(.*)\)", flags=regex.S)
+_OPTIONAL_LAST = compile_cached(r"([A-Za-z]+)([a-z])\?")
+_CASELESS = compile_cached(r"^\(\?i:")  # a group without case reads spaces as any group does
+_FIRST_WORD = compile_cached(r"([A-Za-z]+)(?:\\s\+.*)?", flags=regex.S)
+_QUANTIFIED = compile_cached(r"(.*?)(?:[?*]|\{0,\d*\})\??", flags=regex.S)
+_REPEATED = compile_cached(r"(.*?)(?:\+|\{[1-9]\d*(?:,\d*)?\})\??", flags=regex.S)
 
 
 def derive_requires(pattern: str, cues: list[str], lists: dict[str, tuple[str, ...]],

@@ -277,7 +277,7 @@ def read_rule_file(path: str | Path | None = None, list_names: set[str] | frozen
         macros[name] = value
     for name, value in macros.items():
         for ref in MACRO_REF.findall(value):
-            if ref not in macros:
+            if not _known(ref, macros):
                 problems.append(Problem(file, macro_table.line_of(name), f"macros.{name}",
                                         f"unknown macro %{ref}%{_did_you_mean(ref, macros)}"))
     rules = toml.tables.get("rule", [])
@@ -339,7 +339,7 @@ def _check_rule(file: str, table: Table, macros: dict[str, str], list_names, see
         if not isinstance(value, str):
             continue
         for ref in MACRO_REF.findall(value):
-            if ref not in macros:
+            if not _known(ref, macros):
                 add(key, f"unknown macro %{ref}%{_did_you_mean(ref, macros)}")
         if list_names:
             expanded = expand_macros(value, macros)
@@ -365,8 +365,23 @@ def expand_macros(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
         raise ValueError("macro recursion too deep")
     if "%" not in pattern:
         return pattern
-    expanded = MACRO_REF.sub(lambda m: macros[m.group(1)] if m.group(1) in macros else m.group(0), pattern)
+    expanded = MACRO_REF.sub(lambda m: _macro(m.group(1), macros, m.group(0)), pattern)
     return expand_macros(expanded, macros, depth + 1) if expanded != pattern else expanded
+
+
+def _known(name: str, macros: dict[str, str]) -> bool:
+    """A macro, or a list of lists.toml (%name%: its words, see `_macro`)."""
+    from ..lexicon import is_list
+    return name in macros or is_list(name)
+
+
+def _macro(name: str, macros: dict[str, str], written: str) -> str:
+    """A macro's pattern; for the name of a list of lists.toml, its words as an alternation in the order
+    written (lexicon.list_words); anything else stays as written."""
+    if name in macros:
+        return macros[name]
+    from ..lexicon import is_list, list_words  # lexicon reads the rules package's files: imported when used
+    return list_words(name) if is_list(name) else written
 
 
 def group_names(pattern: str) -> set[str]:

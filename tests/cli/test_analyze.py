@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import polars as pl
 from click.testing import CliRunner
 
@@ -64,7 +65,9 @@ def test_bad_documents_are_reported_and_strict_fails(tmp_path):
 
 def test_every_command_help_has_an_example():
     runner = CliRunner()
-    for name in main.commands:
+    names = main.list_commands(click.Context(main))
+    assert {"analyze", "eval", "claims", "graph", "rules"} <= set(names)
+    for name in names:
         out = runner.invoke(main, [name, "--help"]).output
         assert "Example" in out, name
 
@@ -123,3 +126,14 @@ def _children(pid: int) -> list[int]:
         except (OSError, ValueError, IndexError):
             continue
     return found
+
+
+def test_the_command_ends_without_teardown_but_with_its_exit_handlers_and_code():
+    """`run` skips freeing objects at exit, not what exit does that shows: handlers run, output is
+    flushed, the exit code is click's."""
+    code = ("import atexit, sys; from attrib.cli import run; atexit.register(lambda: print('handler ran')); "
+            "sys.argv = ['attrib'] + sys.argv[1:]; run()")
+    done = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and "version" in done.stdout and done.stdout.rstrip().endswith("handler ran")
+    wrong = subprocess.run([sys.executable, "-c", code, "no-such-command"], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "No such command" in wrong.stderr and "handler ran" in wrong.stdout

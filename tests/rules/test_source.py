@@ -76,3 +76,12 @@ def test_scan_lines_skips_brackets_inside_strings():
 
 def test_the_package_rules_have_no_schema_problems():
     assert load_rules()
+
+
+def test_a_list_named_in_a_pattern_is_its_words_in_order_and_a_misspelt_one_is_unknown(tmp_path):
+    said = RULE.replace("(?P<cue>said)", "(?P<cue>(?:%continuation_cues%))")
+    rules = load_rules(path=write(tmp_path, body=said))
+    assert "(?P<cue>(?:added|adds|continued|continues|went\\s+on|goes\\s+on|concluded))" in rules[0].source
+    misspelt = RULE.replace("(?P<cue>said)", "(?P<cue>(?:%continuation_cue%))")
+    problems = read_rule_file(write(tmp_path, body=misspelt), {"cue_finite"}).problems
+    assert [(p.line, p.message) for p in problems] == [(7, "unknown macro %continuation_cue%")]
