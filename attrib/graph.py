@@ -22,7 +22,8 @@ import polars as pl
 
 from .claims.rows import claim_members, supports
 from .render import lines_label, safe_filename, shorten, text_label, wrap
-from .resolve import UNRESOLVED, Gazetteer, load_gazetteer
+from .resolve import UNRESOLVED
+from .gazetteer import Gazetteer, load_gazetteer
 from .sources import edges_only, state_affiliated
 
 PUBLISHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#dbe9f6", "color": "#3b6ea8"}

@@ -15,7 +15,7 @@ import polars as pl
 
 from .layout_rings import Box, ring_layout
 from .render import lines_label, text_label, wrap
-from .resolve import OUTLET_KINDS
+from .gazetteer import OUTLET_KINDS
 
 ENGINE = ("neato", "-n2")   # positions computed here, drawn as given
 STATE_COLOR = "#c0392b"

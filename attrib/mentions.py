@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 import regex
 
 from .lexicon import list_pattern, word_list, word_table
-from .resolve import OUTLET_KINDS, Resolved, Resolver
+from .resolve import Resolved, Resolver
+from .gazetteer import OUTLET_KINDS
 from .rules.cache import compile_cached
 
 _CONTRACTION = r"(?:I|It|He|She|We|They|You|That|There|Here|What|Who|Let)['’]\p{Ll}{1,2}\s"  # "I'm Rich Bowen"

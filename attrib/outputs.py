@@ -22,7 +22,7 @@ from .graph import claim_graph
 from .graph_network import ENGINE, network_graph
 from .claims.rows import supports
 from .progress import Progress
-from .resolve import load_gazetteer
+from .gazetteer import load_gazetteer
 from .result import Analysis, statement_counts
 from .sources import edges_only, gexf, network
 from .version import __version__

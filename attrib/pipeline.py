@@ -23,7 +23,8 @@ from .lexicon import load_lexicon
 from .match import RuleSet, match_document
 from .match.stored import ready_rules
 from .records import ALSO_CUE, Document, Frame, Sentence, Span, Statement
-from .resolve import UNRESOLVED, Resolver, load_gazetteer
+from .resolve import UNRESOLVED, Resolver
+from .gazetteer import load_gazetteer
 from .turns import TranscriptReader
 
 log = logging.getLogger("attrib")

@@ -12,7 +12,8 @@ import polars as pl
 from .claims.rows import source_key
 from .lexicon import list_pattern
 from .records import ALSO_CUE
-from .resolve import UNRESOLVED, Gazetteer, SourceEntry, load_gazetteer
+from .resolve import UNRESOLVED
+from .gazetteer import Gazetteer, SourceEntry, load_gazetteer
 from .tables import EDGES, NODES, SOURCES
 from .rules.cache import compile_cached
 

@@ -16,7 +16,7 @@ import attrib
 from attrib import render
 from attrib.graph import MAX_REPORTERS, MAX_SOURCES, claim_graph, collect_picture
 from attrib.render import render_svg, safe_filename
-from attrib.resolve import load_gazetteer
+from attrib.gazetteer import load_gazetteer
 from attrib.tables import EXTRACTED as SCHEMAS
 
 from chromium import Browser, chromium_path

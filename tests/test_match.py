@@ -12,7 +12,7 @@ from attrib.match import RuleTimeout, expand_macros, load_rules, match_document,
 from attrib.records import Sentence
 from attrib.rules.macros import documented_macros
 from attrib.rules.source import read_rule_file
-from attrib.resolve import load_gazetteer
+from attrib.gazetteer import load_gazetteer
 
 RULES = load_rules(load_gazetteer().outlet_names())
 EXAMPLES = [(r, ex) for r in RULES for ex in r.examples]

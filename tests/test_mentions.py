@@ -132,7 +132,7 @@ def test_a_role_description_takes_the_latest_person_given_that_role(analyzer):
 
 def test_an_unresolved_pronoun_draws_no_original_in_a_claim_graph(analyzer):
     from attrib.graph import collect_picture
-    from attrib.resolve import load_gazetteer
+    from attrib.gazetteer import load_gazetteer
     doc = Document(doc_id="t", text="The weather was fine on Monday. He said it would rain.", publisher="Daily Herald")
     statement = analyzer.statements(doc)[1]
     rows = pl.DataFrame([{"statement_id": statement.statement_id, "path": p, "hop": h, "cited": hop.cited,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex
 
 from attrib.name_finder import NameFinder, Unfoldable
-from attrib.resolve import load_gazetteer
+from attrib.gazetteer import load_gazetteer
 
 NAMES = ["New York", "New York Times", "New York T", "Reuters", "@mfa_russia", "U.S. Army", "Fox News", "ČTK"]
 TEXTS = [

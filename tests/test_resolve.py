@@ -7,7 +7,9 @@ from importlib import resources
 
 import pytest
 
-from attrib.resolve import OUTLET_KINDS, Resolver, load_gazetteer
+from attrib.resolve import Resolver
+
+from attrib.gazetteer import OUTLET_KINDS, load_gazetteer
 
 RESOLVER = Resolver.create()
 GAZ = load_gazetteer()

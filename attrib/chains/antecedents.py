@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..lexicon import list_pattern
 from ..mentions import DocumentMentions
 from ..records import Frame, Hop, Sentence, Span
-from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, clean_mention
+from ..resolve import PRONOUNS, Resolved, clean_mention
+from ..gazetteer import OUTLET_KINDS
 from .paths import LEADING_THE_RE, Mention, mention_context, same_source
 from .people import (
     ASKING_CUES,

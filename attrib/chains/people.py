@@ -10,7 +10,8 @@ import regex
 from ..lexicon import list_pattern, word_list, word_table
 from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
-from ..resolve import OUTLET_KINDS, PRONOUNS, Resolved, Resolver
+from ..resolve import PRONOUNS, Resolved, Resolver
+from ..gazetteer import OUTLET_KINDS
 from .paths import SPACE_RE, Mention, enclosing, is_title_case, title_pattern
 from ..rules.cache import compile_cached
 

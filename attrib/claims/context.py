@@ -23,7 +23,7 @@ from typing import Any
 import regex
 
 from ..lexicon import word_list
-from ..resolve import load_gazetteer
+from ..gazetteer import load_gazetteer
 from .vocabulary import ClaimVocabulary, content_stem
 from ..rules.cache import compile_cached
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..resolve import OUTLET_KINDS, UNRESOLVED, Gazetteer
+from ..resolve import UNRESOLVED
+
+from ..gazetteer import OUTLET_KINDS, Gazetteer
 from .rows import source_key
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from ..result import Analysis
-from ..resolve import load_gazetteer
+from ..gazetteer import load_gazetteer
 from ..tables import CLAIMS, attributed
 from .flags import claim_flags
 from .origins import claim_origins

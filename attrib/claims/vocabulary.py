@@ -13,7 +13,7 @@ import regex
 import Stemmer  # PyStemmer: the Snowball English stemmer in C (folds families/family, leaves heat/heated alone)
 
 from ..lexicon import load_lexicon, read_toml
-from ..resolve import load_gazetteer
+from ..gazetteer import load_gazetteer
 from ..rules.cache import compile_cached
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..match import load_rules
-from ..resolve import load_gazetteer
+from ..gazetteer import load_gazetteer
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..match import Rule, build_rule, compile_rule, derived_device, matches, rule_lists
-from ..resolve import load_gazetteer
+from ..gazetteer import load_gazetteer
 from .macros import macro_matches, read_macro_docs
 from .source import Problem, RuleFileError, default_rules_path, expand_macros, read_rule_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from attrib.match import rule_lists
-from attrib.resolve import load_gazetteer
+from attrib.gazetteer import load_gazetteer
 from attrib.rules.macros import macro_matches, read_macro_docs
 from attrib.rules.source import expand_macros, read_rule_file
 

@@ -9,7 +9,7 @@ from attrib.lexicon import load_lexicon
 from attrib.match import load_rules
 from attrib.match import stored
 from attrib.match.stored import ready_rules
-from attrib.resolve import load_gazetteer
+from attrib.gazetteer import load_gazetteer
 
 
 def every_field(rules) -> list[dict]:
