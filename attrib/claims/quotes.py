@@ -142,22 +142,32 @@ def voiced(texts: list[str], paragraphs: list[object]) -> list[bool]:
     natural politician,' Clinton won ...", "the speech was reframed to 'address the attack.'")."""
     out = []
     open_, previous = False, object()
+    seen: dict[str, tuple[bool | None, bool]] = {}   # wire copies and repeated corpora: each text read once
     for text, paragraph in zip(texts, paragraphs):
         if paragraph != previous:
             open_, previous = False, paragraph
-        inside = open_
-        if not _MARK.search(text):   # no quotation mark: quoted only if a quotation runs on into it
-            out.append(inside)
-            continue
-        for _, _, kind in _quote_marks(text):
-            open_ = kind == "open"
-        speech = False
-        for a, b in quoted_spans(text):
-            if len(_QUOTE_TOKEN.findall(text, a, b)) < VOICED_WORDS:
-                continue
-            mark = max(0, a - 1)
-            opens = not _ALNUM.search(text, 0, mark)
-            ends = not _ALNUM.search(text, b) and bool(_SPEECH_OPENER.search(text, 0, mark))
-            speech = speech or opens or ends
-        out.append(inside or speech)
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = _voicing(text)
+        ends_open, speech = found
+        out.append(open_ or speech)
+        if ends_open is not None:
+            open_ = ends_open
     return out
+
+
+def _voicing(text: str) -> tuple[bool | None, bool]:
+    """(whether a quotation is left open at the sentence's end, None when it has no quotation mark;
+    whether the sentence's own quotations make it speech): what `voiced` needs of one text."""
+    if not _MARK.search(text):
+        return None, False
+    marks = _quote_marks(text)
+    speech = False
+    for a, b in quoted_spans(text):
+        if len(_QUOTE_TOKEN.findall(text, a, b)) < VOICED_WORDS:
+            continue
+        mark = max(0, a - 1)
+        opens = not _ALNUM.search(text, 0, mark)
+        ends = not _ALNUM.search(text, b) and bool(_SPEECH_OPENER.search(text, 0, mark))
+        speech = speech or opens or ends
+    return (marks[-1][2] == "open" if marks else None), speech
