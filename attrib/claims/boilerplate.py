@@ -60,16 +60,19 @@ def piece_rows(publisher: pl.Series, doc: pl.Series, text: pl.Series) -> pl.Data
     """(p, d, t, piece) for each piece of a statement that a dash splits into pieces."""
     out: dict[str, list] = {"p": [], "d": [], "t": [], "piece": []}
     hashes = text.hash(seed=7).to_list()
+    seen: dict[str, list[str]] = {}   # repeated sentences (wire copies) split once
     for p, d, t, s in zip(publisher.to_list(), doc.to_list(), hashes, text.to_list()):
         if not s or ("-" not in s and "—" not in s and "–" not in s):
             continue
-        pieces = _pieces(s)
-        for _, _, piece in pieces if len(pieces) > 1 else ():
-            if piece:
-                out["p"].append(p)
-                out["d"].append(d)
-                out["t"].append(t)
-                out["piece"].append(piece)
+        keys = seen.get(s)
+        if keys is None:
+            pieces = _pieces(s)
+            keys = seen[s] = [piece for _, _, piece in pieces if piece] if len(pieces) > 1 else []
+        for piece in keys:
+            out["p"].append(p)
+            out["d"].append(d)
+            out["t"].append(t)
+            out["piece"].append(piece)
     return pl.DataFrame(out, schema={"p": pl.String, "d": pl.UInt64, "t": pl.UInt64, "piece": pl.String})
 
 
