@@ -11,13 +11,18 @@ from __future__ import annotations
 import gc
 from array import array
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from multiprocessing import get_context
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .linkage import CONFLICT, KEEP
 
-if TYPE_CHECKING:
-    from .grouping import Features
+
+class Features(Protocol):
+    """What scoring reads of grouping.Features (not imported: grouping imports this module)."""
+    items: Sequence[object]
+
+    def similarity(self, a: int, b: int) -> float: ...
 
 PARALLEL_PAIRS = 20_000   # items from which the pairs are scored in `jobs` processes
 
