@@ -37,10 +37,11 @@ def group_claims(analysis: Analysis, jobs: int | None = None) -> None:
     item_of_row, items, common = distinct_items(analysis)
     weight = items["weight"].to_list()
     # the texts go to featurise alone (a chunk at a time) and are let go as soon as it is done
-    found = featurise(items.select("text", "blanks"), common, default_jobs() if jobs is None else jobs)
+    jobs = default_jobs() if jobs is None else jobs
+    found = featurise(items.select("text", "blanks"), common, jobs)
     doc, cited = items["doc"].to_list(), items["cited"].to_list()
     items = items.select("first")
-    features, pair_sim, cluster_of = cluster_items(found, weight, n, doc, cited)
+    features, pair_sim, cluster_of = cluster_items(found, weight, n, doc, cited, jobs)
     del found, doc, cited
     comparable = [it.comparable for it in features.items]
     m = len(cluster_of)

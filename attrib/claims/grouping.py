@@ -22,7 +22,8 @@ from .direction import direction, opposite
 from .features import DEMAND, UNNAMED, StatementFeatures
 from .quantities import quantities_agree
 from .items import feature_counts
-from .linkage import CONFLICT, THRESHOLD, average_link
+from .linkage import CONFLICT, KEEP, THRESHOLD, average_link
+from .pairs import score_pairs
 from .vocabulary import vocabulary
 
 ALSO_THRESHOLD = 0.50     # a statement also supports another claim at this average similarity with its reports
@@ -42,7 +43,6 @@ TOPIC_REPEATS = 2.0       # between sentences of one document, a word repeated b
 SPEAKER_RARE = 4          # a shared speaker counts as a shared feature when the words two statements
                           # share are in this many statements at most
 FRAGMENT = 0.75           # the similarity of a quote of a word or two to a quote of its speaker that holds it
-KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 
 
 _NONE: frozenset[int] = frozenset()
@@ -283,10 +283,11 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     return None
 
 
-def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int, int], float]:
+def candidate_pairs(features: Features, weight: Sequence[int], jobs: int = 1) -> dict[tuple[int, int], float]:
     """Similarity of the pairs of items that share one of their rarest features, where it is KEEP or
     more or a conflict (weaker pairs count as 0 and are not kept: memory follows the strong pairs);
-    and the pairs where one quotes a word or two that the other quotes too (_fragment_pairs)."""
+    and the pairs where one quotes a word or two that the other quotes too (_fragment_pairs).
+    From PARALLEL_PAIRS items on, scored in `jobs` processes (pairs.py; the same pairs and values)."""
     names, df = features.names, features.df
     postings: dict[int, list[int]] = defaultdict(list)
     for i, it in enumerate(features.items):
@@ -295,17 +296,9 @@ def candidate_pairs(features: Features, weight: Sequence[int]) -> dict[tuple[int
         shared = [k for k in it.feats if df[k] > weight[i]]   # a feature no other statement has blocks nothing
         for key in sorted(shared, key=lambda k: (df[k], names[k]))[:BLOCK_KEYS]:
             postings[key].append(i)
-    pair_sim: dict[tuple[int, int], float] = {}
-    for key in sorted(postings, key=names.__getitem__):
-        members = postings[key]
-        if len(members) > MAX_POSTING:
-            continue
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                if (a, b) not in pair_sim:   # a weak pair is compared again under each key it shares
-                    value = features.similarity(a, b)
-                    if value >= KEEP or value == CONFLICT:
-                        pair_sim[(a, b)] = value
+    blocks = [postings[key] for key in sorted(postings, key=names.__getitem__) if 1 < len(postings[key]) <= MAX_POSTING]
+    del postings
+    pair_sim = score_pairs(features, blocks, jobs)
     for a, b in _fragment_pairs(features.items):
         if (a, b) not in pair_sim:
             value = features.similarity(a, b)
@@ -371,13 +364,13 @@ def also_supports(features: Features, pair_sim: dict[tuple[int, int], float], cl
 
 
 def cluster_items(found: Iterable[StatementFeatures], weight: list[int], n_statements: int,
-                  doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None
+                  doc: Sequence[int | None] | None = None, cited: Sequence[str] | None = None, jobs: int = 1
                   ) -> tuple[Features, dict[tuple[int, int], float], list[int]]:
     """(features, compared pairs, cluster of each item) from the items' features in order (`featurise`);
     `doc`: the document of each item found in one document only (else None); `cited`: the names its
-    chains cite (tab-separated)."""
+    chains cite (tab-separated); `jobs`: processes that score the candidate pairs."""
     features = Features(found, weight, n_statements, doc, cited)
-    pair_sim = candidate_pairs(features, weight)
+    pair_sim = candidate_pairs(features, weight, jobs)
     cluster_of = average_link(len(features.items), pair_sim,
                               [w if it.comparable else 1 for w, it in zip(weight, features.items)], features.restates)
     return features, pair_sim, cluster_of

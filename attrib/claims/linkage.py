@@ -6,6 +6,7 @@ from collections.abc import Callable
 THRESHOLD = 0.40          # similarity at or above which two statements assert the same fact
 STRONG = 0.80             # a statement alone this close to one member of a claim joins it (a restatement)
 CONFLICT = -1.0           # the similarity recorded for a pair that cannot be one claim
+KEEP = 0.20               # pairs below this similarity are not kept (they count as 0 in averages)
 
 
 def average_link(n: int, pair_sim: dict[tuple[int, int], float], weight: list[int],

@@ -12,6 +12,7 @@ from attrib.result import Analysis
 from attrib.tables import EXTRACTED as SCHEMAS
 from attrib.claims import featurising as featurising_module
 from attrib.claims import grouping as grouping_module
+from attrib.claims import pairs as pairs_module
 from attrib.claims import group_claims
 
 from conftest import FIXTURES
@@ -94,6 +95,7 @@ def test_greeting_claim_spans_all_articles_and_fewer_origins_than_reports():
 def test_claims_are_identical_across_runs_and_processes(monkeypatch):
     one = attrib.analyze(FIXTURES, jobs=1)
     monkeypatch.setattr(featurising_module, "PARALLEL_ITEMS", 10)   # featurise in worker processes too
+    monkeypatch.setattr(pairs_module, "PARALLEL_PAIRS", 10)          # ... and score the pairs in them
     two = attrib.analyze(FIXTURES, jobs=2)
     assert one.claims.equals(two.claims)
     assert one.statements["claim_id"].equals(two.statements["claim_id"])
@@ -147,6 +149,19 @@ def test_grouping_compares_near_linearly(monkeypatch):
     group_claims(_synthetic(n), jobs=1)
     assert calls <= n * grouping_module.BLOCK_KEYS * grouping_module.MAX_POSTING // 2
     assert calls < n * (n - 1) // 20
+
+
+def test_pairs_scored_in_processes_are_the_pairs_scored_in_one(monkeypatch):
+    """Split over three processes, every kept pair comes back once with its value: none lost, none added."""
+    analysis = _synthetic(1500)
+    texts = analysis.statements["text"].to_list()
+    features = grouping_module.Features(featurising_module.featurise([(t, "") for t in texts], frozenset()),
+                                        [1] * len(texts), len(texts))
+    one = grouping_module.candidate_pairs(features, [1] * len(texts), jobs=1)
+    monkeypatch.setattr(pairs_module, "PARALLEL_PAIRS", 10)
+    three = grouping_module.candidate_pairs(features, [1] * len(texts), jobs=3)
+    assert len(one) > 1000 and any(v == grouping_module.CONFLICT for v in one.values())
+    assert three == one
 
 
 def test_dates_of_other_months_are_other_events(tmp_path):
