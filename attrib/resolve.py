@@ -19,6 +19,7 @@ from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
 PRONOUNS = word_table("pronoun_roles")
+_UNNAMED_REPORTS = frozenset(word_list("unnamed_report_words"))
 _DETERMINER = compile_cached(r"^(?:(?i:%s)\s+)+" % "|".join(word_list("stripped_determiners")))
 _POSSESSIVE_END = compile_cached(r"['’]s?$")
 _SPACE = compile_cached(r"\s+")
@@ -83,6 +84,8 @@ class Resolver:
         low = text.lower()
         if low in PRONOUNS and not (len(text) > 1 and text.isupper()):  # "WHO" is not "who"
             return Resolved(name=low, kind="pronoun")
+        if low in _UNNAMED_REPORTS:
+            return Resolved(name="reports", kind="group", source_id="group:reports")
         plain = _SPACE.sub(" ", words).strip(" \t\n,.;:\"“”‘’'")
         if _SHARE.match(plain):
             return Resolved(name=plain, kind="group", source_id="group:" + plain.lower())
