@@ -99,7 +99,7 @@ def list_pattern(name: str) -> str:
     """One list of lists.toml as a regex alternation, `(?:first|second|...)`, in the list's order: each entry
     literal, a space standing for any white space. Patterns in Python take their words from here, as rules
     take theirs through \\L<name>, so that every word list is in lists.toml."""
-    return "(?:" + "|".join(r"\s+".join(regex.escape(part) for part in entry.split()) for entry in word_list(name)) + ")"
+    return "(?:" + list_words(name) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -14,20 +14,20 @@ from functools import cached_property, lru_cache
 
 from .gazetteer import OUTLET_KINDS, Gazetteer, SourceEntry, load_gazetteer
 from .addressees import BARE_NETWORKS, is_indefinite_outlet, network_of, outlet_by_noun
-from .lexicon import Lexicon, list_pattern, load_lexicon, word_list, word_table
+from .lexicon import Lexicon, list_pattern, list_words, load_lexicon, word_list, word_table
 from .rules.cache import compile_cached
 
 UNRESOLVED = "unresolved"   # the kind of a pronoun that stands for no one the document names (chains)
 PRONOUNS = word_table("pronoun_roles")
 _UNNAMED_REPORTS = frozenset(word_list("unnamed_report_words"))
-_DETERMINER = compile_cached(r"^(?:(?i:%s)\s+)+" % "|".join(word_list("stripped_determiners")))
+_DETERMINER = compile_cached(r"^(?:(?i:%s)\s+)+" % list_words("stripped_determiners"))
 _POSSESSIVE_END = compile_cached(r"['’]s?$")
 _SPACE = compile_cached(r"\s+")
 _LEADING_THE = compile_cached(r"^(?i:the)\s+")
 # a share of poll respondents: "Six in 10", "three out of four Democrats" (a group, not the number "10")
 _SHARE = compile_cached(r"^(?i:%s\s+)?(?i:\d{1,2}|%s)\s+(?:in|out\s+of|of\s+every)\s+(?i:10|100|[2-9]|%s)(?:\s|$)"
-                        % (list_pattern("share_approximators"), "|".join(word_list("share_counts")),
-                           "|".join(word_list("share_totals"))))
+                        % (list_pattern("share_approximators"), list_words("share_counts"),
+                           list_words("share_totals")))
 
 
 @dataclass(frozen=True)

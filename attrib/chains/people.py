@@ -92,12 +92,9 @@ def reads_as_description(words: str, resolved: Resolved) -> bool:
     many newsrooms) is one too, when every capitalised word is a title word and a person's role ends it."""
     cleaned = SPACE_RE.sub(" ", words.strip())
     match = _DESCRIPTION.match(cleaned)
-    if not (resolved.kind in ("group", "organisation", "person") and match):
-        words_after = []
-    else:
-        words_after = cleaned.split()[1:]
-    if not words_after:
+    if resolved.kind not in ("group", "organisation", "person") or not match:
         return False
+    words_after = cleaned.split()[1:]   # _DESCRIPTION: at least one word after "the"
     last = words_after[-1].lower()
     if not any(w[:1].isupper() for w in words_after):
         return last in PERSON_ROLES or last in KIND_NOUNS or match.group(1).lower() in KIND_NOUNS

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import load_lexicon, word_list
+from ..lexicon import list_words, load_lexicon
 from ..records import Frame, Sentence, Span
 from .engine import Hit, RuleTimeout, matches
 from .loader import FRAME, Rule
@@ -96,7 +96,7 @@ def _frame(rule: Rule, m: regex.Match, offset: int) -> Frame | None:
 
 
 _PROPER_NAME = compile_cached(
-    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|%s)){0,4}" % "|".join(word_list("name_particles")))
+    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|%s)){0,4}" % list_words("name_particles"))
 # a description: its head (before "of", "for", ...) ends in a common noun: "One news site", "a former
 # spokesman for the ministry", "Trump's Indiana chairman"
 _DESCRIBED = compile_cached(r"^(?:.*?\s)?\p{Ll}[\p{L}'’-]*(?:$|\s+(?:of|for|at|from|with|in|on)\s)")
