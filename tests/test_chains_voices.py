@@ -100,3 +100,13 @@ def test_unnamed_reports_are_one_source_however_worded(analyzer):
     statements = analyzer.statements(Document(doc_id="t", text=text))
     hops = [p[-1] for s in statements for p in s.paths]
     assert [(h.cited, h.source_id) for h in hops] == [("reports", "group:reports")] * 3
+
+
+def test_a_modal_that_opens_a_question_is_not_a_first_name(analyzer):
+    text = ("Blue Harbor announced on Monday that it will close the old yard.\n\n"
+            "((Q))  Will Blue Harbor workers be moved to the new yard?\n\n"
+            "((Ann Vale))  Blue Harbor told us that every worker keeps a job.")
+    assert "Will Blue Harbor" not in " ".join(chains(analyzer, text))
+    # a statement with "Will" as a first name is still his
+    assert chains(analyzer, "Will Rogers said the roads were bad. Rogers added that the rain was worse.") == [
+        "Will Rogers", "Will Rogers"]

@@ -72,7 +72,8 @@ def people_index(text: str, resolver: Resolver) -> dict[str, str]:
             continue
         for m in FULL_NAME.finditer(line):
             resolved = resolver.resolve(m.group())
-            if resolved.kind == "person" and len(resolved.name.split()) >= 2 and not not_a_person_name(line, m, resolved):
+            if (resolved.kind == "person" and len(resolved.name.split()) >= 2
+                    and not not_a_person_name(line, m, resolved) and not _opens_question(line, m, resolver)):
                 named.setdefault(resolved.name.split()[-1], Counter())[resolved.name] += 1
     people: dict[str, str] = {}
     for last, names in named.items():
@@ -84,6 +85,19 @@ def people_index(text: str, resolver: Resolver) -> dict[str, str]:
         first = max(by_first, key=lambda f: by_first[f])  # the most named; the first named on a tie
         people[last] = max((name for name in names if name.split()[0] == first), key=len)
     return people
+
+
+_SENTENCE_END = compile_cached(r"[.?!](?=[\s\"'”’)]|$)")
+_SENTENCE_OPENING = compile_cached(r"(?:^|[.?!:][\"'”’)]*\s+|\)\)\s+)[\"'“‘(]*$")  # "((WN))  Will ..."
+
+
+def _opens_question(line: str, m: regex.Match, resolver: Resolver) -> bool:
+    """'Will Red Hat employees be barred ...?': a modal that opens a question ("Will", "May") is not the
+    first name of whoever follows it, so "Red Hat" does not become "Will Red Hat" in the index."""
+    if m.group().split()[0] not in resolver.name_openers or not _SENTENCE_OPENING.search(line, 0, m.start()):
+        return False
+    end = _SENTENCE_END.search(line, m.end())
+    return end is not None and end.group() == "?"
 
 
 def reads_as_description(words: str, resolved: Resolved) -> bool:
