@@ -49,6 +49,7 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
     _document_mentions: DocumentMentions | None = None   # built when a pronoun or description first needs it
     _siblings: dict[int, list[Hop]] = field(default_factory=dict)  # a plural pronoun's start -> its other sources
     _quoted_by: dict[int, Frame] = field(default_factory=dict)  # id(frame) in a quotation -> the quotation's speaker frame
+    _sentence_names: dict[tuple[int, int, str], tuple | None] = field(default_factory=dict)  # see PeopleMixin._names_in
     @classmethod
     def start(cls, doc: Document, resolver: Resolver) -> "DocumentChains":
         publisher = publisher_of(doc, resolver)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import regex
-
 from ..lexicon import list_words, word_list
 from ..records import Frame, Sentence, Span
 from .paths import WORDS
@@ -126,11 +124,14 @@ def set_content(sentence: Sentence, frames: list[Frame]) -> None:
 _OPENING_MARK = compile_cached(r"(?:^|[\s:(—–])[\"“]$")
 
 
+_CLAUSE_MARKS = compile_cached(r"[;\"“”]")
+
+
 def clause_breaks(text: str) -> list[int]:
     """Offsets in a sentence of the semicolons outside quotation marks: each joins two independent clauses."""
     out: list[int] = []
     marks = 0
-    for m in regex.finditer(r"[;\"“”]", text):
+    for m in _CLAUSE_MARKS.finditer(text):
         if m.group() != ";":
             marks += 1
         elif marks % 2 == 0:

@@ -205,45 +205,76 @@ class PeopleMixin:
         hop_spans = [(h.source_start, h.source_end or h.source_start) for p in paths for h in p
                      if h.source_start is not None]
         taken: list[tuple[int, int]] = []
-        if is_title_case(sentence.text):  # a headline's capitals are not names
+        names = self._names_in(sentence)
+        if names is None:  # a headline's capitals are not names
             new.sort(key=lambda x: x.position)
             return new
-        for m in FULL_NAME.finditer(sentence.text):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(a < end and start < b for a, b in hop_spans) or _MODIFIER_USE.match(sentence.text, m.end()):
-                continue
-            resolved = self.resolver.resolve(m.group())
-            if not_a_person_name(sentence.text, m, resolved):
-                continue
-            resolved = self._canonical_person(resolved)
-            if resolved.kind != "person" or resolved.name.lower() in PRONOUNS:
+        full_names, surnames, handles, described = names
+        for start, end, modifier, resolved, possessive in full_names:
+            if any(a < end and start < b for a, b in hop_spans) or modifier or resolved is None:
                 continue
             taken.append((start, end))
             new.append(Mention(sentence.index, sentence.paragraph, start, resolved,
-                               enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
-        for m in _SURNAME.finditer(sentence.text):  # "Nega", named in full earlier: a mention of Berhanu Nega
-            full = self.people.get(m.group(1)) or self.people.get(possessor(m.group(1)))  # "Rubio’s strategy"
-            start = sentence.start + m.start()
-            if (full is None or any(a <= start < b for a, b in (*hop_spans, *taken))
-                    or _MODIFIER_USE.match(sentence.text, m.end())):
+                               enclosing(paths, frames, start), False, possessive))
+        for start, full, possessive in surnames:  # "Nega", named in full earlier: a mention of Berhanu Nega
+            if any(a <= start < b for a, b in (*hop_spans, *taken)):
                 continue
             new.append(Mention(sentence.index, sentence.paragraph, start,
                                Resolved(name=full, kind="person", source_id="person:" + full.lower()),
-                               enclosing(paths, frames, start), False, _is_possessive(sentence.text, m)))
-        for m in _HANDLE.finditer(sentence.text):  # "@TomRuiz's feed ... he tweeted": the handle of a person named
-            squashed = m.group(1).lower()
-            full = next((f for f in self.people.values() if len(f.split()) > 1
-                         and "".join(f.lower().split()) in squashed), None)
-            start = sentence.start + m.start()
-            if full is not None and not any(a <= start < b for a, b in (*hop_spans, *taken)):
+                               enclosing(paths, frames, start), False, possessive))
+        for start, full in handles:  # "@TomRuiz's feed ... he tweeted": the handle of a person named
+            if not any(a <= start < b for a, b in (*hop_spans, *taken)):
                 new.append(Mention(sentence.index, sentence.paragraph, start,
                                    Resolved(name=full, kind="person", source_id="person:" + full.lower()),
                                    enclosing(paths, frames, start), False))
-        for m in _ROLE_DESCRIPTION.finditer(sentence.text):
+        for start, person in described:
+            new.append(Mention(sentence.index, sentence.paragraph, start, person,
+                               enclosing(paths, frames, start), False))
+        new.sort(key=lambda x: x.position)
+        return new
+
+    def _names_in(self, sentence: Sentence) -> tuple[list, list, list, list] | None:
+        """The people a sentence names, whatever its frames (found once per sentence: `_people_of` reads each
+        sentence twice, while it is read and once its chains are built): full names (start, end, whether a
+        modifier noun follows, the person or None, possessive), surnames of people named in full (start,
+        full name, possessive), handles (start, full name) and descriptions ('the Russian president': start,
+        the person). None for a headline in title case."""
+        key = (sentence.index, sentence.start, sentence.text)
+        if key in self._sentence_names:
+            return self._sentence_names[key]
+        text = sentence.text
+        if is_title_case(text):
+            self._sentence_names[key] = None
+            return None
+        full_names = []
+        for m in FULL_NAME.finditer(text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            modifier = _MODIFIER_USE.match(text, m.end()) is not None
+            person = None
+            if not modifier:
+                resolved = self.resolver.resolve(m.group())
+                if not not_a_person_name(text, m, resolved):
+                    resolved = self._canonical_person(resolved)
+                    if resolved.kind == "person" and resolved.name.lower() not in PRONOUNS:
+                        person = resolved
+            full_names.append((start, end, modifier, person, _is_possessive(text, m) if person else False))
+        surnames = []
+        for m in _SURNAME.finditer(text):
+            full = self.people.get(m.group(1)) or self.people.get(possessor(m.group(1)))  # "Rubio’s strategy"
+            if full is not None and not _MODIFIER_USE.match(text, m.end()):
+                surnames.append((sentence.start + m.start(), full, _is_possessive(text, m)))
+        handles = []
+        for m in _HANDLE.finditer(text):
+            squashed = m.group(1).lower()
+            full = next((f for f in self.people.values() if len(f.split()) > 1
+                         and "".join(f.lower().split()) in squashed), None)
+            if full is not None:
+                handles.append((sentence.start + m.start(), full))
+        described = []
+        for m in _ROLE_DESCRIPTION.finditer(text):
             start = sentence.start + m.start()
             person = self._titled_person(m.group(1).lower(), start)
             if person is not None:
-                new.append(Mention(sentence.index, sentence.paragraph, start, person,
-                                             enclosing(paths, frames, start), False))
-        new.sort(key=lambda x: x.position)
-        return new
+                described.append((start, person))
+        found = self._sentence_names[key] = (full_names, surnames, handles, described)
+        return found

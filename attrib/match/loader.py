@@ -16,9 +16,8 @@ import regex
 
 from ..lexicon import Lexicon, load_lexicon
 from ..rules.cache import compile_cached
-from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_end_anchors,
-                            derive_triggers,
-                            first_words)
+from ..rules.derive import (begins_at_cue, cue_group, derive_anchor_starts, derive_cue_check, derive_cue_rest,
+                            derive_end_anchors, derive_triggers, first_words)
 from ..rules.macros import documented_macros
 from ..rules.required import derive_requires, starts_a_word
 from ..rules.source import Problem, RuleFile, RuleFileError, Table, expand_macros, read_rule_file
@@ -148,6 +147,10 @@ def _cue_check(entry: dict, rule_file: RuleFile, lists: dict[str, tuple[str, ...
     cue = derive_cue_check(pattern, entry.get("cues", []))
     if cue is None:
         return ""
+    whole = None if entry.get("reverse") else derive_cue_rest(
+        pattern + expand_macros(entry.get("guard", ""), rule_file.macros), entry["cues"])
+    if whole is not None:  # the cue and all that follows it (attrib.rules.derive.derive_cue_rest)
+        cue = whole
     starts = first_words(cue, lists)
     plain = cue_group(pattern, entry["cues"][0])
     if plain is not None and cue != plain[0]:

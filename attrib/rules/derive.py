@@ -168,6 +168,39 @@ def derive_cue_check(pattern: str, cues: list[str]) -> str | None:
     return "(?:" + found[0] + ")" + after if after else found[0]
 
 
+# what may not stand in the rest of a pattern checked on its own: references to groups (back-references,
+# conditionals, calls), \\G, flags set for all of the pattern
+_UNSAFE_REST = compile_cached(r"\\[1-9gG]|\(\?P[=>]|\(\?\(|\(\?&|\(\?R\)|\(\?[+-]?\d+\)|\(\?[a-zA-Z]*\)")
+
+
+def derive_cue_rest(pattern: str, cues: list[str]) -> str | None:
+    """The cue check with everything after the cue group in it (`pattern` with its guard): the
+    words right before the cue, the cue group, then the rest of the pattern to its end. Each match
+    of the rule holds a match of this at its cue (the same parts over the same text: what follows
+    the cue refers to no group before it), so a sentence where it finds nothing is not tried: the
+    rule's own search would read a source at every word before learning that. None where the cue group is
+    not a mandatory part at the top level of the pattern as written, or the rest refers to groups;
+    and where the rule reads no group before its cue (a source): its own search then costs about
+    what the check would."""
+    check = derive_cue_check(pattern, cues)
+    if check is None:
+        return None
+    parts = split_parts(pattern, open_lookbehinds=False)
+    if "".join(parts) != pattern:
+        return None
+    head = regex.compile(r"\(\?P?<" + regex.escape(cues[0]) + ">")
+    index = next((i for i, p in enumerate(parts) if head.match(p)), None)
+    if index is None or not parts[index].endswith(")") or close_paren(parts[index], 0) != len(parts[index]):
+        return None
+    rest = "".join(parts[index + 1:])
+    if not rest or _UNSAFE_REST.search(rest) or _UNSAFE_ALONE.search(parts[index]):
+        return None
+    if not any("(?P<" in part or "(?<" in part.replace("(?<=", "").replace("(?<!", "") for part in parts[:index]):
+        return None  # no group read before the cue: finditer finds the cue about as fast as the check would
+    inner = parts[index][head.match(parts[index]).end():-1]
+    return _words_before(pattern, cues[0]) + "(?:" + inner + ")" + rest
+
+
 # a part made of plain words, spaces and groups of them ('(?:and|but|then)', '(?:(?:then|also)\\s+)?'), or a punctuation mark
 _PLAIN_PART = compile_cached(r"\(\?:(?:[A-Za-z|()?:+ ]|\\s)*\)\??|[,;:]\??")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import regex
 
-from attrib.rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_end_anchors,
-                                  derive_triggers)
+from attrib.rules.derive import (begins_at_cue, derive_anchor_starts, derive_cue_check, derive_cue_rest,
+                                  derive_end_anchors, derive_triggers)
 from attrib.rules.required import derive_requires
 
 LISTS = {"verbs": ("said", "says", "pointed out"), "function_words": ("the",)}
@@ -165,3 +165,22 @@ def test_requires_inside_a_cue_that_gave_no_triggers():
     pattern = r"(?<![\w'’-])(?P<cue>(?i:(?:the|early)\s+)*(?i:estimates?|figures))\s+the\s+(?P<source>\w+)"
     assert derive_requires(pattern, ["cue"], LISTS) is None                 # the cue's words are its triggers...
     assert derive_requires(pattern, ["cue"], LISTS, in_cue=True) == {"estimate", "estimates", "figures"}  # ...unless it has none
+
+
+def test_a_cue_check_holds_what_follows_the_cue_when_a_source_is_read_before_it():
+    """'X, according to Y, said': the check holds ', according to', Y and the second cue, so a sentence
+    with 'according to' in another use is not read for a source at each of its words."""
+    pattern = r"(?P<cited>\w+(?:\s+\w+)?),\s+(?P<cue>according\s+to)\s+(?P<source>\w+),\s+(?P<cited_cue>said|noted)(?![\w'’-])"
+    check = derive_cue_rest(pattern, ["cue"])
+    assert check == r",\s+(?:according\s+to)\s+(?P<source>\w+),\s+(?P<cited_cue>said|noted)(?![\w'’-])"
+    assert regex.search(check, "Local officials, according to the Gazette, noted that the road was shut.") is None
+    assert regex.search(check, "Local officials, according to Reuters, noted that the road was shut.")
+    assert regex.search(check, "The ferry, according to its crew, was late.") is None
+    assert regex.search(check, "According to the crew, the ferry was late.") is None
+
+
+def test_no_whole_cue_check_where_the_rest_needs_what_came_before():
+    # a back-reference after the cue, or a pattern whose own search begins at its cue anyway: none
+    assert derive_cue_rest(r"(?P<source>\w+)\s+(?P<cue>said)\s+(?P=source)", ["cue"]) is None
+    assert derive_cue_rest(r"(?<![\w'’-])(?P<cue>citing)\s+(?P<source>\w+)", ["cue"]) is None
+    assert derive_cue_rest(r"(?P<source>\w+)(?:\s+(?P<cue>said))?\s+it", ["cue"]) is None  # an optional cue
