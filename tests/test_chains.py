@@ -243,3 +243,12 @@ def test_a_role_written_with_capitals_stands_for_the_person_named_earlier(analyz
             "The Deputy Minister said the dredging would finish in May.\n")
     # a deputy is someone else: with no deputy named earlier, the role is kept whole as the source
     assert chains(analyzer, text) == ["", "Ruth Lange", "Deputy Minister"]
+
+
+def test_a_surname_is_the_person_named_in_full_after_a_long_title(analyzer):
+    # the full name ends a run of five capitalised words (country, title, name): still the person "Trump" is
+    text = ("United States President Donald Trump said on Friday that the talks had stalled.\n\n"
+            "Trump also said that he would prefer a deal with Congress.\n\n"
+            "Mexico's Foreign Secretary Marcelo Ebrard said the government would press for an extradition.\n\n"
+            "Ebrard said the case was the first of its kind.")
+    assert chains(analyzer, text) == ["Donald Trump", "Donald Trump", "Marcelo Ebrard", "Marcelo Ebrard"]
