@@ -36,6 +36,7 @@ PERSON = "person:"
 MIN_DOCUMENTS = 2   # a surname alone is a person named in full elsewhere only if the corpus cites that person this often
 _SUFFIXES = frozenset(word_list("name_suffixes"))
 _PARTICLES = frozenset(word_list("surname_particles"))
+_GIVEN_NAME_TITLES = frozenset(word_list("given_name_titles"))
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,11 @@ class Namer:
         tokens = name.split()
         # roles, places and bodies before the name: "President Trump", "Vermont Bernie Sanders", "CNN Jake
         # Tapper", "Secretary of State Mike Pompeo" (a place only where a full name is left: "Jordan Peterson")
-        prefixed = False
+        prefixed = given = False
         while len(tokens) > 1 and (self.is_title(tokens[0]) or len(tokens) > 2 and (
                 self.is_place_or_body(tokens[0]) or tokens[0].islower())):
             prefixed = prefixed or not self.is_title(tokens[0])
+            given = tokens[0] in _GIVEN_NAME_TITLES
             tokens = tokens[1:]
         suffix = ""
         if len(tokens) > 2 and tokens[-1].rstrip(",") in _SUFFIXES:
@@ -103,8 +105,8 @@ class Namer:
             return None
         if len(tokens) == 1:
             word = tokens[0]
-            if self.is_title(word) or self.is_place_or_body(word) or word.isupper():
-                return None
+            if self.is_title(word) or self.is_place_or_body(word) or word.isupper() or given:
+                return None   # "Prince Harry", "Pope Francis": a given name, no surname
             return NameParts(first="", middles=(), last=word, suffix=suffix, name=word)
         if self.is_title(tokens[-1]) or self.is_place_or_body(tokens[-1]):
             return None   # "Chess Federation President", "Red Hat Summit": a role or a body

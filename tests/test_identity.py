@@ -68,7 +68,8 @@ def test_middle_initials_that_differ_are_two_people_and_a_bare_name_beside_both_
 def test_a_place_word_is_no_surname_and_roles_before_a_name_are_left_out(namer):
     keys = _keys(namer, [("a", "George Washington"), ("b", "George Washington"), ("c", "Washington"),
                          ("d", "Mike Pompeo"), ("e", "US Secretary of State Mike Pompeo"),
-                         ("f", "Florida Highway Patrol"), ("g", "Jordan Peterson"), ("h", "Peterson")])
+                         ("f", "Florida Highway Patrol"), ("g", "Jordan Peterson"), ("h", "Peterson"),
+                         ("i", "Ray Charles"), ("j", "Ray Charles"), ("k", "Prince Charles")])
     assert keys == {("e", "person:us secretary of state mike pompeo"): "person:mike pompeo"}
 
 
