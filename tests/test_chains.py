@@ -105,6 +105,10 @@ def test_a_described_source_named_in_apposition_is_the_name(analyzer):
     assert chains(analyzer, "One senator, Eduardo Reyes, said he intended to sue.") == ["Eduardo Reyes"]
     assert chains(analyzer, "Prices will rise, said a former spokesman for the ministry, Oleg Petrenko.") == [
         "Oleg Petrenko"]
+    # a role written with capitals is a description too: the name in apposition speaks
+    assert chains(analyzer, "The Vice President, Mike Pence, said the plan would work.") == ["Mike Pence"]
+    assert chains(analyzer, "The Health Secretary, Matt Hancock, said testing would double.") == ["Matt Hancock"]
+    assert chains(analyzer, "The President, in a speech on Monday, said the plan would work.") == ["President"]
 
 
 def test_outlets_as_addressees_in_their_forms(analyzer):
