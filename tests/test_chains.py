@@ -140,6 +140,15 @@ def test_places_never_speak_and_descriptions_keep_their_place(analyzer):
     assert chains(analyzer, "Police in Clairton, Pennsylvania, responded to reports of a shooting.") == [""]
 
 
+def test_a_place_named_alone_as_the_speaker_stands_for_its_government(analyzer):
+    # as a country does ("DPRK said" -> North Korea); a place read out of longer words still does not speak
+    assert chains(analyzer, "Northern Ireland has suggested that the new border checks are unworkable.") == [
+        "Northern Ireland"]
+    assert chains(analyzer, "Texas said it would appeal the ruling to the Supreme Court.") == ["Texas"]
+    assert chains(analyzer, "In recent weeks the people of Indiana, West Virginia and Oregon have suggested "
+                            "otherwise.") == [""]
+
+
 def test_requests_refusals_and_negations_are_not_attributions(analyzer):
     assert chains(analyzer, "Huckabee called for denying entry to travelers.") == [""]
     assert chains(analyzer, "The aide declined to say whether he was paid.") == [""]
