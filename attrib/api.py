@@ -14,6 +14,7 @@ from . import read
 from .claims import group_claims
 from .engine_dask import run_dask
 from .engine_local import collect_tables, iter_batches
+from .identity import resolve_identities
 from .pipeline import Analyzer, release_extraction, unique_ids
 from .progress import Progress, estimate_documents
 from .records import Document
@@ -80,6 +81,9 @@ def analyze(paths: str | os.PathLike | Iterable[str | os.PathLike], metadata: st
                         inputs=[str(p) for p in paths],
                         options={"metadata": str(metadata) if metadata else None, "jobs": jobs, "claims": claims,
                                  "engine": engine, "scheduler": str(scheduler) if scheduler is not None else None})
+    t0 = time.perf_counter()
+    resolve_identities(analysis)   # one person named differently across documents is one source
+    seconds["identity"] = time.perf_counter() - t0
     if claims:
         release_extraction()
         progress.stage("grouping claims")

@@ -26,6 +26,10 @@ NAME_WORD = r"\p{Lu}(?:['’]\p{Lu})?\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}
 # "Berhanu Nega", "Donald J. Trump", "Gilda Cobb-Hunter", "Kim Jong Un": two to four capitalised words
 FULL_NAME = compile_cached(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|%s)){1,3}(?<!\.)(?![\p{L}])"
                           % (_CONTRACTION, NAME_WORD, NAME_WORD, list_pattern("name_particles")))
+# a longer run of capitalised words that ends in a name: "United States President Donald Trump", "Mexico's
+# Foreign Secretary Marcelo Ebrard" (FULL_NAME stops after four words, short of the surname)
+NAME_RUN = compile_cached(r"(?<![\p{L}'’.-])(?!%s)%s(?:\s+(?:\p{Lu}\.|%s|%s)){4,7}(?<!\.)(?![\p{L}])"
+                         % (_CONTRACTION, NAME_WORD, NAME_WORD, list_pattern("name_particles")))
 # a capitalised name that may be an organisation: "Vessel Tracker", "the Investigative Committee", "Znak.com"
 _CAPITALISED = compile_cached(r"(?<![\p{L}\d'’.-])\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?"
                              r"\p{Lu}[\p{L}\d.&'’-]*){0,5}")

@@ -125,7 +125,17 @@ class Resolver:
             # "Hospital officials in Omsk", "the results in Iowa and New Hampshire": a description
             kind = "person" if phrase_head.lower() in PERSON_HEADS else "group"
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
-        outlet_kind = _outlet_by_name(tokens)
+        in_place = _HEAD_IN_PLACE.match(text)
+        if in_place and phrase_head[:1].isupper() and self._is_place(in_place.group("place")):
+            # "the ruling Democratic Rally in Cyprus": the party, not the place it is in
+            owner = in_place.group("head").split()
+            while len(owner) > 1 and owner[0][:1].islower():
+                owner = owner[1:]
+            inner = self.resolve(" ".join(owner))
+            if inner.kind not in ("person", "place", "pronoun", "other", "group"):
+                return inner
+        definite = bool(_LEADING_THE.match(plain))
+        outlet_kind = _outlet_by_name(tokens, definite and head.capitalize() not in self.org_words)  # "the Post Office"
         if outlet_kind:
             return Resolved(name=text, kind=outlet_kind, source_id="outlet:" + text.lower())
         if head.capitalize() in self.org_words and any(t[:1].isupper() for t in tokens):
@@ -136,7 +146,12 @@ class Resolver:
             return Resolved(name=text, kind=kind, source_id=f"{kind}:" + text.lower())
         if text in self.gazetteer.places or _LEADING_THE.sub("", text) in self.gazetteer.places:
             return Resolved(name=text, kind="place", source_id="place:" + text.lower())
-        return self._named(text, tokens)
+        return self._named(text, tokens, definite)
+
+    def _is_place(self, words: str) -> bool:
+        """A country or a place the gazetteer knows: "Cyprus", "the United States", "New York City"."""
+        return (words in self.gazetteer.country_by_word or words in self.gazetteer.places
+                or _LEADING_THE.sub("", words) in self.gazetteer.country_by_word)
 
     def addressee(self, words: str) -> Resolved | None:
         """Whom a source spoke to, when that is an outlet: "CNN", "CNN's Jane Roe", "Jane Roe of Fox News",
@@ -191,7 +206,7 @@ class Resolver:
                 return n
         return 0
 
-    def _named(self, text: str, tokens: list[str]) -> Resolved:
+    def _named(self, text: str, tokens: list[str], definite: bool = False) -> Resolved:
         """A capitalised name: an organisation when an organisation word heads it, else a person.
 
         Titles, roles, nationalities and outlet names before a person's name are dropped:
@@ -224,6 +239,12 @@ class Resolver:
                                      or any(not t[:1].isupper() for t in bare[i + 1:-1])):
             i += 1
         name = " ".join(tokens[i:]).strip(",")
+        if definite and " " not in name and 0 < i and all(
+                (w in self.org_words or w.capitalize() in self.org_words) and w not in self.titles for w in bare[:i]):
+            # "the Herald Sun": a name of one word after organisation words is the organisation's (an outlet's
+            # when a newspaper word is among them), not a person's surname
+            kind = "newspaper" if any(w in _NEWSPAPER_WORDS for w in bare) else "organisation"
+            return Resolved(name=text, kind=kind, source_id=("outlet:" if kind == "newspaper" else "org:") + text.lower())
         if name in self.gazetteer.places or (  # "states like South Carolina"; "our town was North Karnataka"
                 name.split()[0] in self.compass_words and 2 <= len(name.split()) <= 3):
             return Resolved(name=name, kind="place", source_id="place:" + name.lower())
@@ -252,6 +273,7 @@ ADDRESSEE_KINDS = OUTLET_KINDS - {"social_platform"}
 _NAME_GOES_ON = compile_cached(r"\s+\p{Lu}")
 _CHANNEL_BEFORE = compile_cached(r"\b(?:via|through|on|using)\s+$")
 _MEDIA_HEADS = frozenset(word_list("media_heads"))
+_HEAD_IN_PLACE = compile_cached(r"^(?P<head>.*?\S)\s+in\s+(?P<place>\p{Lu}.*)$")
 _HEAD_BEFORE_PHRASE = compile_cached(r"^(.*?\S)\s+(?:of|in|at|from|for|with|on|to|by)\s+\S")
 _COMPLEMENT_END = compile_cached(r"\s(?:of|for|to|on|at|with|from|and)\s+(?:the\s+)?$")
 _TAG = compile_cached(r"\s*\([^()]{0,30}\)")
@@ -262,11 +284,12 @@ _NEWSPAPER_WORDS = frozenset(word_list("newspaper_words"))
 _BROADCAST_WORDS = frozenset(word_list("broadcast_words"))
 
 
-def _outlet_by_name(tokens: list[str]) -> str:
-    """An outlet missing from the gazetteer, told by its name: 'the Daily Herald', 'Channel 5 Television'."""
+def _outlet_by_name(tokens: list[str], definite: bool = False) -> str:
+    """An outlet missing from the gazetteer, told by its name: 'the Daily Herald', 'Channel 5 Television',
+    'the Herald Sun' (a newspaper word first, after 'the')."""
     if len(tokens) < 2 or not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
         return ""
-    if tokens[-1] in _NEWSPAPER_WORDS or tokens[0] == "Daily":
+    if tokens[-1] in _NEWSPAPER_WORDS or tokens[0] == "Daily" or definite and tokens[0] in _NEWSPAPER_WORDS:
         return "newspaper"
     if tokens[-1] in _BROADCAST_WORDS:
         return "broadcaster"

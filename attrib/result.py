@@ -5,7 +5,7 @@ can take an `Analysis` without importing the API that runs the extraction.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -74,6 +74,16 @@ class Analysis:
             self.store.rewrite("statements", i, part.with_columns(columns.slice(offset, part.height).get_columns()))
             offset += part.height
         self.statements = self.store.scan("statements")
+
+    def set_citations(self, change: Callable[[pl.DataFrame], pl.DataFrame]) -> None:
+        """Replace the citations table by `change` of it (in memory), or of each part (on disk); `change` keeps
+        the rows and columns, in order."""
+        if self.store is None:
+            self.citations = change(self.citations.lazy().collect())
+            return
+        for i in range(self.store.count):
+            self.store.rewrite("citations", i, change(self.store.read("citations", i)))
+        self.citations = self.store.scan("citations")
 
     def close(self) -> None:
         """Remove the Parquet parts of a run with `parts_dir` (its tables cannot be read after this)."""

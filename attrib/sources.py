@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 import polars as pl
 
@@ -52,14 +53,18 @@ def sources_table(statements: pl.DataFrame | pl.LazyFrame, citations: pl.DataFra
                                 source_key().alias("key"))
                   .join(publishers.lazy(), on="doc_id", how="left", maintain_order="left")
                   .group_by("key", maintain_order=True)
-                  .agg(pl.col("cited").first(), pl.col("cited_kind").first(), pl.len().alias("n_cited"),
+                  .agg(pl.col("cited"), pl.col("cited_kind").first(), pl.len().alias("n_cited"),
                        pl.col("is_last").sum().alias("n_as_original"),
                        pl.col("publisher").fill_null("").n_unique().alias("n_publishers_citing"))
                   .collect())
     rows = []
-    for key, cited, cited_kind, n_cited, n_original, n_publishers in per_source.iter_rows():
+    for key, cited_as, cited_kind, n_cited, n_original, n_publishers in per_source.iter_rows():
         entry = gazetteer.entries.get(key)
-        rows.append({"source_id": key, "name": entry.name if entry else cited,
+        # one source under several names ("Donald Trump", "Trump": identity.py): the name its key holds,
+        # else the most cited one
+        names = [name for name, _ in Counter(cited_as).most_common()]
+        cited = next((name for name in names if key.endswith(":" + name.lower())), names[0])
+        rows.append({"source_id": key, "name": entry.name if entry else cited, "names": names,
                      "kind": entry.kind if entry else cited_kind, "country": entry.country if entry else "",
                      "state_affiliated": state_affiliated(cited, entry), "owner": entry.owner if entry else "",
                      "n_cited": n_cited, "n_as_original": n_original, "n_as_intermediary": n_cited - n_original,

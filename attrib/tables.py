@@ -38,7 +38,7 @@ CLAIMS = {
     "n_unattributed": pl.Int64, "max_depth": pl.Int64, "flags": pl.String, "evidence": pl.String,
 }
 SOURCES = {
-    "source_id": pl.String, "name": pl.String, "kind": pl.String, "country": pl.String,
+    "source_id": pl.String, "name": pl.String, "names": NAMES, "kind": pl.String, "country": pl.String,
     "state_affiliated": pl.Boolean, "owner": pl.String, "n_cited": pl.Int64, "n_as_original": pl.Int64,
     "n_as_intermediary": pl.Int64, "n_publishers_citing": pl.Int64,
 }
@@ -54,7 +54,7 @@ TABLES = {**EXTRACTED, "claims": CLAIMS, "sources": SOURCES}
 
 # CSV text of the structured columns: (separator between items, separator inside an item)
 _TEXT = {"chains": (" | ", " > "), "originals": (" | ", None), "also_claims": (" ", None),
-         "publishers": (" | ", None)}
+         "publishers": (" | ", None), "names": (" | ", None)}
 
 
 def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:

@@ -105,6 +105,10 @@ def test_a_described_source_named_in_apposition_is_the_name(analyzer):
     assert chains(analyzer, "One senator, Eduardo Reyes, said he intended to sue.") == ["Eduardo Reyes"]
     assert chains(analyzer, "Prices will rise, said a former spokesman for the ministry, Oleg Petrenko.") == [
         "Oleg Petrenko"]
+    # a role written with capitals is a description too: the name in apposition speaks
+    assert chains(analyzer, "The Vice President, Mike Pence, said the plan would work.") == ["Mike Pence"]
+    assert chains(analyzer, "The Health Secretary, Matt Hancock, said testing would double.") == ["Matt Hancock"]
+    assert chains(analyzer, "The President, in a speech on Monday, said the plan would work.") == ["President"]
 
 
 def test_outlets_as_addressees_in_their_forms(analyzer):
@@ -134,6 +138,15 @@ def test_sources_that_share_a_cue_are_separate_paths(analyzer):
 def test_places_never_speak_and_descriptions_keep_their_place(analyzer):
     assert chains(analyzer, "Hospital officials in Omsk said no poison was found.") == ["Hospital officials in Omsk"]
     assert chains(analyzer, "Police in Clairton, Pennsylvania, responded to reports of a shooting.") == [""]
+
+
+def test_a_place_named_alone_as_the_speaker_stands_for_its_government(analyzer):
+    # as a country does ("DPRK said" -> North Korea); a place read out of longer words still does not speak
+    assert chains(analyzer, "Northern Ireland has suggested that the new border checks are unworkable.") == [
+        "Northern Ireland"]
+    assert chains(analyzer, "Texas said it would appeal the ruling to the Supreme Court.") == ["Texas"]
+    assert chains(analyzer, "In recent weeks the people of Indiana, West Virginia and Oregon have suggested "
+                            "otherwise.") == [""]
 
 
 def test_requests_refusals_and_negations_are_not_attributions(analyzer):
@@ -243,3 +256,12 @@ def test_a_role_written_with_capitals_stands_for_the_person_named_earlier(analyz
             "The Deputy Minister said the dredging would finish in May.\n")
     # a deputy is someone else: with no deputy named earlier, the role is kept whole as the source
     assert chains(analyzer, text) == ["", "Ruth Lange", "Deputy Minister"]
+
+
+def test_a_surname_is_the_person_named_in_full_after_a_long_title(analyzer):
+    # the full name ends a run of five capitalised words (country, title, name): still the person "Trump" is
+    text = ("United States President Donald Trump said on Friday that the talks had stalled.\n\n"
+            "Trump also said that he would prefer a deal with Congress.\n\n"
+            "Mexico's Foreign Secretary Marcelo Ebrard said the government would press for an extradition.\n\n"
+            "Ebrard said the case was the first of its kind.")
+    assert chains(analyzer, text) == ["Donald Trump", "Donald Trump", "Marcelo Ebrard", "Marcelo Ebrard"]

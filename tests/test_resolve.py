@@ -80,3 +80,17 @@ def test_a_role_without_its_holder_is_kept_whole_and_armed_forces_are_organisati
     assert RESOLVER.resolve("Foreign Minister Ann Linde").name == "Ann Linde"
     for body in ("United States Navy", "Royal Air Force", "Marine Corps"):
         assert RESOLVER.resolve(body).kind == "organisation", body
+
+
+def test_an_outlet_or_party_keeps_its_whole_name():
+    """A leading organisation word is part of the name ('the Herald Sun', never 'Sun'), and a party named with
+    the country it sits in is the party ('the ruling Democratic Rally in Cyprus', never 'Cyprus')."""
+    herald = RESOLVER.resolve("the Herald Sun")
+    assert (herald.name, herald.kind) == ("Herald Sun", "newspaper")
+    assert RESOLVER.resolve("the Courier Mail").name == "Courier Mail"
+    party = RESOLVER.resolve("The ruling Democratic Rally in Cyprus")
+    assert (party.name, party.kind) == ("Democratic Rally", "organisation")
+    assert RESOLVER.resolve("the opposition National Front in France").name == "National Front"
+    # a person's title is still stripped, and a group in a place keeps its place
+    assert RESOLVER.resolve("President Trump").name == "Trump"
+    assert RESOLVER.resolve("Hospital officials in Omsk").name == "Hospital officials in Omsk"

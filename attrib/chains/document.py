@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..mentions import DocumentMentions, is_description
 from ..quotes import Quotation, find_quotations
 from ..records import Document, Frame, Hop, Sentence, Span, Statement
+from ..rules.cache import compile_cached
 from ..resolve import PRONOUNS, UNRESOLVED, Resolved, Resolver, clean_mention
 from .antecedents import OWNER_PRONOUN, AntecedentMixin
 from .block_quotes import block_after, introduces_block
@@ -23,6 +24,9 @@ from .paths import Mention, carried_hop, carried_into, collapse_repeats, dedupe
 from .people import GENDER_TITLE, PeopleMixin, first_lines, people_index, publisher_of, reads_as_description
 from .polls import poll_before, refers_to_poll
 from .quoting import PULL_QUOTE_CREDIT, QuotingMixin
+
+
+_IN_A_LIST = compile_cached(r"(?:,|\band|\bor)\s*$")
 
 
 @dataclass
@@ -212,7 +216,14 @@ class DocumentChains(PeopleMixin, AntecedentMixin, QuotingMixin, InterviewMixin)
             rule_id = frame.hop_rules[i] if i < len(frame.hop_rules) and frame.hop_rules[i] else frame.rule_id
             resolved, prefix = self._speaker(sentence, frame, i, span, cue, first=root and i == 0 and not before,
                                              nested=bool(before or hops))
-            if resolved.kind == "place":  # a place does not speak ("the people of Indiana and Oregon have said")
+            if resolved.kind == "place" and (clean_mention(span.text) != resolved.name or hops or before or not root
+                                             or i or not cue.text.strip(" :")
+                                             or _IN_A_LIST.search(self.doc.text, max(0, span.start - 8), span.start)):
+                # a place named alone as the sentence's speaker, with a speech word, stands for its government as
+                # a country does ("Northern Ireland has suggested"); one read out of longer words ("states like
+                # South Carolina"), out of a list ("the people of Indiana, West Virginia and Oregon"), inside
+                # another speaker's words ("Cruz said at a Buffalo, New York town hall") or before a colon (a
+                # section's heading, "Iowa: ...") does not speak
                 return []
             if root and i == 0 and not before:
                 if frame.outer is not None:

@@ -8,7 +8,7 @@ from collections import Counter
 import regex
 
 from ..lexicon import list_pattern, word_list, word_table
-from ..mentions import FULL_NAME, NAME_WORD, not_a_person_name, possessor
+from ..mentions import FULL_NAME, NAME_RUN, NAME_WORD, not_a_person_name, possessor
 from ..records import Document, Frame, Hop, Sentence
 from ..resolve import PRONOUNS, Resolved, Resolver
 from ..gazetteer import OUTLET_KINDS
@@ -70,7 +70,11 @@ def people_index(text: str, resolver: Resolver) -> dict[str, str]:
     for line in text.split("\n"):
         if is_title_case(line):  # a headline's capitals are not names ("Here's Why Winning Iowa Could ...")
             continue
-        for m in FULL_NAME.finditer(line):
+        ends = set()
+        for m in (*FULL_NAME.finditer(line), *NAME_RUN.finditer(line)):
+            if m.end() in ends:  # a run FULL_NAME read whole already
+                continue
+            ends.add(m.end())
             resolved = resolver.resolve(m.group())
             if (resolved.kind == "person" and len(resolved.name.split()) >= 2
                     and not not_a_person_name(line, m, resolved) and not _opens_question(line, m, resolver)):

@@ -106,7 +106,8 @@ def _named_appositive(source: Span, appositive: Span | None, before: str = "") -
     """'One news site, Meduza, reported' and 'said a former spokesman, Oleg Voloshyn': a source given
     by a description and then its name is the name (the guidelines annotate the name). So too where
     the rule read only the complement of the description ('The delegate to the U.S. House, Jane Roe, told')."""
-    if appositive is None or not (_DESCRIBED.match(source.text.rstrip(" ,")) or _COMPLEMENT_OF.search(before)):
+    if appositive is None or not (_DESCRIBED.match(source.text.rstrip(" ,")) or _COMPLEMENT_OF.search(before)
+                                  or _capitalised_role(source.text.rstrip(" ,"))):
         return source
     pos = 0
     for part in appositive.text.split(","):
@@ -116,6 +117,22 @@ def _named_appositive(source: Span, appositive: Span | None, before: str = "") -
             return Span(start, start + len(stripped), stripped)
         pos += len(part) + 1
     return source
+
+
+def _capitalised_role(text: str) -> bool:
+    """'The Vice President', 'the Prime Minister', 'Health Secretary': a role written with capitals (house
+    style in many newsrooms), every word a title word; the name in apposition is the source."""
+    titles, determiners = _role_words()
+    words = text.split()
+    if words and words[0].lower() in determiners:
+        words = words[1:]
+    return bool(words) and all(w in titles or w.capitalize() in titles for w in words)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    lists = load_lexicon().lists
+    return frozenset(lists["titles"]), frozenset(lists["source_determiners"])
 
 
 _COMPLEMENT_OF = compile_cached(r"\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|at|from|with|in|on)\s+(?:the\s+)?$")
