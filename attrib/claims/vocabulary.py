@@ -42,6 +42,7 @@ class ClaimVocabulary:
     time_phrases: regex.Pattern
     finite_verbs: frozenset[str]
     hypothetical: frozenset[str]
+    denial: regex.Pattern             # a copula denied and the word it denies ("were also not satisfied")
     approximators: tuple[str, ...]
     number_words: dict[str, float]
     ordinals: dict[str, int]
@@ -135,6 +136,9 @@ def vocabulary() -> ClaimVocabulary:
         time_phrases=compile_cached(r"(?<![\p{L}])\L<t>(?![\p{L}])[^,;:—()\"“”]*", regex.IGNORECASE,
                                    t=rules["time_phrases"]),
         finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
+        denial=compile_cached(r"(?<![\p{L}'’])(?:\L<c>)(?:\s+\p{Ll}+)?\s+\L<n>\s+(?:(?!only\s)\p{Ll}+ly\s+)?(\p{Ll}[\p{Ll}'’-]*)"
+                              r"|(?<![\p{L}'’])(?:\L<c>)n['’]t\s+(?:(?!only\s)\p{Ll}+ly\s+)?(\p{Ll}[\p{Ll}'’-]*)",
+                              c=rules["copulas"], n=rules["negators"]),
         approximators=tuple(rules["approximators"]), number_words=dict(rules["number_words"]),
         ordinals=dict(rules["ordinals"]), tallies=_words(rules["tallies"]),
         tally_owners=_words(rules["tally_owners"]), tally_modifiers=_words(rules["tally_modifiers"]),

@@ -231,3 +231,34 @@ def test_a_count_hyphenated_before_a_contest_is_one_feature_however_worded():
 def test_too_close_to_call_is_one_word():
     close = features("The mayoral runoff in Dover remained too close to call.")
     assert stem("tossup") in close.words and stem("close") not in close.words
+
+
+def test_as_before_a_noun_phrase_is_no_clause():
+    """"served as governor of X before he was elected": the verb is the clause of "before", not of "as"."""
+    f = features("Lopez worked as a nurse in Ohio before she ran for mayor.")
+    assert {"@ohio", stem("nurse"), stem("worked")} <= f.words and stem("ran") not in f.words
+    assert f.places == {"@ohio"}
+
+
+def test_a_place_that_describes_a_person_is_no_place_of_the_fact():
+    appositive = features("Maria Lopez, the Texas senator, opened the bridge in Norway.")
+    assert appositive.places == {"@norway"} and "@texas" not in appositive.words
+    object_ = features("Lopez defeated the Ohio governor in Michigan on Tuesday.")
+    assert object_.places == {"@michigan"}
+    assert features("Ohio voters backed the governor.").places == {"@ohio"}
+
+
+def test_words_of_names_and_titles_are_labels_not_what_happened():
+    f = features("Republican Maria Lopez and Democrat Tom Reyes won the mayoral primaries in Leeds.")
+    assert {stem("republican"), stem("democrat")} <= f.labels <= f.words
+    assert stem("won") not in f.labels and "primari" not in f.labels
+    said = features("Senator Maria Lopez praised the senator from Leeds.")
+    assert stem("senator") in said.words and stem("senator") not in said.labels   # said outside the name too
+    assert stem("senator") in features("Senator Maria Lopez praised the mayor of Leeds.").labels
+
+
+def test_a_denied_predicate_is_negated():
+    assert features("Most teachers were also not satisfied with the contract.").negated == {stem("satisfied")}
+    assert features("The mayor wasn't happy with the deal.").negated == {stem("happy")}
+    assert features("He was not only tired but angry.").negated == frozenset()
+    assert features("Teachers say they would be satisfied with the contract.").negated == frozenset()
