@@ -38,6 +38,7 @@ _CAP_SEQ = compile_cached(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?
 _POSSESSIVE = compile_cached(r"(?:['’]s?|\.)$")
 _ASIDE = compile_cached(r"\s*['\"‘“]?\s*(?:\(.*\)|\[.*\]|--|—|–)\s*\.?\s*$|\s*['\"‘“]?\s*(?:--|—|–)", regex.S)
 _LOWER_WORD = compile_cached(r"\p{Ll}[\p{Ll}'’]*")
+_FIGURE = compile_cached(r"\d[.,]\d|\d\s*(?:%|percent\b|per\s+cent\b)|[$€£]\s*\d")   # a share, a sum: no description
 _APPOSITIVE = compile_cached(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
 _LETTERS = compile_cached(r"\p{L}+")
 _ALNUM = compile_cached(r"[\p{L}\d]")
@@ -99,11 +100,13 @@ def _hypothetical(text: str, vocab: ClaimVocabulary) -> bool:
 
 def speaker_descriptions(text: str, sources: list[tuple[int, int]], vocab: ClaimVocabulary) -> list[tuple[int, int]]:
     """Spans of the appositive beside each source ("Jim Young, Ontario's commissioner, said"):
-    the speaker's description, part of the attribution, not of the fact."""
+    the speaker's description, part of the attribution, not of the fact. A figure with its unit
+    ("in the RealClearPolitics average, 49.7 percent to 40.3 percent") is what the source says."""
     out = []
     for _, end in sources:
         m = _APPOSITIVE.match(text, end)
-        if not m or len(m.group(1).split()) > APPOSITIVE_WORDS or has_finite_verb(m.group(1), vocab):
+        if (not m or len(m.group(1).split()) > APPOSITIVE_WORDS or has_finite_verb(m.group(1), vocab)
+                or _FIGURE.search(m.group(1))):
             continue
         out.append((end, m.end()))
     return out
@@ -130,6 +133,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     judging = judging_cue(text, blanks, sources or [])   # "Lee called the budget 'reckless'", "called" a cue
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
+    spans += [m.span() for m in vocab.reasons.finditer(text)]   # before the cue goes: "citing" may be one
     text = blank_contacts(blank_mentions(blank(text, spans)))
     if only_asks(text):
         return EMPTY    # a quoted question before its attribution: '"Is there a plan?" he asked.'

@@ -111,8 +111,8 @@ class Features:
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
                 _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who),
                 places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within),
-                direction(f.words), frozenset(ids[k] for k in f.labels) or _NONE,
-                frozenset(ids[k] for k in f.negated) or _NONE))
+                direction(f.words), frozenset([ids[k] for k in f.labels]) if f.labels else _NONE,
+                frozenset([ids[k] for k in f.negated]) if f.negated else _NONE))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -281,7 +281,7 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
         return "names"
     if a.hypothetical != b.hypothetical:
         return "mood"
-    if a.negated - b.negated & b.feats or b.negated - a.negated & a.feats:
+    if (a.negated or b.negated) and (a.negated - b.negated & b.feats or b.negated - a.negated & a.feats):
         return "polarity"    # "Republicans were not satisfied with Trump" / "... say they are satisfied with Trump"
     if opposite(a.direction, b.direction) and not ((a.converse or b.converse) and a.actor != b.actor):
         return "direction"   # "11 groups rose" / "11 groups lost ground"; not "X lost ground to Y" / "Y gained"

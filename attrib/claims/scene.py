@@ -9,7 +9,7 @@ import regex
 
 from ..lexicon import word_list
 from ..rules.cache import compile_cached
-from .vocabulary import ClaimVocabulary
+from .vocabulary import ClaimVocabulary, vocabulary
 
 _SPLIT = compile_cached(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
 _PARTICIPLE_OPENER = compile_cached(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
@@ -19,11 +19,13 @@ _BEFORE_TIME = _DURATIONS | frozenset(word_list("before_time_words"))
 _RELATIVE = compile_cached(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
 _SUBJECT_APPOSITIVE = compile_cached(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
 _SUMMARY = compile_cached(r",(?:''|[\"”’])?\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:that|which)\s[^\"“”]*$")   # ", an indictment that ..."
+_FINAL_APPOSITIVE = compile_cached(r"(?<=\p{Lu}[\p{L}\d'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()—–]{3,80}?(?=[.!?]?[\"”’]?\s*$)")
 _DASH_ASIDE = compile_cached(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
 _LOWER_RUN = compile_cached(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 # a name before a person's title in lowercase ("the Texas senator", "Ohio's governor"): who, not where
-_BEFORE_TITLE = compile_cached(r"(?<![\p{L}'’-])\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?(?=\s+\L<t>(?![\p{L}]))",
-                               t=[w.lower() for w in word_list("person_titles")])
+_BEFORE_TITLE = compile_cached(r"(?<![\p{L}'’-])\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?(?=\s+\L<t>(?![\p{L}]))"
+                               r"|(?<=(?<![\p{L}])\L<t>\s+of\s+(?:the\s+)?)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*",
+                               t=[w.lower() for w in word_list("person_titles")])   # ... and "the governor of Wisconsin"
 
 
 def has_finite_verb(segment: str, vocab: ClaimVocabulary) -> bool:
@@ -103,7 +105,8 @@ def drop_asides(text: str) -> str:
     """Blank the words of what a sentence adds in passing: an aside between dashes or after one at
     the end ("... Oklahoma primary — a wild turnaround from eight years ago"; not after a dateline),
     a sentence-final appositive that sums up the clause before it ("called the remarks 'racist,' an
-    extraordinary indictment that generated a fresh wave of criticism"), a non-restrictive relative
+    extraordinary indictment that generated a fresh wave of criticism") or describes the name before
+    it ("... deaths were linked to COVID-19, the disease caused by the coronavirus"), a non-restrictive relative
     clause ("Whitfield, whose folksy campaign reached back to Nebraska's farm towns, was projected the
     winner") and an appositive between the subject and its verb ("Ted Cruz, the Texas senator, won").
     Background, not what the sentence asserts; the names and places in it stay (they still say where
@@ -114,7 +117,11 @@ def drop_asides(text: str) -> str:
     def lower_words(m: regex.Match) -> str:
         return _LOWER_RUN.sub(blank, m.group())
     text = _DASH_ASIDE.sub(lambda m: lower_words(m) if _LOWER_RUN.search(text, 0, m.start()) else m.group(), text)
-    text = _SUMMARY.sub(lower_words, text)
+    finite = vocabulary().finite_verbs
+
+    def final(m: regex.Match) -> str:   # not a clause: "In Ohio, the election was held on May 3."
+        return m.group() if any(w in finite for w in m.group().split()) else lower_words(m)
+    text = _FINAL_APPOSITIVE.sub(final, _SUMMARY.sub(lower_words, text))
     def description(m: regex.Match) -> str:   # "Ted Cruz, the Texas senator, won": Texas says who he is
         return _LOWER_RUN.sub(blank, _BEFORE_TITLE.sub(blank, m.group()))
     return _SUBJECT_APPOSITIVE.sub(description, _RELATIVE.sub(lower_words, text))

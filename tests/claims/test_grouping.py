@@ -407,3 +407,4 @@ def test_a_flag_does_not_rest_on_names_and_titles_alone():
     found = list(featurise([(t, "") for t in texts], frozenset()))
     features = grouping_module.Features(found, [1] * len(texts), len(texts))
     assert close_pairs(features, {(0, 1): 0.5, (0, 2): 0.5, (3, 4): 0.5}) == [(0, 2)]
+
