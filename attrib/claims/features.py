@@ -22,6 +22,7 @@ from ..lexicon import list_pattern, word_list, word_table
 from .context import UNNAMED, described, description_features, names_the_state
 from .quantities import MONTHS, Quantity, numbers
 from .quotes import blank, blank_contacts, blank_mentions, only_asks, quote_scope, shingles
+from .scene import drop_asides, drop_scene, has_finite_verb
 from .vocabulary import ClaimVocabulary, content_stem, stem
 from .wording import decree_cue_end, judged_by, judging_cue, lists_places, placements, quoted_words
 from ..rules.cache import compile_cached
@@ -35,24 +36,15 @@ _WORD = compile_cached(r"\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*|\$?\
 _CAP_SEQ = compile_cached(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:%s\s+)?"
                          r"\p{Lu}[\p{L}\p{M}'’.-]*)*" % list_pattern("name_particles"))
 _POSSESSIVE = compile_cached(r"(?:['’]s?|\.)$")
-_SPLIT = compile_cached(r"[,;:()]|\s[—–]\s|\s--\s|—|--")
 _ASIDE = compile_cached(r"\s*['\"‘“]?\s*(?:\(.*\)|\[.*\]|--|—|–)\s*\.?\s*$|\s*['\"‘“]?\s*(?:--|—|–)", regex.S)
 _LOWER_WORD = compile_cached(r"\p{Ll}[\p{Ll}'’]*")
+_FIGURE = compile_cached(r"\d[.,]\d|\d\s*(?:%|percent\b|per\s+cent\b)|[$€£]\s*\d")   # a share, a sum: no description
 _APPOSITIVE = compile_cached(r"\s*,\s*([^,;:\"“”()]+?)\s*(?=,|\.\s*$|$|:)")
-_PARTICIPLE_OPENER = compile_cached(r"\s*[\"“]?\p{Lu}\p{Ll}+(?:ing|ed)\b[^,\"“”]{0,80},")
 _LETTERS = compile_cached(r"\p{L}+")
 _ALNUM = compile_cached(r"[\p{L}\d]")
 _OFFICE = word_table("office_titles")
 _PASSIVE = compile_cached(r"\b(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\b[^,;:]{0,40}?\bby\s")
 _COORDINATED = compile_cached(r"\p{Lu}[\p{L}'’-]+\s+and\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu})")   # "Putin and (the) Kim"
-_CLAUSE_JOINS = frozenset(word_list("clause_joins"))
-_DURATIONS = frozenset(word_list("duration_words"))
-_BEFORE_TIME = _DURATIONS | frozenset(word_list("before_time_words"))
-_RELATIVE = compile_cached(r",\s*(?:who|whose|whom|which)\s[^,;:—\"“”()]*(?=,)", regex.IGNORECASE)
-_SUBJECT_APPOSITIVE = compile_cached(r"(?<=\p{Lu}[\p{L}'’.-]*),\s*(?:the|a|an)\s[^,;:\"“”()]{3,80}(?=,\s*\p{Ll})")
-_SUMMARY = compile_cached(r",(?:''|[\"”’])?\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:that|which)\s[^\"“”]*$")   # ", an indictment that ..."
-_DASH_ASIDE = compile_cached(r"\s(?:—|–|--)\s[^—–\"“”]*?(?:\s(?:—|–|--)(?=\s)|(?=[.!]?\s*$))")   # "— a wild turnaround ..."
-_LOWER_RUN = compile_cached(r"(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*")
 DEMAND = "demand"          # the feature of a demand, however worded: "should resign", "called for him to resign"
 _PERSONAL = frozenset(("he", "she", "they"))
 _WEEKDAY = {d: i for i, d in enumerate(word_list("weekdays"), 1)}
@@ -61,6 +53,7 @@ _NONSPACE = compile_cached(r"\S+")
 _TITLE_AFTER = compile_cached(r"\s+(\p{Lu}[\p{L}.]*)\s+\p{Lu}")                      # "Florida Sen. Marco Rubio"
 _TITLED_OF = compile_cached(r"(\p{Lu}[\p{L}.]*)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}of\s+$")   # "Senator Marco Rubio of "
 _PERSON_TITLES = frozenset(_OFFICE) | frozenset(word_list("person_titles"))
+_TITLE_LOWER = compile_cached(r"(?:['’]s)?\s+\L<t>(?![\p{L}])", t=[w.lower() for w in word_list("person_titles")])   # "the Ohio governor"
 _PARTY_TAG = compile_cached(r"\([RDI]-")                                            # "(R-Fla.)"
 _TOKEN = compile_cached(r"[\p{L}\d][\p{L}\d'’.-]*")
 
@@ -86,19 +79,12 @@ class StatementFeatures:
     the_state: bool = False        # it says "the state's" for the state the sentences before named: context.py
     scare: frozenset[str] = frozenset()    # stems of a judgement's quote of a word or two ("called it ''racist''")
     quoted: frozenset[str] = frozenset()   # stems of every word it quotes
+    labels: frozenset[str] = frozenset()   # stems it has only from names and titles ("Republican Donald Trump",
+                                   # "former Secretary of State Clinton"): who, not what happened (flags.close_pairs)
+    negated: frozenset[str] = frozenset()  # content stems it denies: "were not satisfied" (grouping.conflict)
 
 
 EMPTY = StatementFeatures(frozenset(), (), frozenset(), False, "", False, 0)
-
-
-def _has_finite_verb(segment: str, vocab: ClaimVocabulary) -> bool:
-    for w in segment.split():
-        w = w.strip(".,;:!?\"“”'’()").replace("’", "'")
-        if not w or not w[0].islower():
-            continue
-        if w in vocab.finite_verbs or (len(w) > 4 and w.endswith("ed")) or w.endswith("n't"):
-            return True
-    return False
 
 
 def _hypothetical(text: str, vocab: ClaimVocabulary) -> bool:
@@ -114,83 +100,16 @@ def _hypothetical(text: str, vocab: ClaimVocabulary) -> bool:
 
 def speaker_descriptions(text: str, sources: list[tuple[int, int]], vocab: ClaimVocabulary) -> list[tuple[int, int]]:
     """Spans of the appositive beside each source ("Jim Young, Ontario's commissioner, said"):
-    the speaker's description, part of the attribution, not of the fact."""
+    the speaker's description, part of the attribution, not of the fact. A figure with its unit
+    ("in the RealClearPolitics average, 49.7 percent to 40.3 percent") is what the source says."""
     out = []
     for _, end in sources:
         m = _APPOSITIVE.match(text, end)
-        if not m or len(m.group(1).split()) > APPOSITIVE_WORDS or _has_finite_verb(m.group(1), vocab):
+        if (not m or len(m.group(1).split()) > APPOSITIVE_WORDS or has_finite_verb(m.group(1), vocab)
+                or _FIGURE.search(m.group(1))):
             continue
         out.append((end, m.end()))
     return out
-
-
-def drop_scene(text: str, vocab: ClaimVocabulary) -> str:
-    """Remove clauses that set time, occasion or condition: mentioned, not asserted."""
-    low = text.lower()
-    stripped = low.lstrip(" \"“'‘(")
-    offset = len(low) - len(stripped)
-    for opener in vocab.scene_openers:
-        if stripped.startswith(opener + " "):
-            comma = text.find(",", offset)
-            if comma > 0:
-                text = " " * (comma + 1) + text[comma + 1:]
-            break
-    else:  # a leading participle clause: "Speaking earlier in Florida, ...", "Aided by a surge ..., ..."
-        m = _PARTICIPLE_OPENER.match(text)
-        if m:
-            text = " " * m.end() + text[m.end():]
-    text = vocab.time_phrases.sub(lambda m: " " * len(m.group()), text)
-    if not vocab.subordinator.search(text):
-        return text
-    pieces = _SPLIT.split(text)
-    seps = _SPLIT.findall(text)
-    out = []
-    within = False      # inside a trailing clause that runs on past a comma ("after X declared the outbreak,
-    for i, piece in enumerate(pieces):   # which causes ..., to be a pandemic"), until "and"/"but" starts a clause
-        words = piece.split()
-        if within:
-            if seps[i - 1] != "," or (words and words[0].lower().strip("\"“'‘") in _CLAUSE_JOINS):
-                within = False
-            else:
-                words = []
-        for j, w in enumerate(words):
-            lw = w.lower().strip("\"“'‘")
-            if lw not in vocab.subordinators:
-                continue
-            if lw == "as" and (j + 1 < len(words) and words[j + 1].lower() in ("well", "much", "many", "long", "soon")):
-                continue
-            leading = j == 0 and i < len(seps) and seps[i] == ","   # "After X did Y, Z ..."
-            trailing = (j > 0 or i > 0) and not leading        # "..., two days after X did Y"
-            if not (leading or trailing) or not (lw in vocab.time_prepositions
-                                                 or _has_finite_verb(" ".join(words[j + 1:]), vocab)):
-                continue
-            k = j
-            while k > 0 and (words[k - 1].lower() in _BEFORE_TIME or (k < j and words[k].lower() in _DURATIONS and (
-                    words[k - 1].lower() in vocab.number_words or words[k - 1][:1].isdigit()))):
-                k -= 1   # "two days after": the span of time goes with the event; "February 3 after" keeps its date
-            words = words[:k]
-            within = trailing
-            break
-        out.append(" ".join(words))
-        if i < len(seps):
-            out.append(seps[i])
-    return " ".join(out)
-
-
-def drop_asides(text: str) -> str:
-    """Blank the words of what a sentence adds in passing: an aside between dashes or after one at
-    the end ("... Oklahoma primary — a wild turnaround from eight years ago"; not after a dateline),
-    a sentence-final appositive that sums up the clause before it ("called the remarks 'racist,' an
-    extraordinary indictment that generated a fresh wave of criticism"), a non-restrictive relative
-    clause ("Whitfield, whose folksy campaign reached back to Nebraska's farm towns, was projected the
-    winner") and an appositive between the subject and its verb ("Ted Cruz, the Texas senator, won").
-    Background, not what the sentence asserts; the names and places in it stay (they still say where
-    and who)."""
-    def lower_words(m: regex.Match) -> str:
-        return _LOWER_RUN.sub(lambda w: " " * len(w.group()), m.group())
-    text = _DASH_ASIDE.sub(lambda m: lower_words(m) if _LOWER_RUN.search(text, 0, m.start()) else m.group(), text)
-    text = _SUMMARY.sub(lower_words, text)
-    return _SUBJECT_APPOSITIVE.sub(lower_words, _RELATIVE.sub(lower_words, text))
 
 
 def is_headline(text: str) -> bool:
@@ -210,10 +129,11 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     speaker_list = _speakers(text, sources or [])
     speakers = frozenset(speaker_list)
     decree = decree_cue_end(text, blanks, sources or [])   # "Oman announced three days of mourning": what
-    decrees = decree >= 0 and not _has_finite_verb(text[decree:], vocab)   # follows is no clause of its own
+    decrees = decree >= 0 and not has_finite_verb(text[decree:], vocab)   # follows is no clause of its own
     judging = judging_cue(text, blanks, sources or [])   # "Lee called the budget 'reckless'", "called" a cue
     demand = bool(vocab.demand.search(text))   # before the cue goes: "called on Obama to resign" demands
     spans = list(blanks) + speaker_descriptions(text, sources or [], vocab)
+    spans += [m.span() for m in vocab.reasons.finditer(text)]   # before the cue goes: "citing" may be one
     text = blank_contacts(blank_mentions(blank(text, spans)))
     if only_asks(text):
         return EMPTY    # a quoted question before its attribution: '"Is there a plan?" he asked.'
@@ -228,6 +148,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
     if vocab.phrases is not None:
         text = vocab.phrases.sub(lambda m: vocab.phrase_token[m.group().lower()], text)
     features: set[str] = set()
+    labels: set[str] = set()
     order: list[tuple[int, str]] = []   # (position, "@name") to find the actor
     settings: set[str] = set()
 
@@ -291,7 +212,7 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                 office = _OFFICE.get(words[0], words[0]).lower()
                 words = words[1:]
             if office and words and office not in vocab.skip and len(office) > 3:
-                features.add(content_stem(office, vocab))   # "President Obama" meets "the president"
+                labels.add(content_stem(office, vocab))   # "President Obama" meets "the president"
             if not words:
                 continue
             while len(words) > 1 and stem(words[-1].lower()) in vocab.synonyms:
@@ -310,7 +231,9 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
             order.append((at, core))
             for w in words[:-1]:   # "Strategic Partnership Agreement" meets "partnership treaty"; first names add nothing
                 if w not in vocab.titles and len(w) > 3 and common(w.lower()):
-                    features.add(content_stem(w.lower(), vocab))
+                    labels.add(content_stem(w.lower(), vocab))
+    said = set(features)   # what it says outside names: "Republican Donald Trump" says no "republican"
+    features |= labels
     for m in _WORD.finditer(text):
         word = m.group()
         if not word[0].isalpha() or word[0].isupper():
@@ -321,8 +244,11 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
             low = part.lower().replace("’", "'")
             if len(low) < 3 or low in vocab.skip:
                 continue
-            features.add(content_stem(low, vocab))
+            said.add(content_stem(low, vocab))
             n_content += 1
+    features |= said
+    # what a "was not", "were also not", "wasn't" denies: "Republicans were not satisfied" is no "... satisfied"
+    negated = {content_stem(w, vocab) for m in vocab.denial.finditer(text) for w in m.groups() if w} & said
     features.update(quote)
     if demand and n_content:
         features.add(DEMAND)
@@ -334,14 +260,15 @@ def statement_features(text: str, blanks: list[tuple[int, int]], vocab: ClaimVoc
                     or any(content_stem(w, vocab) in vocab.converse_stems for w in _LOWER_WORD.findall(text)))
     return StatementFeatures(frozenset(features), tuple(quants), frozenset(k for _, _, k in found), lists, actor,
                              hypothetical, n_content, bool(blanks), frozenset(settings), converse, speakers | judge,
-                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted)
+                             bool(end), description, names_the_state(text), scare if judge or judging else frozenset(), quoted,
+                             frozenset(labels - said), frozenset(negated))
 
 
 def _names_who(m: regex.Match) -> bool:
     """A place that is part of a person's title ("Florida Sen. Marco Rubio", "Senator Marco Rubio of
-    Florida", "Sen. Marco Rubio (R-Fla.)"): who, the same in every report, not where anything happened."""
+    Florida", "Sen. Marco Rubio (R-Fla.)", "beat the Ohio governor"): who, the same in every report, not where anything happened."""
     after = _TITLE_AFTER.match(m.string, m.end())
-    if after and after.group(1) in _PERSON_TITLES:
+    if after and after.group(1) in _PERSON_TITLES or _TITLE_LOWER.match(m.string, m.end()):
         return True
     if _PARTY_TAG.match(m.string, max(0, m.start() - 3)) and m.string[m.end():m.end() + 2].startswith((")", ".)")):
         return True

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 SINGLE_ORIGIN_PUBLISHERS = 3   # publishers that must repeat one origin for single-origin
 EVIDENCE_IDS = 5               # statement ids listed per role in the evidence column
 FLAG_COVER = 0.25              # a flag rests on two statements each of which says this share of the other
+FLAG_SHARED = 2                # ... and that share this many features of what happened, where and how much
+                               # (content words, places, numbers), one a content word: a name and a word is a topic
 
 
 def _ids(values: list[str]) -> str:
@@ -37,12 +39,19 @@ def close_pairs(features: Features, pair_sim: dict[tuple[int, int], float]) -> l
     word with a report ("Clinton was an hour away, in Miami" and "Clinton is marking her victories
     with a rally in Miami"; "We're in trouble" and a paragraph on a troubling trend in turnout): a
     match by the measure relative to the smaller statement, too little to show that one publisher
-    repeats what another traced to a source."""
-    content, shingle = features.content, features.shingle
-    return sorted((a, b) for (a, b), value in pair_sim.items()
-                  if value >= THRESHOLD
-                  and any(content[k] and not shingle[k] for k in features.items[a].feats & features.items[b].feats)
-                  and min(features.cover(a, b), features.cover(b, a)) >= FLAG_COVER)
+    repeats what another traced to a source. Words a statement has only from names and titles say who,
+    not what happened ("Republican Donald Trump and Democrat Hillary Clinton won Alabama" and "...
+    Republican Donald Trump and Democrat Hillary Clinton solidified their claims"): they count for neither."""
+    content, shingle, items, names = features.content, features.shingle, features.items, features.names
+
+    def close(a: int, b: int) -> bool:
+        who = items[a].labels | items[b].labels   # "Republican Donald Trump", "former Secretary of State Clinton"
+        shared = items[a].feats & items[b].feats
+        said = [k for k in shared if content[k] and not shingle[k] and k not in who]
+        where = items[a].places | items[b].places
+        return (len(said) + sum(1 for k in shared if k in where or names[k][:1] == "#") >= FLAG_SHARED and bool(said)
+                and min(features.cover(a, b, who), features.cover(b, a, who)) >= FLAG_COVER)
+    return sorted((a, b) for (a, b), value in pair_sim.items() if value >= THRESHOLD and close(a, b))
 
 
 def laundered(mem: pl.DataFrame, ci: pl.DataFrame, close: pl.DataFrame | None = None) -> dict[int, str]:

@@ -66,6 +66,8 @@ class Item:
     region: frozenset[int] = _NONE   # its places and the countries they lie in: "Florida" has a place in
                                      # common with "the US", not with "Texas"
     direction: int = 0               # it moves its subject up (1) or down (-1) only: direction.py
+    labels: frozenset[int] = _NONE   # words it has only from names and titles: who, not what (flags.py)
+    negated: frozenset[int] = _NONE  # content words it denies ("were not satisfied")
 
 
 def _asserts(f: StatementFeatures, who: frozenset[str] = frozenset()) -> bool:
@@ -109,7 +111,8 @@ class Features:
                 frozenset(ids.setdefault(k, len(ids)) for k in sorted(who)) if who else _NONE, f.hypothetical,
                 _asserts(f, who), f.converse, self._quoted(ids, f.scare, who), self._quoted(ids, f.quoted, who),
                 places | frozenset(ids.setdefault(within[k], len(ids)) for k in f.places if k in within),
-                direction(f.words)))
+                direction(f.words), frozenset([ids[k] for k in f.labels]) if f.labels else _NONE,
+                frozenset([ids[k] for k in f.negated]) if f.negated else _NONE))
         self.unnamed = ids.get(UNNAMED, -2)
         self.names = [""] * len(ids)
         for k, i in ids.items():
@@ -235,10 +238,10 @@ class Features:
         shared = self.items[a].feats & self.items[b].feats
         return sum(1 for k in shared if not self.shingle[k]) >= MIN_SHARED
 
-    def cover(self, a: int, b: int) -> float:
-        """The share of statement a's weight that b also has."""
+    def cover(self, a: int, b: int, leave: frozenset[int] = _NONE) -> float:
+        """The share of statement a's weight that b also has (the features of `leave` aside)."""
         shared = self.items[a].feats & self.items[b].feats
-        return math.fsum(self.idf[k] for k in shared if not self.shingle[k]) / self.mass[a]
+        return math.fsum(self.idf[k] for k in shared if not self.shingle[k] and k not in leave) / self.mass[a]
 
 
 def _lacks(xs: list, ys: list) -> bool:
@@ -249,8 +252,8 @@ def _lacks(xs: list, ys: list) -> bool:
 def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
     """Why two statements cannot assert one fact, or None: different numbers (each has one the other
     lacks), different place lists or places with none in common, another actor, each a name other than
-    its actor that the other lacks, a hypothetical against a fact, or one way against the other ("rose" /
-    "fell")."""
+    its actor that the other lacks, a hypothetical against a fact, a word denied against the word
+    asserted, or one way against the other ("rose" / "fell")."""
     if a.quantities and b.quantities:
         for unit in {q.unit for q, _ in a.quantities} & {q.unit for q, _ in b.quantities}:
             qa = [q for q, _ in a.quantities if q.unit == unit]
@@ -278,6 +281,8 @@ def conflict(a: Item, b: Item, unnamed: int = -2) -> str | None:
         return "names"
     if a.hypothetical != b.hypothetical:
         return "mood"
+    if (a.negated or b.negated) and (a.negated - b.negated & b.feats or b.negated - a.negated & a.feats):
+        return "polarity"    # "Republicans were not satisfied with Trump" / "... say they are satisfied with Trump"
     if opposite(a.direction, b.direction) and not ((a.converse or b.converse) and a.actor != b.actor):
         return "direction"   # "11 groups rose" / "11 groups lost ground"; not "X lost ground to Y" / "Y gained"
     return None

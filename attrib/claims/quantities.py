@@ -20,6 +20,7 @@ _NUMBER = compile_cached(r"(?<![\p{L}\d])\$?(\d[\d,]*(?:\.\d+)?)(%)?(?:[-\s]+(hu
 _LETTERS = compile_cached(r"\p{L}+")
 _UNIT_TOKEN = compile_cached(r"[\p{L}%][\p{L}'’]*|[^\s\p{L}-]")
 _HYPHENATED = compile_cached(r"\d-\d")
+_NAMED = compile_cached(r"\p{Lu}[\p{L}]*-$")   # "COVID-19", "F-16", "SARS-CoV-2": the number is part of the name
 _MULTIPLIER = compile_cached(r"[-\s]+(hundred|thousand|million|billion|trillion|decades?)\b", regex.IGNORECASE)
 
 
@@ -88,8 +89,9 @@ def numbers(text: str, vocab: ClaimVocabulary) -> tuple[list[str], list[Quantity
 
     def digits(m: regex.Match) -> str:
         raw = m.group(1)
-        if _HYPHENATED.search(text, m.start(), m.end() + 2) or len(raw.replace(",", "")) > 12:
-            feats.append("#" + raw)          # an id or a phone number, not a quantity
+        if (_HYPHENATED.search(text, m.start(), m.end() + 2) or len(raw.replace(",", "")) > 12
+                or _NAMED.search(text, max(0, m.start() - 12), m.start())):
+            feats.append("#" + raw.rstrip(","))   # an id, a phone number or part of a name ("COVID-19"), not a quantity
             return " "
         value, precision = _digits_precision(raw)
         word = (m.group(3) or "").lower()

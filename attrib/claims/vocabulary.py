@@ -39,9 +39,12 @@ class ClaimVocabulary:
     subordinator: regex.Pattern       # any of them, to skip sentences without one
     numeric: regex.Pattern            # a digit or a number word, to skip sentences without one
     scene_openers: tuple[str, ...]
-    time_phrases: regex.Pattern
+    time_phrases: regex.Pattern       # phrases that set the time, up to the next comma
+    reasons: regex.Pattern            # phrases that give the reason, up to the next comma ("citing ...")
     finite_verbs: frozenset[str]
     hypothetical: frozenset[str]
+    denial: regex.Pattern             # a copula denied and the word it denies ("were also not satisfied",
+                                      # "has not been prorogued")
     approximators: tuple[str, ...]
     number_words: dict[str, float]
     ordinals: dict[str, int]
@@ -134,7 +137,12 @@ def vocabulary() -> ClaimVocabulary:
                               n=[*rules["number_words"], *rules["ordinals"]]),
         time_phrases=compile_cached(r"(?<![\p{L}])\L<t>(?![\p{L}])[^,;:—()\"“”]*", regex.IGNORECASE,
                                    t=rules["time_phrases"]),
+        reasons=compile_cached(r"(?<![\p{L}])\L<t>(?![\p{L}])[^,;:—()\"“”]*", regex.IGNORECASE, t=rules["reason_phrases"]),
         finite_verbs=_words(rules["finite_verbs"]), hypothetical=frozenset(rules["hypothetical"]),
+        denial=compile_cached(r"(?<![\p{L}'’])(?:\L<c>)(?:\s+\p{Ll}+)?\s+\L<n>\s+(?:(?!only\s)\p{Ll}+ly\s+)?(\p{Ll}[\p{Ll}'’-]*)"
+                              r"|(?<![\p{L}'’])\L<n>\s+(?:\L<c>)\s+(?:(?!only\s)\p{Ll}+ly\s+)?(\p{Ll}[\p{Ll}'’-]*)"
+                              r"|(?<![\p{L}'’])(?:\L<c>)n['’]t\s+(?:(?!only\s)\p{Ll}+ly\s+)?(\p{Ll}[\p{Ll}'’-]*)",
+                              c=rules["copulas"], n=rules["negators"]),
         approximators=tuple(rules["approximators"]), number_words=dict(rules["number_words"]),
         ordinals=dict(rules["ordinals"]), tallies=_words(rules["tallies"]),
         tally_owners=_words(rules["tally_owners"]), tally_modifiers=_words(rules["tally_modifiers"]),

@@ -231,3 +231,65 @@ def test_a_count_hyphenated_before_a_contest_is_one_feature_however_worded():
 def test_too_close_to_call_is_one_word():
     close = features("The mayoral runoff in Dover remained too close to call.")
     assert stem("tossup") in close.words and stem("close") not in close.words
+
+
+def test_as_before_a_noun_phrase_is_no_clause():
+    """"served as governor of X before he was elected": the verb is the clause of "before", not of "as"."""
+    f = features("Lopez worked as a nurse in Ohio before she ran for mayor.")
+    assert {"@ohio", stem("nurse"), stem("worked")} <= f.words and stem("ran") not in f.words
+    assert f.places == {"@ohio"}
+
+
+def test_a_place_that_describes_a_person_is_no_place_of_the_fact():
+    appositive = features("Maria Lopez, the Texas senator, opened the bridge in Norway.")
+    assert appositive.places == {"@norway"} and "@texas" not in appositive.words
+    of_place = features("Maria Lopez, the governor of Texas, opened the bridge in Norway.")
+    assert of_place.places == {"@norway"}
+    object_ = features("Lopez defeated the Ohio governor in Michigan on Tuesday.")
+    assert object_.places == {"@michigan"}
+    assert features("Ohio voters backed the governor.").places == {"@ohio"}
+
+
+def test_words_of_names_and_titles_are_labels_not_what_happened():
+    f = features("Republican Maria Lopez and Democrat Tom Reyes won the mayoral primaries in Leeds.")
+    assert {stem("republican"), stem("democrat")} <= f.labels <= f.words
+    assert stem("won") not in f.labels and "primari" not in f.labels
+    said = features("Senator Maria Lopez praised the senator from Leeds.")
+    assert stem("senator") in said.words and stem("senator") not in said.labels   # said outside the name too
+    assert stem("senator") in features("Senator Maria Lopez praised the mayor of Leeds.").labels
+
+
+def test_a_denied_predicate_is_negated():
+    assert features("Most teachers were also not satisfied with the contract.").negated == {stem("satisfied")}
+    assert features("The mayor wasn't happy with the deal.").negated == {stem("happy")}
+    assert features("The bridge has not been reopened.").negated == {stem("reopened")}
+    assert features("He was not only tired but angry.").negated == frozenset()
+    assert features("Teachers say they would be satisfied with the contract.").negated == frozenset()
+
+
+def test_a_figure_after_the_source_is_what_it_says():
+    text = "Lopez led Reyes in the Harbour Times poll, 49.7 percent to 40.3 percent."
+    source = (text.index("the Harbour"), text.index(", 49"))
+    f = features(text, blanks=[(text.index("in the"), text.index("in the") + 2), source], sources=[source])
+    assert {q.value for q in f.quantities} == {49.7, 40.3}
+
+
+def test_a_number_hyphenated_to_a_name_is_no_quantity():
+    f = features("Two F-16 jets landed in Norway on Monday.")
+    assert [q.value for q in f.quantities if q.unit != "weekday"] == [2]
+    assert "#16" in f.words
+
+
+def test_a_reason_given_in_passing_is_not_asserted():
+    f = features("The governor signed an order delaying the vote, citing the health risks of the flu outbreak.")
+    assert {"delay", "sign", "order"} <= f.words and not {"health", "risk", "outbreak"} & f.words
+
+
+def test_an_appositive_describing_the_last_name_is_not_asserted():
+    f = features("At least 40 cases were linked to Zika, the disease spread by mosquitoes.")
+    assert {"@zika", "link", "#40"} <= f.words and not {"mosquito", "spread", "diseas"} & f.words
+    assert "race" in features("Lopez won the race, the first win for her party.").words
+    text = "Governor Ann Pike signed an order delaying the vote, citing the health risks of the flu outbreak."
+    cue = text.index("citing")
+    cited = features(text, blanks=[(0, 14), (cue, cue + 6)], sources=[(0, 14)])   # "citing" taken as a cue
+    assert {"delay", "sign"} <= cited.words and not {"health", "risk", "outbreak"} & cited.words

@@ -383,3 +383,28 @@ def test_gallery_captions_that_share_only_their_photographer_are_different_claim
     statements = attrib.analyze(tmp_path).statements
     rows = statements.filter(pl.col("text").is_in(captions))
     assert rows.height == len(captions) and rows["claim_id"].n_unique() == len(captions)
+
+
+def test_a_denied_predicate_and_the_asserted_one_are_two_facts(tmp_path):
+    result = _analyze(tmp_path, [
+        ("Paper A", "Most nurses in Leeds were not satisfied with the new pay offer."),
+        ("Paper B", "Most nurses in Leeds are satisfied with the new pay offer, the union said."),
+        ("Paper C", "Most nurses in Leeds were not satisfied with the pay offer.")])
+    assert _claim_of(result, "were not satisfied with the new") == _claim_of(result, "were not satisfied with the pay")
+    assert _claim_of(result, "are satisfied") != _claim_of(result, "were not satisfied with the new")
+
+
+def test_a_flag_does_not_rest_on_names_and_titles_alone():
+    """Labels of a name ("Republican Maria Lopez", "former Secretary of State") say who, not what happened;
+    a name and one word in common is a topic."""
+    from attrib.claims.featurising import featurise
+    from attrib.claims.flags import close_pairs
+    texts = ["Republican Maria Lopez and Democrat Tom Reyes won the mayoral primaries in Leeds.",
+             "Republican Maria Lopez and Democrat Tom Reyes strengthened their hold on the mayoral nomination.",
+             "Republican Maria Lopez and Democrat Tom Reyes won the mayoral primaries in Leeds on Tuesday.",
+             "Lopez criticized her rival's track record on housing.",
+             "Lopez stayed on track to win the nomination."]
+    found = list(featurise([(t, "") for t in texts], frozenset()))
+    features = grouping_module.Features(found, [1] * len(texts), len(texts))
+    assert close_pairs(features, {(0, 1): 0.5, (0, 2): 0.5, (3, 4): 0.5}) == [(0, 2)]
+
