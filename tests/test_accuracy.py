@@ -27,7 +27,7 @@ FAMILY_FLOOR = 1.0                                          # measured 1.000
 # measured 0.8529 / 0.8467 (branch pnear, issue 11; rule timeouts are wall-clock, so a notch below)
 POLNEAR_DEV_SOURCE_F1 = 0.851
 POLNEAR_DEV_CUE_F1 = 0.845
-NEWS_DEV_FLOORS = {"all": 0.934, "hard": 0.943}  # ../shared/gold/news-dev.jsonl edge F1, measured 0.9341 / 0.9436
+NEWS_DEV_FLOORS = {"all": 0.935, "hard": 0.945}  # ../shared/gold/news-dev.jsonl edge F1, measured 0.9354 / 0.9455
 INTERVIEW_FLOOR = 0.961  # edge F1 on fixtures/gold/interviews.gold.jsonl (two Wikinews transcripts), measured 0.961
 
 
