@@ -117,6 +117,14 @@ def _split_list(cell: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def place_rows() -> tuple[dict[str, str], ...]:
+    """The rows of data/places.csv (states and regions: name, aliases joined by '|', country code), read once
+    for every reader: identity's not-a-name words, the claims' place features."""
+    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
+    return tuple(csv.DictReader(text.splitlines()))
+
+
 def load_gazetteer() -> Gazetteer:
     data = resources.files("attrib.data")
     entries: dict[str, SourceEntry] = {}

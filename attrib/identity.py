@@ -21,14 +21,12 @@ him and a claim quoting him in two outlets counts one independent origin, not tw
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from importlib import resources
 
 import polars as pl
 
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer, place_rows
 from .lexicon import word_list
 from .resolve import UNRESOLVED
 
@@ -71,8 +69,7 @@ class Namer:
     def create(cls, gazetteer: Gazetteer | None = None) -> "Namer":
         gazetteer = gazetteer or load_gazetteer()
         places = set()
-        for row in csv.DictReader(resources.files("attrib.data").joinpath("places.csv")
-                                  .read_text(encoding="utf-8").splitlines()):
+        for row in place_rows():
             places.update(w for cell in (row["name"], row.get("aliases", "")) for w in cell.split("|") if w)
         not_names = (set(gazetteer.country_by_word) | places | set(word_list("org_words"))
                      | set(word_list("stop_caps")) - set(word_list("name_stop_caps")))   # "Theresa May"

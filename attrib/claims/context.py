@@ -12,18 +12,16 @@
 """
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from ..lexicon import word_list
-from ..gazetteer import load_gazetteer
+from ..gazetteer import load_gazetteer, place_rows
 from .vocabulary import ClaimVocabulary, content_stem
 from ..rules.cache import compile_cached
 
@@ -145,5 +143,4 @@ def resolve_descriptions(found: Iterable[Any], doc: Sequence[int | None] | None)
 @lru_cache(maxsize=1)
 def _states() -> frozenset[str]:
     """The "@place" feature of each state of places.csv."""
-    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
-    return frozenset("@" + row["name"].removesuffix(" state").lower() for row in csv.DictReader(text.splitlines()))
+    return frozenset("@" + row["name"].removesuffix(" state").lower() for row in place_rows())

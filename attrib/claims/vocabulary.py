@@ -4,7 +4,6 @@ Loaded once per process (`vocabulary()`); nothing here depends on the corpus.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,7 +12,7 @@ import regex
 import Stemmer  # PyStemmer: the Snowball English stemmer in C (folds families/family, leaves heat/heated alone)
 
 from ..lexicon import load_lexicon, read_toml
-from ..gazetteer import load_gazetteer
+from ..gazetteer import load_gazetteer, place_rows
 from ..rules.cache import compile_cached
 
 
@@ -99,8 +98,7 @@ def _places() -> tuple[dict[str, str], dict[str, str]]:
             if len(word) > 2:
                 names[word] = country.name.lower()
     within: dict[str, str] = {}
-    text = resources.files("attrib.data").joinpath("places.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(text.splitlines()):
+    for row in place_rows():
         canonical = row["name"].removesuffix(" state").lower()
         for word in (row["name"], *(a for a in (row.get("aliases") or "").split("|") if a)):
             names.setdefault(word, canonical)
